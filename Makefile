@@ -1,0 +1,60 @@
+# Attune: `make run` to chat, `make test` for the whole suite. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV       := .venv
+PY         := $(VENV)/bin/python
+LOCK_HASH  := $(shell sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+STAMP      := $(VENV)/.installed-$(LOCK_HASH)
+
+# Defaults for every command run from here; a variable set in the environment wins.
+export ATTUNE_RASA_PORT    ?= 5005
+export ATTUNE_ACTIONS_PORT ?= 5055
+export ATTUNE_BIND         ?= 127.0.0.1
+export ATTUNE_ACTIONS_URL  ?= http://127.0.0.1:$(ATTUNE_ACTIONS_PORT)/webhook
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS ?= ignore::DeprecationWarning
+
+.PHONY: help install train validate run shell serve stop test test-unit test-stories test-e2e eval bench clean
+
+help:
+	@echo "make run    install, train when needed, start the action server and chat in the terminal"
+	@echo "make test   the whole suite (unit, data validation, Rasa test stories, end-to-end)"
+	@echo "make train | validate | shell | serve | stop | eval | bench | clean"
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@scripts/make_venv.sh $(VENV) $(STAMP)
+
+# Rasa fingerprints domain, config and data and skips training when nothing changed.
+train: install
+	@$(PY) -m rasa train --domain domain.yml --config config.yml --data data --out models --quiet
+
+validate: install
+	@$(PY) -m rasa data validate --domain domain.yml --data data --config config.yml --fail-on-warnings
+
+run: train
+	@scripts/chat.sh
+
+shell: train
+	@scripts/chat.sh
+
+serve: train
+	@scripts/serve.sh start
+
+stop:
+	@scripts/serve.sh stop
+
+test: install
+	@scripts/test.sh
+
+eval: install
+	@$(PY) -m bench.eval
+
+bench: install
+	@$(PY) -m bench.run
+
+clean:
+	rm -rf models .rasa results .pytest_cache
