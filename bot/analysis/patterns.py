@@ -1,0 +1,92 @@
+"""Word lists and patterns from data files, compiled into spaCy matchers once per vocabulary.
+
+A lexicon file (`bot/analysis/lexicons/<name>.yml`) holds named groups of three kinds:
+
+    phrases:        {LABEL: ["i can't know", "maybe"]}          -> PhraseMatcher on lower-case text
+    lemma_phrases:  {LABEL: ["think", "wonder whether"]}         -> PhraseMatcher on lemmas
+    token_patterns: {LABEL: [[{"LOWER": "used"}, {"LOWER": "to"}]]}   -> Matcher
+    dependency_patterns: {LABEL: [[{"RIGHT_ID": ..., ...}]]}     -> DependencyMatcher
+
+plus any other keys (weights, explanations) that the analysis reads itself with `load_lexicon`.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+
+@functools.lru_cache(maxsize=None)
+def load_lexicon(name: str) -> dict[str, Any]:
+    """Read `lexicons/<name>.yml` once per process."""
+    with open(LEXICON_DIR / f"{name}.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    label: str
+    span: Span
+
+
+class PatternSet:
+    """All matchers of one lexicon, run together over a Doc."""
+
+    def __init__(self, vocab: Vocab, lexicon: dict[str, Any]):
+        self._text_phrases = PhraseMatcher(vocab, attr="LOWER")
+        self._lemma_phrases = PhraseMatcher(vocab, attr="LEMMA")
+        self._tokens = Matcher(vocab)
+        self._deps = DependencyMatcher(vocab)
+        self._lemma_nlp = None
+        for label, phrases in (lexicon.get("phrases") or {}).items():
+            self._text_phrases.add(label, [vocab_doc(vocab, p) for p in phrases])
+        self._pending_lemma_phrases = lexicon.get("lemma_phrases") or {}
+        for label, patterns in (lexicon.get("token_patterns") or {}).items():
+            self._tokens.add(label, patterns)
+        for label, patterns in (lexicon.get("dependency_patterns") or {}).items():
+            self._deps.add(label, patterns)
+
+    def _ensure_lemma_phrases(self, nlp_for_lemmas) -> None:
+        # Lemma phrase patterns need lemmatised pattern docs, so they are built on first use with
+        # the pipeline that parses the texts.
+        if self._pending_lemma_phrases and nlp_for_lemmas is not None:
+            for label, phrases in self._pending_lemma_phrases.items():
+                self._lemma_phrases.add(label, list(nlp_for_lemmas.pipe(phrases)))
+            self._pending_lemma_phrases = {}
+
+    def find(self, doc: Doc, nlp_for_lemmas=None) -> list[PatternMatch]:
+        """Every match in `doc`, in text order. Pass the pipeline when the lexicon has lemma phrases."""
+        self._ensure_lemma_phrases(nlp_for_lemmas)
+        vocab = doc.vocab
+        found: list[PatternMatch] = []
+        for matcher in (self._text_phrases, self._lemma_phrases, self._tokens):
+            for match_id, start, end in matcher(doc):
+                found.append(PatternMatch(vocab.strings[match_id], doc[start:end]))
+        for match_id, token_ids in self._deps(doc):
+            start, end = min(token_ids), max(token_ids) + 1
+            found.append(PatternMatch(vocab.strings[match_id], doc[start:end]))
+        found.sort(key=lambda m: (m.span.start, m.span.end))
+        return found
+
+
+def vocab_doc(vocab: Vocab, text: str) -> Doc:
+    """A tokenised (not parsed) Doc for a phrase pattern; whitespace tokenisation is enough for LOWER."""
+    return Doc(vocab, words=text.split())
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern_set(name: str, vocab_id: int, vocab: Vocab) -> PatternSet:
+    return PatternSet(vocab, load_lexicon(name))
+
+
+def pattern_set(name: str, vocab: Vocab) -> PatternSet:
+    """The compiled PatternSet for lexicon `name` on this vocabulary, built once."""
+    return _pattern_set(name, id(vocab), vocab)
