@@ -77,9 +77,19 @@ class PatternSet:
         return found
 
 
+@functools.lru_cache(maxsize=1)
+def _english_tokenizer():
+    # The English tokenizer rules (no model needed) split a phrase the way the pipeline splits the
+    # text: "won't" -> "wo" + "n't", "sorry," -> "sorry" + ",". Whitespace splitting would never
+    # match a phrase with a contraction or punctuation in it.
+    from spacy.lang.en import English
+
+    return English().tokenizer
+
+
 def vocab_doc(vocab: Vocab, text: str) -> Doc:
-    """A tokenised (not parsed) Doc for a phrase pattern; whitespace tokenisation is enough for LOWER."""
-    return Doc(vocab, words=text.split())
+    """A tokenised (not parsed) Doc for a phrase pattern, split like the pipeline splits texts."""
+    return Doc(vocab, words=[t.text for t in _english_tokenizer()(text)])
 
 
 @functools.lru_cache(maxsize=None)
