@@ -26,6 +26,11 @@ class Settings:
     actions_port: int
     encryption_key: str | None
     api_token: str | None
+    # Transcript store: the consent notice's version (recorded with each decision) and how long a
+    # silent session lasts (match domain.yml's session_expiration_time) before an unconsented
+    # session's events are purged.
+    consent_notice_version: str = "1"
+    session_expiry_minutes: int = 60
 
 
 def _env(name: str, default: str) -> str:
@@ -47,4 +52,6 @@ def get_settings() -> Settings:
         actions_port=int(_env("ATTUNE_ACTIONS_PORT", "5055")),
         encryption_key=os.environ.get("ATTUNE_ENCRYPTION_KEY") or None,
         api_token=os.environ.get("ATTUNE_API_TOKEN") or None,
+        consent_notice_version=_env("ATTUNE_CONSENT_NOTICE_VERSION", "1"),
+        session_expiry_minutes=int(_env("ATTUNE_SESSION_EXPIRY_MINUTES", "60")),
     )
