@@ -1,0 +1,105 @@
+"""Engine, sessions and schema upgrades for the store (one engine per database URL per process)."""
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Foreign keys make erasure cascade; WAL lets the CLI read while Rasa writes.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+_engines: dict[str, Engine] = {}
+_sessionmakers: dict[str, sessionmaker] = {}
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The engine for `url` (default: the settings' database URL), created once per process."""
+    url = url or get_settings().database_url
+    if url not in _engines:
+        _engines[url] = _create_engine(url)
+    return _engines[url]
+
+
+def _create_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, future=True, connect_args={"timeout": 10})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = sa.create_engine(url, future=True, pool_pre_ping=True)
+    return engine
+
+
+def _sessionmaker(url: str) -> sessionmaker:
+    if url not in _sessionmakers:
+        _sessionmakers[url] = sessionmaker(bind=get_engine(url), future=True, expire_on_commit=False)
+    return _sessionmakers[url]
+
+
+@contextlib.contextmanager
+def unit_of_work(url: str | None = None) -> Iterator[Session]:
+    """One session per unit of work: commits on success, rolls back on any error."""
+    session = _sessionmaker(url or get_settings().database_url)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def alembic_config(url: str | None = None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    # ConfigParser interpolation: a password with % must be escaped.
+    config.set_main_option("sqlalchemy.url", (url or get_settings().database_url).replace("%", "%%"))
+    return config
+
+
+def upgrade(url: str | None = None, revision: str = "head") -> None:
+    """Bring the schema to `revision` (the tracker store does this on start)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(url), revision)
+
+
+def downgrade(url: str | None = None, revision: str = "base") -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(url), revision)
+
+
+def reset_caches() -> None:
+    """Forget engines, keys and settings (tests switch databases and keys within one process)."""
+    from bot.store.crypto import get_cipher
+
+    for engine in _engines.values():
+        engine.dispose()
+    _engines.clear()
+    _sessionmakers.clear()
+    get_cipher.cache_clear()
+    get_settings.cache_clear()
