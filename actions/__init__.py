@@ -1,0 +1,1 @@
+"""Thin rasa-sdk adapters: each action reads the tracker, calls `bot/`, and returns events."""

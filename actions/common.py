@@ -1,0 +1,75 @@
+"""Helpers every action module shares: leaving a form, reading yes/no answers, the person's locale."""
+from __future__ import annotations
+
+from abc import ABCMeta, abstractmethod
+from typing import Any, ClassVar
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.messages import message
+from bot.settings import get_settings
+
+# Forms a person can pause (or a safety interrupt can stop) and later resume where they were.
+RESUMABLE_LOOPS = {"suds_form"}
+
+YES_INTENTS = {"affirm"}
+NO_INTENTS = {"deny"}
+
+
+def active_loop_name(tracker: Tracker) -> str | None:
+    return (tracker.active_loop or {}).get("name")
+
+
+def leave_active_loop(tracker: Tracker, remember: bool) -> list[EventType]:
+    """Events that deactivate the running form; with `remember`, note it so `resume` can go back."""
+    loop = active_loop_name(tracker)
+    if not loop:
+        return []
+    events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
+    if remember and loop in RESUMABLE_LOOPS:
+        events.append(SlotSet("interrupted_loop", loop))
+    return events
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def yes_or_no(tracker: Tracker, yes: set[str] = YES_INTENTS, no: set[str] = NO_INTENTS) -> bool | None:
+    """True or False from the latest message's intent, None when it was neither."""
+    intent = latest_intent(tracker)
+    if intent in yes:
+        return True
+    if intent in no:
+        return False
+    return None
+
+
+def locale_of(tracker: Tracker) -> str:
+    """The locale a channel sent with the message (metadata "locale"), else the setting."""
+    metadata: dict[str, Any] = tracker.latest_message.get("metadata") or {}
+    locale = metadata.get("locale")
+    return locale if isinstance(locale, str) and locale else get_settings().locale
+
+
+def say(dispatcher: CollectingDispatcher, catalogue: str, key: str) -> None:
+    """Send one message from a catalogue in `bot/` (see bot/messages.py)."""
+    variant = message(catalogue, key)
+    dispatcher.utter_message(text=variant.text, buttons=[b.dict() for b in variant.buttons] or None)
+
+
+class SayAction(Action, metaclass=ABCMeta):
+    """An action whose only job is to say one catalogue message (form questions, for example)."""
+
+    catalogue: ClassVar[str]
+    key: ClassVar[str]
+
+    @abstractmethod
+    def name(self) -> str: ...
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        say(dispatcher, self.catalogue, self.key)
+        return []

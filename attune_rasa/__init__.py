@@ -1,0 +1,1 @@
+"""Rasa-server-side adapters: the NLU risk component and the tracker store. They call `bot/`."""

@@ -1,0 +1,1 @@
+"""Distress check-ins: SUDS ratings and what to offer after them."""

@@ -1,0 +1,1 @@
+"""The conversation frame every exercise shares: welcome, consent, help, pacing, fallback."""

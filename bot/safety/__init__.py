@@ -1,0 +1,1 @@
+"""Safety: crisis resources and the yes/no reading of safety check answers."""

@@ -1,0 +1,68 @@
+"""Crisis resources per locale, read from `crisis_resources.yml` and checked against a schema."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, validator
+
+RESOURCES_FILE = Path(__file__).with_name("crisis_resources.yml")
+
+
+class CrisisLine(BaseModel):
+    name: str
+    contact: str
+    hours: str
+
+    @validator("name", "contact", "hours")
+    def not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+
+class LocaleResources(BaseModel):
+    region: str
+    emergency: str
+    lines: list[CrisisLine]
+
+    @validator("lines")
+    def at_least_one(cls, lines: list[CrisisLine]) -> list[CrisisLine]:
+        if not lines:
+            raise ValueError("a locale needs at least one crisis line")
+        return lines
+
+
+class CrisisResources(BaseModel):
+    version: str
+    locales: dict[str, LocaleResources]
+
+    @validator("locales")
+    def has_default(cls, locales: dict[str, LocaleResources]) -> dict[str, LocaleResources]:
+        if "default" not in locales:
+            raise ValueError("a 'default' locale is required")
+        return locales
+
+
+@functools.lru_cache(maxsize=None)
+def load_resources(path: Path = RESOURCES_FILE) -> CrisisResources:
+    with open(path, encoding="utf-8") as handle:
+        return CrisisResources.parse_obj(yaml.safe_load(handle))
+
+
+def resources_for(locale: str | None) -> LocaleResources:
+    """The resources for `locale` ("en-GB"); any locale not listed gets the international default,
+    because a wrong country's number is worse than a directory of helplines."""
+    locales = load_resources().locales
+    return locales.get(locale or "default", locales["default"])
+
+
+def format_resources(locale: str | None) -> str:
+    """The resources as a short message for the chat."""
+    resources = resources_for(locale)
+    lines = [f"- {line.name}: {line.contact} ({line.hours})" for line in resources.lines]
+    return (
+        f"If you are in danger right now, call {resources.emergency}.\n"
+        f"Free, confidential support ({resources.region}):\n" + "\n".join(lines)
+    )
