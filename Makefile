@@ -4,8 +4,9 @@ SHELL := /bin/bash
 
 VENV       := .venv
 PY         := $(VENV)/bin/python
-LOCK_HASH  := $(shell sha256sum requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+LOCK_HASH  := $(shell sha256sum requirements.lock | cut -c1-16)
 STAMP      := $(VENV)/.installed-$(LOCK_HASH)
+EDITABLE   := $(VENV)/.editable-install
 
 # Defaults for every command run from here; a variable set in the environment wins.
 export ATTUNE_RASA_PORT    ?= 5005
@@ -23,10 +24,15 @@ help:
 	@echo "make test   the whole suite (unit, data validation, Rasa test stories, end-to-end)"
 	@echo "make train | validate | shell | serve | stop | eval | bench | clean"
 
-install: $(STAMP)
+install: $(EDITABLE)
 
-$(STAMP): requirements.lock pyproject.toml
+# The venv is rebuilt only when the lock changes; pyproject changes just re-install the project itself.
+$(STAMP): requirements.lock
 	@scripts/make_venv.sh $(VENV) $(STAMP)
+
+$(EDITABLE): $(STAMP) pyproject.toml
+	@$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $(EDITABLE)
 
 # Rasa fingerprints domain, config and data and skips training when nothing changed.
 train: install

@@ -26,6 +26,6 @@ rm -rf "$venv"
 "$python_bin" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade "pip<25" wheel "setuptools<71"
 "$venv/bin/python" -m pip install --quiet -r requirements.lock
-"$venv/bin/python" -m pip install --quiet --no-deps --no-build-isolation -e .
+
 touch "$stamp"
 echo "Virtual environment ready: $venv"
