@@ -1,32 +1,87 @@
-"""Attune's tracker store: Rasa's SQL tracker store on the database named by the settings.
+"""Attune's tracker store: Rasa's conversations, encrypted at rest, projected into transcripts.
 
-(First version: the transcript store replaces this with encryption and the projection into the
-review tables.)
+It keeps Rasa's event stream the way Rasa's SQLTrackerStore does (one row per event, the tracker
+is the latest session's events, new events are those past the stored count) but in the store's own
+`rasa_events` table with the event JSON encrypted (Fernet), on the database named by the settings.
+On every save it commits the new events first, then projects them into the transcript tables in
+a separate transaction: a projection failure is logged and retried on the next save, never loses
+an event. Because Rasa itself saves every event, transcripts survive an action-server outage and
+actions never write transcripts by hand.
+
+endpoints.yml:
+    tracker_store:
+      type: attune_rasa.tracker_store.AttuneTrackerStore
+      # url: postgresql://...   (optional; default ATTUNE_DATABASE_URL / SQLite under the data dir)
 """
 from __future__ import annotations
 
-from typing import Any
+import itertools
+import logging
+import time
+from typing import Any, Iterable, Optional
 
-from rasa.core.tracker_store import SQLTrackerStore
-from sqlalchemy.engine import make_url
+from rasa.core.tracker_store import SerializedTrackerAsText, TrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.settings import get_settings
+from bot.store import consent, db, projection, rasa_log
+
+logger = logging.getLogger(__name__)
+
+PURGE_INTERVAL_S = 60.0
 
 
-class AttuneTrackerStore(SQLTrackerStore):
-    def __init__(self, domain=None, event_broker=None, **kwargs: Any) -> None:
-        settings = get_settings()
-        url = make_url(kwargs.pop("url", None) or settings.database_url)
-        if url.get_backend_name() == "sqlite":
-            settings.data_dir.mkdir(parents=True, exist_ok=True)
-        super().__init__(
-            domain=domain,
-            dialect=url.drivername,
-            host=url.host,
-            port=url.port,
-            db=url.database,
-            username=url.username,
-            password=url.password,
-            event_broker=event_broker,
-            query=dict(url.query),
-        )
+class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
+    def __init__(self, domain=None, host: Optional[str] = None, event_broker=None,
+                 url: Optional[str] = None, **kwargs: Any) -> None:
+        # Rasa passes endpoints.yml's `url` as `host`.
+        self.url = url or host or get_settings().database_url
+        db.upgrade(self.url)
+        self._last_purge = 0.0
+        super().__init__(domain, event_broker, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await self.stream_events(tracker)
+        with db.unit_of_work(self.url) as session:
+            stored = rasa_log.count_session_events(session, tracker.sender_id)
+            new = itertools.islice(tracker.events, stored, len(tracker.events))
+            rasa_log.append_events(session, tracker.sender_id, (event.as_dict() for event in new))
+        self.project(tracker.sender_id)
+
+    def project(self, sender_id: str) -> None:
+        """Project the sender's new events; errors are logged (the events are already safe)."""
+        try:
+            with db.unit_of_work(self.url) as session:
+                projection.project_sender(session, sender_id)
+        except Exception:  # noqa: BLE001 - a projection bug must not break the conversation
+            logger.exception("Could not project the events of a conversation into the transcript "
+                             "tables; they are stored and will be projected on the next save")
+        self._purge_expired()
+
+    def _purge_expired(self) -> None:
+        now = time.monotonic()
+        if now - self._last_purge < PURGE_INTERVAL_S:
+            return
+        self._last_purge = now
+        try:
+            with db.unit_of_work(self.url) as session:
+                consent.purge_expired_unconsented(session)
+        except Exception:  # noqa: BLE001
+            logger.exception("Could not purge expired unconsented sessions")
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        return self._retrieve(sender_id, all_sessions=False)
+
+    async def retrieve_full_tracker(self, conversation_id: str) -> Optional[DialogueStateTracker]:
+        return self._retrieve(conversation_id, all_sessions=True)
+
+    def _retrieve(self, sender_id: str, all_sessions: bool) -> Optional[DialogueStateTracker]:
+        with db.unit_of_work(self.url) as session:
+            events = rasa_log.load_events(session, sender_id, all_sessions=all_sessions)
+        if not events or self.domain is None:
+            return None
+        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+
+    async def keys(self) -> Iterable[str]:
+        with db.unit_of_work(self.url) as session:
+            return rasa_log.sender_ids(session)

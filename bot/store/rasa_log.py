@@ -1,0 +1,78 @@
+"""Rasa's own event stream, stored encrypted in `rasa_events` (no Rasa import: plain dicts).
+
+A conversation session starts at a `session_started` event; like Rasa's SQLTrackerStore, the
+tracker of a sender is the events since their latest session start.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from bot.store.models import RasaEvent
+
+SESSION_STARTED = "session_started"
+
+
+def latest_session_start_id(session: Session, sender_id: str) -> int | None:
+    return session.execute(
+        sa.select(sa.func.max(RasaEvent.id))
+        .where(RasaEvent.sender_id == sender_id, RasaEvent.type_name == SESSION_STARTED)
+    ).scalar()
+
+
+def _session_query(session: Session, sender_id: str, all_sessions: bool):
+    query = sa.select(RasaEvent).where(RasaEvent.sender_id == sender_id)
+    if not all_sessions:
+        start = latest_session_start_id(session, sender_id)
+        if start is not None:
+            query = query.where(RasaEvent.id >= start)
+    return query
+
+
+def count_session_events(session: Session, sender_id: str) -> int:
+    """How many events of the sender's latest session are stored (Rasa's own rule for what is new)."""
+    sub = _session_query(session, sender_id, all_sessions=False).subquery()
+    return session.execute(sa.select(sa.func.count()).select_from(sub)).scalar_one()
+
+
+def load_events(session: Session, sender_id: str, all_sessions: bool = False) -> list[dict]:
+    rows = session.execute(_session_query(session, sender_id, all_sessions).order_by(RasaEvent.id))
+    return [json.loads(row.data) for row in rows.scalars()]
+
+
+def append_events(session: Session, sender_id: str, events: Iterable[dict]) -> int:
+    """Store event dicts (Rasa's `Event.as_dict()`), in order; returns how many."""
+    count = 0
+    for data in events:
+        intent = ((data.get("parse_data") or {}).get("intent") or {}).get("name")
+        session.add(RasaEvent(
+            sender_id=sender_id,
+            type_name=str(data.get("event", "")),
+            timestamp=data.get("timestamp"),
+            intent_name=intent,
+            action_name=data.get("name"),
+            data=json.dumps(data, ensure_ascii=False),
+        ))
+        count += 1
+    session.flush()
+    return count
+
+
+def sender_ids(session: Session) -> list[str]:
+    return list(session.execute(sa.select(RasaEvent.sender_id).distinct()).scalars())
+
+
+def delete_events(session: Session, sender_ids_: Sequence[str], from_id: int | None = None,
+                  before_id: int | None = None) -> int:
+    """Delete the senders' events with from_id <= id < before_id (open ends when None)."""
+    if not sender_ids_:
+        return 0
+    query = sa.delete(RasaEvent).where(RasaEvent.sender_id.in_(list(sender_ids_)))
+    if from_id is not None:
+        query = query.where(RasaEvent.id >= from_id)
+    if before_id is not None:
+        query = query.where(RasaEvent.id < before_id)
+    return session.execute(query.execution_options(synchronize_session=False)).rowcount

@@ -1,0 +1,80 @@
+"""Throwaway store databases for tests and benchmarks (a fresh SQLite file or PostgreSQL database)."""
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+from typing import Iterator
+
+import sqlalchemy as sa
+from cryptography.fernet import Fernet
+from sqlalchemy.engine import make_url
+
+from bot.store import db
+
+POSTGRES_ADMIN_URL = os.environ.get("ATTUNE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def postgres_unavailable_reason() -> str | None:
+    """None when the test PostgreSQL server answers, else why not (for a clear skip message)."""
+    try:
+        engine = sa.create_engine(POSTGRES_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        return f"PostgreSQL at {POSTGRES_ADMIN_URL} is unreachable: {type(exc).__name__}: {exc}".splitlines()[0]
+
+
+@contextlib.contextmanager
+def fresh_database(backend: str, workdir: Path, migrate: bool = True) -> Iterator[str]:
+    """Point the settings at a new empty database with a new key; yields its URL; drops it after."""
+    name = f"attune_test_{secrets.token_hex(6)}"
+    admin = None
+    if backend == "sqlite":
+        url = f"sqlite:///{workdir / (name + '.db')}"
+    elif backend == "postgresql":
+        admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        url = str(make_url(POSTGRES_ADMIN_URL).set(database=name))
+    else:
+        raise ValueError(f"unknown backend {backend!r}")
+    saved = {k: os.environ.get(k) for k in ("ATTUNE_DATABASE_URL", "ATTUNE_ENCRYPTION_KEY", "ATTUNE_DATA_DIR")}
+    os.environ.update(ATTUNE_DATABASE_URL=url, ATTUNE_ENCRYPTION_KEY=Fernet.generate_key().decode(),
+                      ATTUNE_DATA_DIR=str(workdir))
+    db.reset_caches()
+    try:
+        if migrate:
+            db.upgrade(url)
+        yield url
+    finally:
+        db.reset_caches()
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        if admin is not None:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+
+def make_store_url_fixture():
+    """The `store_url` pytest fixture (import it into a conftest): every test that takes it runs on
+    SQLite and on PostgreSQL, the latter skipped with the reason when the server is unreachable."""
+    import pytest
+
+    reason = postgres_unavailable_reason()
+
+    @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+    def store_url(request, tmp_path):
+        if request.param == "postgresql" and reason:
+            pytest.skip(reason)
+        with fresh_database(request.param, tmp_path) as url:
+            yield url
+
+    return store_url
