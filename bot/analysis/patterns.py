@@ -70,7 +70,8 @@ class PatternSet:
         for matcher in (self._text_phrases, self._lemma_phrases, self._tokens):
             for match_id, start, end in matcher(doc):
                 found.append(PatternMatch(vocab.strings[match_id], doc[start:end]))
-        for match_id, token_ids in self._deps(doc):
+        # An empty DependencyMatcher warns on every call, so only run it when it has patterns.
+        for match_id, token_ids in (self._deps(doc) if len(self._deps) else ()):
             start, end = min(token_ids), max(token_ids) + 1
             found.append(PatternMatch(vocab.strings[match_id], doc[start:end]))
         found.sort(key=lambda m: (m.span.start, m.span.end))
