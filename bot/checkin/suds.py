@@ -18,7 +18,7 @@ _WORDS = {
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 _NUMBER = re.compile(
-    r"(?<![\w.])(?P<value>\d+(?:[.,]\d+)?|" + "|".join(_WORDS) + r")(?![\w])"
+    r"(?<![\w.])(?P<value>-?\d+(?:[.,]\d+)?|" + "|".join(_WORDS) + r")(?![\w])"
     r"(?:\s*(?:/|out\s+of|of)\s*(?P<scale>\d+|ten))?",
     re.IGNORECASE,
 )

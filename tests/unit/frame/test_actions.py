@@ -1,0 +1,162 @@
+"""The frame's actions, run for real with rasa_sdk Trackers, the CollectingDispatcher and domain.yml."""
+import pytest
+from rasa_sdk.events import ActiveLoop, SlotSet
+
+from actions.checkin import ActionSudsFeedback, ValidateSudsForm
+from actions.frame import ActionRecordConsent, ActionSessionStart, ValidateConsentForm
+from actions.pacing import ActionPause, ActionResume, ActionStop
+from actions.safety import ActionSafetyInterrupt, ActionSafetyResolve, ValidateSafetyForm
+from bot.messages import load_catalogue
+
+
+def slot_events(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def texts(messages):
+    return " ".join(m.get("text") or "" for m in messages)
+
+
+@pytest.mark.parametrize("answer, rating", [("7", 7.0), ("seven", 7.0), ("about 6/10", 6.0), ("0", 0.0)])
+def test_suds_form_accepts_ratings(answer, rating, tracker_factory, run, domain):
+    tracker = tracker_factory(answer, "nlu_fallback", active_loop="suds_form", requested_slot="suds",
+                              extracted={"suds": answer})
+    events, messages = run(ValidateSudsForm(), tracker, domain)
+    assert slot_events(events)["suds"] == rating
+    assert messages == []
+
+
+@pytest.mark.parametrize(
+    "answer, key",
+    [("banana", "suds_missing"), ("15", "suds_out_of_range"), ("5 or 6", "suds_ambiguous"),
+     ("4 out of 5", "suds_other_scale"), ("😶‍🌫️", "suds_missing"), ("x" * 10_000, "suds_missing")],
+)
+def test_suds_form_reasks_with_a_clear_message(answer, key, tracker_factory, run, domain):
+    tracker = tracker_factory(answer, "nlu_fallback", active_loop="suds_form", requested_slot="suds",
+                              extracted={"suds": answer})
+    events, messages = run(ValidateSudsForm(), tracker, domain)
+    assert slot_events(events)["suds"] is None
+    assert texts(messages) == load_catalogue("checkin")[key][0].text
+
+
+def test_high_distress_offers_grounding(tracker_factory, run, domain):
+    events, messages = run(ActionSudsFeedback(), tracker_factory(slots={"suds": 8.0}), domain)
+    assert slot_events(events) == {"pending_offer": "grounding"}
+    assert "grounding" in texts(messages)
+
+
+def test_low_distress_goes_back_to_the_menu(tracker_factory, run, domain):
+    events, messages = run(ActionSudsFeedback(), tracker_factory(slots={"suds": 2.0}), domain)
+    assert events == []
+    assert messages[-1]["response"] == "utter_menu"
+
+
+@pytest.mark.parametrize("intent, given", [("affirm", True), ("deny", False)])
+def test_consent_is_read_from_a_clear_yes_or_no(intent, given, tracker_factory, run, domain):
+    tracker = tracker_factory("yes" if given else "no", intent, active_loop="consent_form",
+                              requested_slot="consent_given", extracted={"consent_given": "x"})
+    events, _ = run(ValidateConsentForm(), tracker, domain)
+    assert slot_events(events)["consent_given"] is given
+
+
+def test_consent_is_never_guessed(tracker_factory, run, domain):
+    tracker = tracker_factory("hmm maybe later", "nlu_fallback", active_loop="consent_form",
+                              requested_slot="consent_given", extracted={"consent_given": "hmm maybe later"})
+    events, messages = run(ValidateConsentForm(), tracker, domain)
+    assert slot_events(events)["consent_given"] is None
+    assert "yes" in texts(messages) and "no" in texts(messages)
+
+
+def test_recording_consent_marks_the_person_onboarded(tracker_factory, run, domain):
+    events, messages = run(ActionRecordConsent(), tracker_factory(slots={"consent_given": False}), domain)
+    assert slot_events(events) == {"onboarded": True}
+    assert "nothing from this conversation will be kept" in texts(messages)
+
+
+def test_a_new_session_keeps_only_the_persons_own_slots(tracker_factory, run, domain):
+    tracker = tracker_factory(slots={"onboarded": True, "consent_given": True, "suds": 9.0,
+                                     "interrupted_loop": "suds_form"})
+    events, _ = run(ActionSessionStart(), tracker, domain)
+    assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
+    assert slot_events(events) == {"onboarded": True, "consent_given": True}
+
+
+def test_pause_remembers_the_form_and_resume_goes_back(tracker_factory, run, domain):
+    events, _ = run(ActionPause(), tracker_factory(active_loop="suds_form"), domain)
+    assert ActiveLoop(None) in events
+    assert slot_events(events)["interrupted_loop"] == "suds_form"
+    events, messages = run(ActionResume(), tracker_factory(slots={"interrupted_loop": "suds_form"}), domain)
+    assert slot_events(events) == {"interrupted_loop": None}
+    events, messages = run(ActionResume(), tracker_factory(), domain)
+    assert events == [] and "nothing paused" in texts(messages)
+
+
+def test_stop_forgets_the_form(tracker_factory, run, domain):
+    events, _ = run(ActionStop(), tracker_factory(active_loop="suds_form", slots={"interrupted_loop": "suds_form"}), domain)
+    assert ActiveLoop(None) in events
+    assert slot_events(events)["interrupted_loop"] is None
+
+
+def test_stop_during_the_safety_check_keeps_the_crisis_resources_on_screen(tracker_factory, run, domain):
+    _, messages = run(ActionStop(), tracker_factory(active_loop="safety_form"), domain)
+    assert "988" in texts(messages)
+
+
+RISK = {
+    "flagged": True, "level": "high",
+    "findings": [{"category": "suicidal_ideation", "severity": 2,
+                  "evidence": [{"start": 9, "end": 24, "text": "kill myself", "marker": "x", "explanation": "y"}]}],
+}
+
+
+def test_safety_interrupt_stops_the_form_shows_resources_and_records_the_event(tracker_factory, run, domain):
+    tracker = tracker_factory("I want to kill myself", "risk_disclosure", active_loop="suds_form",
+                              slots={"exercise": "checkin"}, attune_risk=RISK)
+    events, messages = run(ActionSafetyInterrupt(), tracker, domain)
+    slots = slot_events(events)
+    assert ActiveLoop(None) in events and slots["interrupted_loop"] == "suds_form"
+    assert slots["risk_event"]["category"] == "suicidal_ideation"
+    assert slots["risk_event"]["evidence"][0]["text"] == "kill myself"
+    assert "988" in texts(messages)
+
+
+def test_a_second_disclosure_during_the_safety_check_restarts_it(tracker_factory, run, domain):
+    tracker = tracker_factory("i want to die", "risk_disclosure", active_loop="safety_form", attune_risk=RISK,
+                              slots={"interrupted_loop": "suds_form", "safe_now": True})
+    events, _ = run(ActionSafetyInterrupt(), tracker, domain)
+    slots = slot_events(events)
+    assert "interrupted_loop" not in slots  # the paused check-in is still remembered
+    assert slots["safe_now"] is None
+
+
+def test_im_fine_fills_only_the_first_safety_question(tracker_factory, run, domain):
+    tracker = tracker_factory("no, I'm fine", "im_fine", active_loop="safety_form", requested_slot="safe_now",
+                              extracted={"safe_now": "no, I'm fine"})
+    events, _ = run(ValidateSafetyForm(), tracker, domain)
+    assert slot_events(events) == {"safe_now": True}  # safe_confirmed is still asked
+
+
+def test_not_safe_skips_to_urgent_help(tracker_factory, run, domain):
+    tracker = tracker_factory("no", "deny", active_loop="safety_form", requested_slot="safe_now",
+                              extracted={"safe_now": "no"})
+    events, _ = run(ValidateSafetyForm(), tracker, domain)
+    assert slot_events(events) == {"safe_now": False, "safe_confirmed": False}
+    events, messages = run(ActionSafetyResolve(), tracker_factory(slots={"safe_now": False, "safe_confirmed": False,
+                                                                         "interrupted_loop": "suds_form"}), domain)
+    assert slot_events(events)["interrupted_loop"] is None
+    assert "emergency" in texts(messages) and "988" in texts(messages)
+
+
+def test_an_unclear_safety_answer_is_asked_again(tracker_factory, run, domain):
+    tracker = tracker_factory("whatever", "nlu_fallback", active_loop="safety_form", requested_slot="safe_now",
+                              extracted={"safe_now": "whatever"})
+    events, messages = run(ValidateSafetyForm(), tracker, domain)
+    assert slot_events(events) == {"safe_now": None}
+    assert "yes or no" in texts(messages)
+
+
+def test_safe_twice_offers_to_go_back(tracker_factory, run, domain):
+    tracker = tracker_factory(slots={"safe_now": True, "safe_confirmed": True, "interrupted_loop": "suds_form"})
+    events, messages = run(ActionSafetyResolve(), tracker, domain)
+    assert events == []
+    assert any(b["payload"] == "/resume" for m in messages for b in (m.get("buttons") or []))
