@@ -1,0 +1,557 @@
+"""Mentalizing markers, failure modes and an RF-style estimate, explained by the words behind them.
+
+Constructs: reflective functioning (Fonagy, Target, Steele & Steele 1998) and the failures of
+mentalizing described in mentalization-based treatment (Bateman & Fonagy); domain.md section 1.
+Words and patterns come from `lexicons/mentalizing.yml`; the dependency parse decides what a word list
+cannot: whose mind a mental-state word belongs to ("I think he is late" is the speaker's mind, "he
+thinks I don't care" is the other person's), whether "because" joins a mental state to an action,
+and whether a certain-sounding sentence is certainty about someone else's mind.
+
+The estimate is a rule-based approximation for therapists and trainees, not a validated RF rating.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.analysis.evidence import Evidence
+from bot.analysis.language import is_probably_english
+from bot.analysis.patterns import PatternMatch, load_lexicon, pattern_set
+
+LEXICON = "mentalizing"
+FAMILIES = (
+    "self_mind", "other_mind", "mental_state_term", "opacity", "causal_link", "alternative",
+    "change_over_time", "certainty",
+)
+FAILURE_MODES = ("psychic_equivalence", "teleological", "pretend", "hypermentalizing")
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "acomp", "oprd", "attr", "conj", "advcl", "relcl", "pcomp", "pobj", "dobj"}
+# Evidence spans joining a holder to their mental-state word stay short enough to quote.
+MAX_HOLDER_SPAN = 6
+
+
+@dataclass(frozen=True)
+class Marker:
+    family: str
+    evidence: Evidence
+
+    def to_dict(self) -> dict:
+        return {"family": self.family, "evidence": self.evidence.to_dict()}
+
+
+@dataclass(frozen=True)
+class FailureMode:
+    mode: str
+    evidence: list[Evidence]
+    explanation: str
+
+    def to_dict(self) -> dict:
+        return {
+            "mode": self.mode,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "explanation": self.explanation,
+        }
+
+
+@dataclass
+class MentalizingResult:
+    markers: list[Marker] = field(default_factory=list)
+    failure_modes: list[FailureMode] = field(default_factory=list)
+    rf_estimate: int = 1
+    explanation: str = ""
+    language_supported: bool = True
+    # "negative" | "absent" | "low" | "ordinary" | "marked", or "not_estimated" for unsupported text.
+    rf_band: str = "absent"
+
+    def families(self) -> set[str]:
+        return {m.family for m in self.markers}
+
+    def modes(self) -> set[str]:
+        return {f.mode for f in self.failure_modes}
+
+    def to_dict(self) -> dict:
+        return {
+            "markers": [m.to_dict() for m in self.markers],
+            "families": sorted(self.families()),
+            "failure_modes": [f.to_dict() for f in self.failure_modes],
+            "rf_estimate": self.rf_estimate,
+            "rf_band": self.rf_band,
+            "explanation": self.explanation,
+            "language_supported": self.language_supported,
+        }
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The lexicon's word sets, built once per process."""
+
+    first_person: frozenset[str]
+    not_a_mind: frozenset[str]
+    relative: frozenset[str]
+    people: frozenset[str]
+    seem_verbs: frozenset[str]
+    teleological_verbs: frozenset[str]
+    proof_verbs: frozenset[str]
+    experiencer_object_verbs: frozenset[str]
+    hostile_reading: frozenset[str]
+    hostile_when_negated: frozenset[str]
+    action_forms: frozenset[str]
+    concrete_words: frozenset[str]
+    concrete_entities: frozenset[str]
+    family_text: dict
+    mode_text: dict
+    rf: dict
+    thresholds: dict
+
+
+@functools.lru_cache(maxsize=None)
+def _vocabulary() -> _Vocabulary:
+    lex = load_lexicon(LEXICON)
+    sets, pronouns, concrete = lex["lemma_sets"], lex["pronouns"], lex["concrete_event"]
+    return _Vocabulary(
+        first_person=frozenset(pronouns["first_person"]),
+        not_a_mind=frozenset(pronouns["not_a_mind"]),
+        relative=frozenset(pronouns["relative"]),
+        people=frozenset(pronouns["people"]),
+        seem_verbs=frozenset(sets["seem_verbs"]),
+        teleological_verbs=frozenset(sets["teleological_verbs"]),
+        proof_verbs=frozenset(sets["proof_verbs"]),
+        experiencer_object_verbs=frozenset(sets["experiencer_object_verbs"]),
+        hostile_reading=frozenset(sets["hostile_reading"]),
+        hostile_when_negated=frozenset(sets["hostile_when_negated"]),
+        action_forms=frozenset(sets["action_forms"]),
+        concrete_words=frozenset(concrete["words"]),
+        concrete_entities=frozenset(concrete["entity_labels"]),
+        family_text=lex["families"],
+        mode_text=lex["failure_modes"],
+        rf=lex["rf"],
+        thresholds=lex["thresholds"],
+    )
+
+
+def analyze_mentalizing(doc: Doc) -> MentalizingResult:
+    """Find mentalizing markers and failure modes in a parsed text and estimate RF (1-9, or -1)."""
+    if not is_probably_english(doc):
+        return MentalizingResult(
+            rf_estimate=1,
+            rf_band="not_estimated",
+            explanation="The mentalizing analysis is English-only; this text does not look like English, "
+            "so nothing was estimated.",
+            language_supported=False,
+        )
+    return _Reading(doc, _vocabulary()).result()
+
+
+def rf_band(estimate: int) -> str:
+    """The named band of an RF-style estimate (lexicon `rf.bands`)."""
+    for row in _vocabulary().rf["bands"]:
+        if estimate <= row["max"]:
+            return row["band"]
+    return "marked"
+
+
+class _Reading:
+    """One pass over one parsed text: the matches, whose minds they concern, and what follows."""
+
+    def __init__(self, doc: Doc, vocab: _Vocabulary):
+        self.doc = doc
+        self.v = vocab
+        self.matches: dict[str, list[Span]] = {}
+        for match in pattern_set(LEXICON, doc.vocab).find(doc):
+            self.matches.setdefault(match.label, []).append(match.span)
+        self.markers: list[Marker] = []
+        self._seen: set[tuple[str, int, int]] = set()
+        self.failures: list[FailureMode] = []
+        self.excluded = self._token_ids(self.spans("disavowal") + self.spans("hostile"))
+        self.mental = self._mental_tokens()
+        self.holders = {t.i: self._perspective(t) for t in self.mental}
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def spans(self, label: str) -> list[Span]:
+        return self.matches.get(label, [])
+
+    @staticmethod
+    def _token_ids(spans: Iterable[Span]) -> set[int]:
+        return {t.i for span in spans for t in span}
+
+    def _add(self, family: str, span: Span | Token, why: str | None = None) -> None:
+        evidence = Evidence.from_span(span, family, why or self.v.family_text[family])
+        key = (family, evidence.start, evidence.end)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.markers.append(Marker(family, evidence))
+
+    def _span(self, a: Token, b: Token) -> Span:
+        start, end = min(a.i, b.i), max(a.i, b.i) + 1
+        return self.doc[start:end]
+
+    # -- mental-state words and their holders ----------------------------------------------------
+    def _mental_tokens(self) -> list[Token]:
+        tokens: dict[int, Token] = {}
+        for label in ("mental_verb", "emotion", "mental_noun"):
+            for span in self.spans(label):
+                token = span[0]
+                if token.i in self.excluded or self._is_filler(token) or self._is_action(token):
+                    continue
+                tokens[token.i] = token
+        return [tokens[i] for i in sorted(tokens)]
+
+    def _is_filler(self, token: Token) -> bool:
+        # "you know", "I mean", "I know." carry no reading of a mind.
+        if token.lemma_ not in {"know", "mean", "guess", "see"} or token.pos_ != "VERB":
+            return False
+        has_content = any(c.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "prep"} for c in token.children)
+        return not has_content
+
+    def _is_action(self, token: Token) -> bool:
+        # "he rejected my offer", "she ignored me": a feeling word used as a verb of doing.
+        return (
+            token.pos_ == "VERB"
+            and token.lower_ in self.v.action_forms
+            and any(c.dep_ == "dobj" for c in token.children)
+        )
+
+    def _holder(self, token: Token, depth: int = 0) -> Token | None:
+        """The person whose state `token` names, from the parse."""
+        if depth > 4:
+            return None
+        if token.pos_ in {"VERB", "AUX"}:
+            if token.lemma_ in self.v.experiencer_object_verbs:
+                for child in token.children:
+                    if child.dep_ == "dobj" and self._is_person(child):
+                        return child
+            for child in token.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    if child.lower_ in self.v.relative and token.dep_ == "relcl":
+                        return token.head
+                    return child
+            if token.dep_ in {"xcomp", "conj"} and token.head is not token:
+                return self._holder(token.head, depth + 1)
+            return None
+        if token.pos_ in {"NOUN", "PROPN"}:
+            for child in token.children:
+                if child.dep_ == "poss":
+                    return child
+            if token.dep_ in {"dobj", "attr", "pobj"} and token.head is not token:
+                head = token.head.head if token.dep_ == "pobj" else token.head
+                return self._holder(head, depth + 1) if head.pos_ in {"VERB", "AUX"} else None
+            return None
+        # Adjectives and adverbs: their own subject ("made her angry"), the noun they describe
+        # ("an angry man"), or the subject of the verb they complete ("she seemed worried").
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if token.dep_ == "amod":
+            return token.head
+        if token.dep_ in {"acomp", "oprd", "attr", "ccomp", "xcomp", "conj", "advmod", "dep"} and token.head is not token:
+            return self._holder(token.head, depth + 1)
+        return None
+
+    def _is_person(self, token: Token) -> bool:
+        lower = token.lower_
+        if lower in self.v.not_a_mind:
+            return False
+        if lower in self.v.first_person or token.pos_ in {"PRON", "PROPN"} or token.ent_type_ == "PERSON":
+            return True
+        return lower in self.v.people or token.lemma_ in self.v.people
+
+    def _kind(self, holder: Token | None, state: Token) -> str | None:
+        if holder is None or holder.lower_ in self.v.not_a_mind:
+            return None
+        if holder.lower_ in self.v.first_person:
+            return "self"
+        if self._is_person(holder):
+            return "other"
+        # Only minds think, feel and want: a noun subject of such a verb is a person ("the burglar thought").
+        if holder.pos_ == "NOUN" and holder.dep_ in SUBJECT_DEPS and state.pos_ == "VERB" and holder.head == state:
+            return "other"
+        return None
+
+    def _perspective(self, token: Token) -> tuple[str | None, Token | None]:
+        holder = self._holder(token)
+        kind = self._kind(holder, token)
+        if kind == "self" and self._inside_other_reading(token):
+            # "he thinks I don't care": the speaker's state as the other person reads it.
+            kind = "other"
+        return kind, holder
+
+    def _inside_other_reading(self, token: Token) -> bool:
+        node = token
+        for _ in range(6):
+            if node.head is node:
+                return False
+            if node.dep_ in {"ccomp", "xcomp"} and node.head.i in {t.i for t in self.mental}:
+                head_kind = self._kind(self._holder(node.head), node.head)
+                if head_kind == "other":
+                    return True
+            node = node.head
+        return False
+
+    # -- families ------------------------------------------------------------------------------------
+    def find_markers(self) -> None:
+        for token in self.mental:
+            self._add("mental_state_term", token)
+            kind, holder = self.holders[token.i]
+            if kind is None:
+                continue
+            family = "self_mind" if kind == "self" else "other_mind"
+            span = self._span(holder, token) if abs(holder.i - token.i) <= MAX_HOLDER_SPAN else token
+            self._add(family, span)
+        for family in ("opacity", "alternative", "change_over_time", "certainty"):
+            for span in self.spans(family):
+                if not (family == "certainty" and span[0].i in self.excluded):
+                    self._add(family, span)
+        self._find_known_minds()
+        self._find_causal_links()
+
+    def _find_known_minds(self) -> None:
+        # "I know (that) he ..." / "I'm sure she ...": certainty about another person's mind.
+        for token in self.doc:
+            if token.lemma_ not in {"know", "sure", "certain", "positive"} or self._negated(token):
+                continue
+            if token.lemma_ == "know":
+                subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            else:
+                subject = next((c for c in token.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None or subject.lower_ not in self.v.first_person:
+                continue
+            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                clause_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                if clause_subject is not None and self._kind(clause_subject, clause) == "other":
+                    span = self.doc[min(subject.i, token.i): clause.i + 1]
+                    self._add("certainty", span, "States what another person thinks or feels as known fact.")
+
+    def _negated(self, token: Token) -> bool:
+        heads = [token, token.head] if token.pos_ == "ADJ" else [token]
+        return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+    def _find_causal_links(self) -> None:
+        mental_ids = {t.i for t in self.mental}
+        for span in self.spans("causal") + self._purpose_clauses():
+            first = span[0]
+            if first.lower_ == "so" and not self._is_causal_so(first):
+                continue
+            sentence = first.sent
+            if first.dep_ == "mark" or first.lower_ == "to":
+                clause = list(first.head.subtree)
+                clause_ids = {t.i for t in clause}
+                rest_ids = {t.i for t in sentence} - clause_ids
+                evidence = self.doc[min(first.i, clause[0].i): clause[-1].i + 1]
+            else:
+                clause_ids = {t.i for t in sentence if t.i >= span.end}
+                rest_ids = {t.i for t in sentence if t.i < span.start}
+                evidence = self.doc[span.start: max(span.end, _trim_end(sentence))]
+            if (clause_ids | rest_ids | {t.i for t in span}) & mental_ids:
+                self._add("causal_link", evidence)
+
+    def _purpose_clauses(self) -> list[Span]:
+        # "He fanned her to make the man think she was dead": an aim that explains an action.
+        spans = []
+        for span in self.spans("purpose"):
+            verb = span[0].head
+            if verb.dep_ == "advcl" or (verb.dep_ == "ROOT" and span[0].i == span.sent.start):
+                spans.append(span)
+        return spans
+
+    @staticmethod
+    def _is_causal_so(token: Token) -> bool:
+        # "so I left" joins clauses; "so angry" is an intensifier.
+        if token.dep_ in {"mark", "cc"}:
+            return True
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return (
+            token.head.pos_ in {"VERB", "AUX"}
+            and token.i < token.head.i
+            and nxt is not None
+            and nxt.pos_ in {"PRON", "PROPN", "DET", "NOUN"}
+        )
+
+    # -- failure modes -----------------------------------------------------------------------------
+    def find_failure_modes(self) -> None:
+        hedged_sentences = {s.sent.start for s in self.spans("opacity")}
+        any_hedge = bool(self.spans("opacity"))
+        self._psychic_equivalence(hedged_sentences, any_hedge)
+        self._teleological(hedged_sentences)
+        self._pretend()
+        self._hypermentalizing(hedged_sentences)
+
+    def _fail(self, mode: str, spans: list[Span | Token]) -> None:
+        if not spans:
+            return
+        evidence = [Evidence.from_span(s, mode, self.v.mode_text[mode]) for s in spans]
+        unique = list({(e.start, e.end): e for e in evidence}.values())
+        self.failures.append(FailureMode(mode, unique, self.v.mode_text[mode]))
+
+    def _other_states(self) -> list[Token]:
+        return [t for t in self.mental if self.holders[t.i][0] == "other"]
+
+    def _psychic_equivalence(self, hedged_sentences: set[int], any_hedge: bool) -> None:
+        found: list[Span | Token] = []
+        for marker in self.markers:
+            if marker.family == "certainty" and marker.evidence.explanation.startswith("States what another"):
+                found.append(self.doc.char_span(marker.evidence.start, marker.evidence.end, alignment_mode="expand"))
+        certainty_spans = [s for s in self.spans("certainty") if s[0].i not in self.excluded]
+        for token in self._other_states():
+            if token.sent.start in hedged_sentences:
+                continue
+            # A certainty word in the same clause as a reading of another's mind: "she obviously hates me".
+            clause_ids = {t.i for t in token.head.subtree} if token.dep_ != "ROOT" else {t.i for t in token.subtree}
+            for span in certainty_spans:
+                if span[0].i in clause_ids or span[0].head == token:
+                    found.append(self._span(span[0], token) if abs(span[0].i - token.i) <= MAX_HOLDER_SPAN else span)
+            negated = self._negated(token)
+            if not any_hedge and (
+                token.lemma_ in self.v.hostile_reading
+                or (negated and token.lemma_ in self.v.hostile_when_negated)
+            ):
+                found.append(self._span(self.holders[token.i][1], token) if self.holders[token.i][1] is not None else token)
+        if not any_hedge:
+            for span in self.spans("hidden_motive"):
+                if any(self.holders[t.i][0] == "other" for t in self.mental if t.sent == span.sent):
+                    found.append(span)
+        self._fail("psychic_equivalence", [s for s in found if s is not None])
+
+    def _teleological(self, hedged_sentences: set[int]) -> None:
+        found: list[Span | Token] = list(self.spans("teleological"))
+        for token in self.doc:
+            # "If he cared, he'd have texted back": the feeling only counts if an action shows it.
+            if token.lower_ == "if" and token.dep_ == "mark":
+                verb = token.head
+                if verb.lemma_ in self.v.teleological_verbs and verb.head is not verb:
+                    main = verb.head
+                    if any(c.lower_ in {"would", "'d", "should", "wouldn't"} for c in main.children):
+                        found.append(self.doc[token.i: main.i + 1] if main.i > token.i else self.doc[token.i: verb.i + 1])
+            # "Not texting back shows he doesn't care": an action read as proof of a mind.
+            if token.lemma_ in self.v.proof_verbs and token.pos_ == "VERB" and token.sent.start not in hedged_sentences:
+                for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                    if any(self.holders.get(t.i, (None,))[0] == "other" for t in clause.subtree):
+                        found.append(self.doc[token.i: clause.i + 1])
+        self._fail("teleological", found)
+
+    def _pretend(self) -> None:
+        jargon = self.spans("jargon")
+        emotions = [s for s in self.spans("emotion") if s[0].i not in self.excluded]
+        if (
+            len(jargon) >= self.v.thresholds["pretend_min_jargon"]
+            and len(self.mental) >= self.v.thresholds["pretend_min_mental_terms"]
+            and not emotions
+            and not self._concrete_event()
+        ):
+            self._fail("pretend", jargon)
+
+    def _concrete_event(self) -> bool:
+        if any(ent.label_ in self.v.concrete_entities for ent in self.doc.ents):
+            return True
+        mental_ids = {t.i for t in self.mental}
+        for token in self.doc:
+            if token.lower_ in self.v.concrete_words:
+                return True
+            # A past-tense action someone did: "he slammed the door", "she left".
+            if token.tag_ == "VBD" and token.pos_ == "VERB" and token.i not in mental_ids and token.lemma_ not in {"be", "have", "do", "seem"}:
+                if any(c.dep_ in SUBJECT_DEPS and self._is_person(c) for c in token.children):
+                    return True
+        return False
+
+    def _hypermentalizing(self, hedged_sentences: set[int]) -> None:
+        confident = [t for t in self._other_states() if t.sent.start not in hedged_sentences]
+        if len(confident) < self.v.thresholds["hyper_min_inferences"]:
+            return
+        nested = [t for t in confident if self._inside_other_reading(t) or self._under_other_state(t)]
+        motives = self.spans("hidden_motive")
+        if nested or motives:
+            self._fail("hypermentalizing", list(motives) + confident)
+
+    def _under_other_state(self, token: Token) -> bool:
+        other_ids = {t.i for t in self._other_states()}
+        node = token
+        for _ in range(6):
+            if node.head is node:
+                return False
+            node = node.head
+            if node.i in other_ids:
+                return True
+        return False
+
+    # -- estimate ------------------------------------------------------------------------------------
+    def result(self) -> MentalizingResult:
+        self.find_markers()
+        self.find_failure_modes()
+        self.markers = _drop_nested(self.markers)
+        estimate, reasons = self._estimate()
+        band = rf_band(estimate)
+        return MentalizingResult(
+            markers=self.markers,
+            failure_modes=self.failures,
+            rf_estimate=estimate,
+            rf_band=band,
+            explanation=f"RF-style estimate {estimate} ({band}): " + "; ".join(reasons) + ".",
+            language_supported=True,
+        )
+
+    def _quote(self, family: str) -> str:
+        texts = []
+        for m in self.markers:
+            if m.family == family and m.evidence.text not in texts:
+                texts.append(m.evidence.text)
+        shown = ", ".join(f"'{t}'" for t in texts[:2])
+        return f"{family.replace('_', ' ')} ({shown})"
+
+    def _estimate(self) -> tuple[int, list[str]]:
+        rf = self.v.rf
+        families = {m.family for m in self.markers}
+        effort = [f for f in rf["effort_families"] if f in families]
+        perspectives = [f for f in ("self_mind", "other_mind") if f in families]
+        hostile = self.spans("hostile")
+        if hostile and not effort:
+            quoted = ", ".join(f"'{s.text}'" for s in hostile[:2])
+            return rf["hostile"], [f"hostile to reflecting ({quoted})"]
+        if "mental_state_term" not in families:
+            if self.spans("disavowal"):
+                quoted = ", ".join(f"'{s.text}'" for s in self.spans("disavowal")[:2])
+                return rf["absent"], [f"disavows thinking about minds ({quoted})"]
+            return rf["absent"], ["no words for thoughts, feelings or wishes"]
+        reasons = [self._quote(f) for f in perspectives] or [self._quote("mental_state_term")]
+        if not effort:
+            estimate = rf["mental_states_only"]
+            reasons.append("no hedging, causal link, alternative or change over time")
+        else:
+            estimate = rf["with_effort_base"] + rf["per_effort_family"] * len(effort)
+            reasons += [self._quote(f) for f in effort]
+            if len(perspectives) == 2:
+                estimate += rf["both_perspectives_bonus"]
+            if not perspectives:
+                estimate -= 1
+            if "certainty" in families and "opacity" not in families:
+                estimate = max(rf["mental_states_only"], estimate - rf["certainty_penalty"])
+                reasons.append("lowered by " + self._quote("certainty"))
+        if self.failures:
+            capped = min(estimate, rf["failure_mode_cap"])
+            names = ", ".join(f.mode.replace("_", " ") for f in self.failures)
+            if capped < estimate:
+                reasons.append(f"capped at {capped} by {names}")
+            else:
+                reasons.append(f"failure mode: {names}")
+            estimate = capped
+        return min(estimate, rf["maximum"]), reasons
+
+
+def _trim_end(sentence: Span) -> int:
+    end = sentence.end
+    while end > sentence.start and sentence.doc[end - 1].is_punct:
+        end -= 1
+    return end
+
+
+def _drop_nested(markers: list[Marker]) -> list[Marker]:
+    """Keep one marker per family where spans nest ("now I" inside "now I see"), in text order."""
+    ordered = sorted(markers, key=lambda m: (m.evidence.start, -m.evidence.end, FAMILIES.index(m.family)))
+    kept: list[Marker] = []
+    for marker in ordered:
+        e = marker.evidence
+        if any(k.family == marker.family and k.evidence.start <= e.start and e.end <= k.evidence.end for k in kept):
+            continue
+        kept.append(marker)
+    return kept
