@@ -1,0 +1,61 @@
+"""CSV export: one row per turn, for spreadsheets and statistics.
+
+Cells that a spreadsheet would run as a formula (= + - @, or a leading tab/CR) get a leading
+apostrophe; control characters are removed. Numbers stay numbers.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Callable, Sequence
+
+from bot.export.facts import turn_scores
+from bot.export.highlight import turn_evidence
+from bot.export.sanitize import neutralise_cell
+from bot.store.views import Transcript, Turn
+
+Progress = Callable[[Transcript], None]
+
+COLUMNS = (
+    "session_id", "person_id", "person_name", "session_started", "turn_id", "seq", "time",
+    "speaker", "exercise", "step", "intent", "text", "markers", "rf_estimate", "suds",
+    "risk", "risk_acknowledged", "notes",
+)
+
+
+def render(transcripts: Sequence[Transcript], exported_at: str, progress: Progress | None = None) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(COLUMNS)
+    for transcript in transcripts:
+        for turn in transcript.turns:
+            writer.writerow([neutralise_cell(value) for value in _row(transcript, turn)])
+        if progress:
+            progress(transcript)
+    # A byte-order mark makes spreadsheet programs read the file as UTF-8.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _row(transcript: Transcript, turn: Turn) -> list:
+    scores = turn_scores(turn)
+    return [
+        transcript.conversation.id,
+        transcript.person.id,
+        transcript.person.display_name,
+        transcript.conversation.started_at.isoformat(),
+        turn.id,
+        turn.seq,
+        turn.created_at.isoformat(),
+        turn.speaker.value,
+        turn.exercise,
+        turn.step,
+        turn.intent,
+        turn.text,
+        "; ".join(f"{ev.marker}: {ev.text}" for ev in turn_evidence(turn)),
+        scores.get("rf_estimate"),
+        scores.get("suds"),
+        "; ".join("/".join(p for p in (e.category, e.severity, e.level) if p) or e.source
+                  for e in turn.risk_events),
+        "; ".join("yes" if e.acknowledged else "no" for e in turn.risk_events),
+        " | ".join(f"{n.author_name or '?'}: {n.text}" for n in turn.notes),
+    ]

@@ -1,0 +1,77 @@
+"""Facts every renderer shows the same way: a turn's scores, a consent line, a risk line."""
+from __future__ import annotations
+
+from datetime import datetime
+from statistics import mean
+
+from bot.export.labels import label
+from bot.export.sanitize import one_line
+from bot.store.views import ConsentRecord, RiskEventView, Transcript, Turn
+
+
+def when(moment: datetime | None) -> str:
+    """UTC time to the minute (exports are read by people, not parsed; JSON keeps full ISO)."""
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+
+
+def turn_scores(turn: Turn) -> dict[str, float]:
+    """Numeric scores recorded on the turn: each annotation's scores, then the SUDS measure."""
+    scores: dict[str, float] = {}
+    for annotation in turn.annotations:
+        for name, value in annotation.scores.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                scores[name] = value
+    for measure in turn.suds:
+        scores["suds"] = measure.value
+    return scores
+
+
+def format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def scores_text(turn: Turn) -> str:
+    """E.g. "RF-style estimate 5 · SUDS 6" (empty when the turn has no score)."""
+    return " · ".join(f"{label('score_names', name)} {format_number(value)}"
+                      for name, value in turn_scores(turn).items())
+
+
+def consent_text(consent: ConsentRecord | None) -> str:
+    if consent is None:
+        return label("consent_none")
+    if consent.withdrawn_at is not None:
+        state = f"{label('consent_withdrawn')} {when(consent.withdrawn_at)}"
+    else:
+        state = label("consent_given") if consent.given else label("consent_declined")
+    return (f"{state} ({label('notice_version')} {one_line(consent.notice_version)}, "
+            f"{when(consent.recorded_at)})")
+
+
+def risk_text(event: RiskEventView) -> str:
+    """One line about a risk event, with its quoted words (already one-lined and cleaned)."""
+    parts = [one_line(part) for part in (event.category, event.severity, event.level) if part]
+    quoted = ", ".join(f'"{one_line(ev.text)}"' for ev in event.evidence)
+    status = (f"{label('risk_acknowledged')} by {one_line(event.acknowledged_by_name or '?')} "
+              f"{when(event.acknowledged_at)}" if event.acknowledged else label("risk_open"))
+    line = " / ".join(parts) or event.source
+    if quoted:
+        line += f": {quoted}"
+    if event.acknowledgement_note:
+        status += f" ({one_line(event.acknowledgement_note)})"
+    return f"{line} [{status}]"
+
+
+def session_rf(transcript: Transcript) -> list[int]:
+    """RF-style estimates of the session, in turn order (from the summary when turns lack them)."""
+    values = [int(s["rf_estimate"]) for t in transcript.turns
+              if "rf_estimate" in (s := turn_scores(t))]
+    return values or list(transcript.conversation.rf_estimates)
+
+
+def session_suds(transcript: Transcript) -> list[float]:
+    values = [m.value for m in transcript.suds] or [m.value for t in transcript.turns for m in t.suds]
+    return values or list(transcript.conversation.suds_values)
+
+
+def mean_or_none(values: list[float]) -> float | None:
+    return mean(values) if values else None

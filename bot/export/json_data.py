@@ -1,0 +1,31 @@
+"""JSON export: the transcripts exactly as the store gave them (views' `to_dict()`).
+
+json escapes C0 control characters itself; DEL, C1 controls, bidi marks and line/paragraph
+separators are escaped here too, so the file shows them as \\uXXXX instead of acting on a viewer.
+Parsing the file gives back the stored text unchanged.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Callable, Sequence
+
+from bot.store.views import Transcript
+
+Progress = Callable[[Transcript], None]
+FORMAT_NAME = "attune.transcripts"
+FORMAT_VERSION = 1
+
+_UNSAFE = re.compile("[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def render(transcripts: Sequence[Transcript], exported_at: str, progress: Progress | None = None) -> bytes:
+    sessions = []
+    for transcript in transcripts:
+        sessions.append(transcript.to_dict())
+        if progress:
+            progress(transcript)
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "exported_at": exported_at,
+                "sessions": sessions}
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
