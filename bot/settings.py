@@ -31,6 +31,8 @@ class Settings:
     # session's events are purged.
     consent_notice_version: str = "1"
     session_expiry_minutes: int = 60
+    # Review CLI: a token for scripts (else `attune login` keeps one in <data_dir>/review.token).
+    review_token: str | None = None
     # The analysis reads at most this many characters of one message and says when it cut one.
     analysis_max_chars: int = 5000
 
@@ -56,5 +58,6 @@ def get_settings() -> Settings:
         api_token=os.environ.get("ATTUNE_API_TOKEN") or None,
         consent_notice_version=_env("ATTUNE_CONSENT_NOTICE_VERSION", "1"),
         session_expiry_minutes=int(_env("ATTUNE_SESSION_EXPIRY_MINUTES", "60")),
+        review_token=os.environ.get("ATTUNE_REVIEW_TOKEN", "").strip() or None,
         analysis_max_chars=int(_env("ATTUNE_ANALYSIS_MAX_CHARS", "5000")),
     )
