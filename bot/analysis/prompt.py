@@ -1,0 +1,366 @@
+"""Reflective-prompt rubric: what kind of move a trainee's (or therapist's) utterance makes.
+
+Behaviour follows motivational-interviewing coding (MITI 4.2, as labelled in AnnoMI): question
+(open / closed), reflection (simple / complex), therapist input (information, advice, structure) or
+other; flags follow the MBT stance (aimed at mental states, not-knowing, validation) and what shuts
+reflection down (advice, leading questions, interpretations stated as fact, accusatory "why",
+several questions at once); EPITOME (Sharma et al. 2020) levels 0/1/2 rate explorations, emotional
+reactions and interpretations. Words live in `lexicons/prompt.yml`; this module reads the form of
+each sentence from the parse (a wh-word heading the clause, an auxiliary before its subject, a
+second-person statement) and compares a reflection's words with the client's previous utterance.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.analysis.evidence import Evidence
+from bot.analysis.language import is_probably_english
+from bot.analysis.patterns import PatternMatch, load_lexicon, pattern_set
+
+LEXICON = "prompt"
+BEHAVIOURS = ("question", "reflection", "therapist_input", "other")
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
+# Content words that carry no specific topic: a question made only of these is a generic one.
+GENERIC_LEMMAS = {"happen", "go", "do", "be", "have", "get", "talk", "want", "thing", "anything",
+                  "something", "okay", "ok", "alright", "wrong", "up", "on", "else", "way", "lot"}
+
+
+@dataclass(frozen=True)
+class PromptFlag:
+    name: str
+    evidence: list[Evidence]
+    explanation: str
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "evidence": [e.to_dict() for e in self.evidence],
+                "explanation": self.explanation}
+
+
+@dataclass(frozen=True)
+class MechanismLevel:
+    """An EPITOME mechanism: 0 none, 1 weak, 2 strong, with the words that set it."""
+
+    name: str
+    level: int
+    evidence: list[Evidence]
+    explanation: str
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "level": self.level,
+                "evidence": [e.to_dict() for e in self.evidence], "explanation": self.explanation}
+
+
+@dataclass
+class PromptResult:
+    behaviour: str = "other"
+    question_type: str | None = None
+    reflection_type: str | None = None
+    flags: list[PromptFlag] = field(default_factory=list)
+    exploration: MechanismLevel = field(default_factory=lambda: MechanismLevel("exploration", 0, [], "No question about the person's experience."))
+    emotional_reaction: MechanismLevel = field(default_factory=lambda: MechanismLevel("emotional_reaction", 0, [], "No expression of warmth or concern."))
+    interpretation: MechanismLevel = field(default_factory=lambda: MechanismLevel("interpretation", 0, [], "No statement of understanding."))
+    evidence: list[Evidence] = field(default_factory=list)
+    explanation: str = ""
+    language_supported: bool = True
+
+    @property
+    def exploration_level(self) -> int:
+        return self.exploration.level
+
+    @property
+    def emotional_reaction_level(self) -> int:
+        return self.emotional_reaction.level
+
+    @property
+    def interpretation_level(self) -> int:
+        return self.interpretation.level
+
+    def flag_names(self) -> set[str]:
+        return {f.name for f in self.flags}
+
+    def to_dict(self) -> dict:
+        return {
+            "behaviour": self.behaviour,
+            "question_type": self.question_type,
+            "reflection_type": self.reflection_type,
+            "flags": [f.to_dict() for f in self.flags],
+            "exploration_level": self.exploration.level,
+            "emotional_reaction_level": self.emotional_reaction.level,
+            "interpretation_level": self.interpretation.level,
+            "mechanisms": [m.to_dict() for m in (self.exploration, self.emotional_reaction, self.interpretation)],
+            "evidence": [e.to_dict() for e in self.evidence],
+            "explanation": self.explanation,
+            "language_supported": self.language_supported,
+        }
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence's form: question (open / closed), reflection, input or other."""
+
+    span: Span
+    kind: str
+    subtype: str | None
+    cue: Span
+
+
+def analyze_prompt(doc: Doc, context: str | None = None) -> PromptResult:
+    """Classify a trainee's utterance; `context` is the client's previous utterance, if known."""
+    lex = load_lexicon(LEXICON)
+    if not doc.text.strip():
+        return PromptResult(explanation="Nothing was said.")
+    if not is_probably_english(doc):
+        return PromptResult(explanation="The prompt rubric only reads English.", language_supported=False)
+    cues = _cues(pattern_set(LEXICON, doc.vocab).find(doc))
+    sentences = [_classify_sentence(sent, cues, lex) for sent in doc.sents if _words(sent)]
+    questions = [s for s in sentences if s.kind == "question"]
+    reflections = [s for s in sentences if s.kind == "reflection"]
+    inputs = [s for s in sentences if s.kind == "therapist_input"]
+
+    result = PromptResult()
+    if questions:
+        # One open question makes the turn an open invitation, whatever closed ones surround it.
+        main = next((q for q in questions if q.subtype == "open"), questions[-1])
+        result.behaviour, result.question_type = "question", main.subtype
+    elif reflections:
+        main = reflections[-1]
+        result.behaviour = "reflection"
+        result.reflection_type = _reflection_depth(reflections, cues, lex, context)
+    elif inputs:
+        main = inputs[-1]
+        result.behaviour = "therapist_input"
+    else:
+        main = None
+    label = result.question_type and f"question_{result.question_type}" or (
+        result.reflection_type and f"reflection_{result.reflection_type}") or result.behaviour
+    explanation = lex["explanations"][label]
+    if main is not None:
+        result.evidence = [Evidence.from_span(main.cue, label, explanation)]
+    result.explanation = explanation
+    result.flags = _flags(doc, sentences, cues, lex)
+    result.exploration = _exploration(questions, cues, lex)
+    result.emotional_reaction = _level("emotional_reaction", cues, lex)
+    result.interpretation = _level("interpretation", cues, lex)
+    return result
+
+
+# --- sentence form ------------------------------------------------------------------------------
+
+def _cues(matches: list[PatternMatch]) -> dict[str, list[Span]]:
+    cues: dict[str, list[Span]] = {}
+    for match in matches:
+        cues.setdefault(match.label, []).append(match.span)
+        cues.setdefault(match.label.split("/", 1)[0], []).append(match.span)
+    return cues
+
+
+def _words(span: Span) -> list[Token]:
+    return [t for t in span if not (t.is_punct or t.is_space)]
+
+
+def _core_start(sent: Span, lex: dict) -> int:
+    """Index of the first token after fillers ("So, um, you know, what ..." -> "what")."""
+    openers = set(lex["openers"])
+    phrases = [p.split() for p in lex["opener_phrases"]]
+    i = sent.start
+    while i < sent.end - 1:
+        token = sent.doc[i]
+        lowered = [t.lower_ for t in sent.doc[i : min(sent.end, i + 4)]]
+        phrase = next((p for p in phrases if lowered[: len(p)] == p), None)
+        if phrase and i + len(phrase) < sent.end:
+            i += len(phrase)
+        elif token.lower_ in openers or token.is_punct or token.is_space or token.lower_.strip("-") == "":
+            i += 1
+        else:
+            break
+    return i
+
+
+def _in_sentence(spans: list[Span], sent: Span) -> list[Span]:
+    return [s for s in spans if sent.start <= s.start < sent.end]
+
+
+def _classify_sentence(sent: Span, cues: dict[str, list[Span]], lex: dict) -> _Sentence:
+    doc = sent.doc
+    core = _core_start(sent, lex)
+    first = doc[core]
+    after = doc[core + 1] if core + 1 < sent.end else None
+    asks = sent.text.rstrip(" \"'”)-—").endswith("?")
+
+    invitation = _in_sentence(cues.get("question_open", []), sent)
+    if invitation:
+        return _Sentence(sent, "question", "open", invitation[0])
+    if first.lower_ in lex["wh_words"] and not _starts_reflection(doc, core, cues, sent):
+        if after is not None and after.lower_ in lex["wh_closed_followers"]:
+            return _Sentence(sent, "question", "closed", doc[core : core + 2])
+        return _Sentence(sent, "question", "open", first_span(first))
+    if first.lower_ in lex["question_auxiliaries"] and _subject_follows(first):
+        verb = first.head if first.dep_ in ("aux", "auxpass") else first
+        if first.tag_ == "MD" and verb.lemma_ in lex["open_invitation_verbs"]:
+            return _Sentence(sent, "question", "open", doc[core : verb.i + 1])
+        return _Sentence(sent, "question", "closed", first_span(first))
+    if asks:
+        wh = _embedded_wh(sent, core, lex)
+        if wh is not None:
+            return _Sentence(sent, "question", "open", wh)
+    reflection = _reflection_cue(sent, cues, core)
+    words = _words(sent)
+    if asks:
+        # A statement said with a rising tone ("So you've been stuck?", "..., isn't it?") checks
+        # the therapist's understanding: MITI codes it as a reflection.
+        if reflection is not None or _tag_question(sent):
+            return _Sentence(sent, "reflection", None, reflection or sent)
+        if len(words) <= 2 and all(t.lower_ in lex["backchannels"] for t in words):
+            return _Sentence(sent, "other", None, sent)
+        return _Sentence(sent, "question", "closed", sent)
+    if all(t.lower_ in lex["backchannels"] for t in words):
+        return _Sentence(sent, "other", None, sent)
+    advice = _in_sentence(cues.get("input", []) + cues.get("advice", []), sent)
+    if advice and (reflection is None or advice[0].start <= reflection.start):
+        return _Sentence(sent, "therapist_input", None, advice[0])
+    if reflection is not None:
+        return _Sentence(sent, "reflection", None, reflection)
+    if advice:
+        return _Sentence(sent, "therapist_input", None, advice[0])
+    if doc[core].lower_ in lex["first_person"]:
+        # The therapist talking about themselves or the session ("I have some information ...").
+        return _Sentence(sent, "therapist_input", None, first_span(doc[core]))
+    if len(doc[core : sent.end]) >= lex["min_words_for_content"]:
+        # A statement about the person's situation without a second-person cue ("So it was quite
+        # recent.") is most often a reflection in MI conversations.
+        return _Sentence(sent, "reflection", None, sent)
+    return _Sentence(sent, "other", None, sent)
+
+
+def _embedded_wh(sent: Span, core: int, lex: dict) -> Span | None:
+    """A question word later in a question ("Same scale, how confident are you?", "have you thought
+    about how you might ...?", "can you tell me ...?"): annotators hear these as open questions."""
+    doc = sent.doc
+    for token in doc[core + 1 : sent.end]:
+        nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if token.lower_ in lex["open_anywhere"] or (
+                token.lower_ in lex["wh_words"] and nxt is not None and (nxt.tag_ == "MD" or nxt.lemma_ == "do")):
+            return doc[token.i : token.i + 1]
+        if token.tag_ == "MD" and token.head.lemma_ in lex["open_invitation_verbs"] and \
+                any(c.lower_ == "you" and c.dep_ == "nsubj" for c in token.head.children):
+            return doc[token.i : token.head.i + 1]
+    return None
+
+
+def _tag_question(sent: Span) -> bool:
+    words = [t.lower_ for t in _words(sent)]
+    return len(words) >= 3 and (words[-1] in ("right", "yeah", "ok", "okay") or
+                                (words[-2].endswith("n't") or words[-2] in ("isn", "don", "aren")) or
+                                words[-2] in ("is", "do", "does", "are", "did", "was") and words[-1] in ("it", "you", "they", "he", "she", "that"))
+
+
+def first_span(token: Token) -> Span:
+    return token.doc[token.i : token.i + 1]
+
+
+def _subject_follows(aux: Token) -> bool:
+    """An auxiliary before its subject ("Do you ...", "Is it ...") starts a yes/no question."""
+    nxt = aux.doc[aux.i + 1] if aux.i + 1 < len(aux.doc) else None
+    if nxt is None:
+        return False
+    if nxt.dep_ in ("nsubj", "nsubjpass", "expl") or nxt.pos_ in ("PRON", "PROPN", "DET"):
+        return True
+    return nxt.lower_ in ("n't", "not") and aux.i + 2 < len(aux.doc) and aux.doc[aux.i + 2].pos_ == "PRON"
+
+
+def _starts_reflection(doc: Doc, core: int, cues: dict[str, list[Span]], sent: Span) -> bool:
+    # "What you're saying is ..." / "What I'm hearing ..." are reflections, not questions.
+    return any(s.start == core for s in _in_sentence(cues.get("reflection", []), sent))
+
+
+def _reflection_cue(sent: Span, cues: dict[str, list[Span]], core: int) -> Span | None:
+    """A second-person statement about the person ("So you feel ...", "It sounds like ...")."""
+    openers = _in_sentence(cues.get("reflection", []), sent)
+    if openers:
+        return max(openers, key=lambda s: (s.start <= core + 1, len(s)))
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == "you":
+            return sent.doc[child.i : root.i + 1] if root.i > child.i else first_span(child)
+    return None
+
+
+def _reflection_depth(reflections: list[_Sentence], cues: dict[str, list[Span]], lex: dict,
+                      context: str | None) -> str:
+    """Complex when the reflection adds a feeling or meaning not in the client's own words."""
+    mental = set(lex["mental_state_lemmas"])
+    context_words = {w.strip(".,!?;:\"'").lower() for w in (context or "").split()}
+    added = []
+    for sentence in reflections:
+        for token in sentence.span:
+            if token.pos_ in CONTENT_POS and not token.is_stop and token.lower_ not in context_words \
+                    and token.lemma_.lower() not in context_words:
+                added.append(token)
+    added_mental = [t for t in added if t.lemma_.lower() in mental]
+    content = [t for s in reflections for t in s.span if t.pos_ in CONTENT_POS and not t.is_stop]
+    if context is None:
+        return "complex" if added_mental or len(content) >= 8 else "simple"
+    share_new = len(added) / len(content) if content else 0.0
+    return "complex" if added_mental or (share_new >= 0.6 and len(added) >= 3) else "simple"
+
+
+# --- flags and EPITOME levels -------------------------------------------------------------------
+
+def _flags(doc: Doc, sentences: list[_Sentence], cues: dict[str, list[Span]], lex: dict) -> list[PromptFlag]:
+    explanations = lex["explanations"]
+    found: dict[str, list[Span]] = {}
+    mental = set(lex["mental_state_lemmas"])
+    for sentence in sentences:
+        if sentence.kind in ("question", "reflection"):
+            addressed = any(t.lower_ in ("you", "your", "yourself") for t in sentence.span)
+            states = [t for t in sentence.span if t.lemma_.lower() in mental]
+            if addressed and states:
+                found.setdefault("aimed_at_mental_states", []).append(first_span(states[0]))
+    for name in ("not_knowing_stance", "validation", "leading_question", "interpretation_as_fact", "accusatory_why"):
+        if cues.get(name):
+            found[name] = cues[name]
+    advice = cues.get("input/advice", []) + cues.get("advice", [])
+    if advice:
+        found["advice"] = advice
+    questions = [s for s in sentences if s.kind == "question"]
+    if len(questions) >= 2:
+        found["several_questions"] = [q.span for q in questions]
+    return [PromptFlag(name, [Evidence.from_span(s, name, explanations[name]) for s in _dedupe(spans)],
+                       explanations[name]) for name, spans in found.items()]
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    ordered = sorted(set(spans), key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
+    kept: list[Span] = []
+    for span in ordered:
+        if kept and span.end_char <= kept[-1].end_char:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _exploration(questions: list[_Sentence], cues: dict[str, list[Span]], lex: dict) -> MechanismLevel:
+    """EPITOME explorations: 2 asks about something specific in the person's experience, 1 is generic."""
+    explanation = lex["explanations"]["exploration"]
+    if not questions:
+        return MechanismLevel("exploration", 0, [], "No question about the person's experience.")
+    mental = set(lex["mental_state_lemmas"])
+    best, best_span = 0, questions[0].span
+    for question in questions:
+        specific = [t for t in question.span if t.pos_ in CONTENT_POS and not t.is_stop
+                    and t.lemma_.lower() not in GENERIC_LEMMAS]
+        level = 2 if specific or any(t.lemma_.lower() in mental for t in question.span) else 1
+        if level > best:
+            best, best_span = level, question.span
+    return MechanismLevel("exploration", best, [Evidence.from_span(best_span, "exploration", explanation)],
+                          explanation if best == 2 else "A general question about the person's experience.")
+
+
+def _level(name: str, cues: dict[str, list[Span]], lex: dict) -> MechanismLevel:
+    explanation = lex["explanations"][name]
+    strong, weak = cues.get(f"{name}/strong", []), cues.get(f"{name}/weak", [])
+    spans, level = (strong, 2) if strong else (weak, 1) if weak else ([], 0)
+    return MechanismLevel(name, level, [Evidence.from_span(s, name, explanation) for s in _dedupe(spans)],
+                          explanation if level else f"No {name.replace('_', ' ')}.")
