@@ -15,7 +15,6 @@ endpoints.yml:
 """
 from __future__ import annotations
 
-import itertools
 import logging
 import time
 from typing import Any, Iterable, Optional
@@ -43,8 +42,8 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
         with db.unit_of_work(self.url) as session:
-            stored = rasa_log.count_session_events(session, tracker.sender_id)
-            new = itertools.islice(tracker.events, stored, len(tracker.events))
+            new = rasa_log.new_events(session, tracker.sender_id, list(tracker.events),
+                                      lambda event: event.timestamp)
             rasa_log.append_events(session, tracker.sender_id, (event.as_dict() for event in new))
         self.project(tracker.sender_id)
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.store.models import AuditRow, utcnow
+from bot.store.people import hash_secret
 from bot.store.views import Person
 
 
 def actor_label(actor: Person | None, sender_id: str | None = None) -> str:
+    """Chat senders appear pseudonymised (a hash), so the log survives an erasure without naming."""
     if actor is not None:
         return f"{actor.role.value}:{actor.id}"
-    return f"chat:{sender_id}" if sender_id else "system"
+    return f"chat:{hash_secret(sender_id)[:16]}" if sender_id else "system"
 
 
 def write_audit(session: Session, actor: Person | None, action: str, target_type: str,

@@ -16,7 +16,7 @@ The mechanism:
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -30,13 +30,14 @@ from bot.store.people import active_consent, ensure_person_for_sender, person_fo
 log = logging.getLogger(__name__)
 
 
-def give_consent(session: Session, sender_id: str, notice_version: str | None = None) -> ConsentRow:
-    """Record consent (idempotent while a consent is in force)."""
+def give_consent(session: Session, sender_id: str, notice_version: str | None = None,
+                 when: datetime | None = None) -> ConsentRow:
+    """Record consent (idempotent while a consent is in force); `when`: the moment it was given."""
     person = ensure_person_for_sender(session, sender_id)
     current = active_consent(session, person.id)
     if current is not None:
         return current
-    row = ConsentRow(person_id=person.id, given=True, recorded_at=utcnow(),
+    row = ConsentRow(person_id=person.id, given=True, recorded_at=when or utcnow(),
                      notice_version=notice_version or get_settings().consent_notice_version)
     session.add(row)
     session.flush()
@@ -44,13 +45,14 @@ def give_consent(session: Session, sender_id: str, notice_version: str | None = 
     return row
 
 
-def decline_or_withdraw(session: Session, sender_id: str, notice_version: str | None = None) -> ConsentRow | None:
+def decline_or_withdraw(session: Session, sender_id: str, notice_version: str | None = None,
+                        when: datetime | None = None) -> ConsentRow | None:
     """A "no": withdraws consent in force (deleting the person's sessions); for a known person
     with no consent in force it is recorded as declined; for an unknown sender nothing is stored."""
     person = person_for_sender(session, sender_id)
     if person is None:
         return None
-    now = utcnow()
+    now = when or utcnow()
     current = active_consent(session, person.id)
     if current is None:
         row = ConsentRow(person_id=person.id, given=False, recorded_at=now,

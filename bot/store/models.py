@@ -213,6 +213,15 @@ class RasaEvent(Base):
     data = sa.Column(EncryptedText, nullable=False)
 
 
+class Erasure(Base):
+    """A sender whose data was erased, by hash: Rasa's in-memory tracker of a live conversation
+    still holds the erased events, and the tracker store must not write them back."""
+
+    __tablename__ = "erasures"
+    sender_hash = sa.Column(sa.String(64), primary_key=True)
+    erased_at = sa.Column(sa.Float, nullable=False)  # Rasa event timestamps are epoch seconds
+
+
 class ProjectionState(Base):
     """How far each sender's events have been projected into the transcript tables, and the
     dialogue state the projection carries from one save to the next."""

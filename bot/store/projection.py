@@ -121,7 +121,7 @@ def _slot(session: Session, walk: _Walk, event_id: int, data: dict) -> None:
     elif walk.preamble:
         return  # carried over from the last session: not a new decision or measurement
     elif name == "consent_given":
-        _consent(session, walk, event_id, value)
+        _consent(session, walk, event_id, data)
     elif state.session_consented and name == "suds":
         _suds(session, state, event_id, data)
     elif state.session_consented and name == "turn_annotation":
@@ -135,14 +135,14 @@ def _short(value) -> str | None:
     return None if value is None else str(value)[:64]
 
 
-def _consent(session: Session, walk: _Walk, event_id: int, value) -> None:
-    state = walk.state
+def _consent(session: Session, walk: _Walk, event_id: int, data: dict) -> None:
+    state, value, when = walk.state, data.get("value"), _when(data)
     if value is True or (isinstance(value, str) and value.strip().lower() in {"true", "yes"}):
-        consent_ops.give_consent(session, state.sender_id)
+        consent_ops.give_consent(session, state.sender_id, when=when)
         if not state.session_consented:
             _replay_session(session, walk, until_id=event_id)
     elif value is False or (isinstance(value, str) and value.strip().lower() in {"false", "no"}):
-        consent_ops.decline_or_withdraw(session, state.sender_id)
+        consent_ops.decline_or_withdraw(session, state.sender_id, when=when)
         state.session_consented = False
         state.conversation_id = None
         state.last_user_turn_id = None

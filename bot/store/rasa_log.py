@@ -6,12 +6,15 @@ tracker of a sender is the events since their latest session start.
 from __future__ import annotations
 
 import json
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.store.models import RasaEvent
+from bot.store.models import Erasure, RasaEvent
+from bot.store.people import hash_secret
+
+T = TypeVar("T")
 
 SESSION_STARTED = "session_started"
 
@@ -36,6 +39,31 @@ def count_session_events(session: Session, sender_id: str) -> int:
     """How many events of the sender's latest session are stored (Rasa's own rule for what is new)."""
     sub = _session_query(session, sender_id, all_sessions=False).subquery()
     return session.execute(sa.select(sa.func.count()).select_from(sub)).scalar_one()
+
+
+def new_events(session: Session, sender_id: str, events: Sequence[T],
+               timestamp_of: Callable[[T], float | None]) -> list[T]:
+    """The events of a tracker (its latest session and anything after) not stored yet.
+
+    Rasa's rule: the first N are stored, N being the stored count of the latest session. After an
+    erasure the tracker of a live conversation still holds the erased events, so for an erased
+    sender only events newer than the erasure (and than anything stored since) are new.
+    """
+    erasure = session.get(Erasure, hash_secret(sender_id))
+    if erasure is None:
+        return list(events[count_session_events(session, sender_id):])
+    newest = session.execute(sa.select(sa.func.max(RasaEvent.timestamp))
+                             .where(RasaEvent.sender_id == sender_id)).scalar()
+    cutoff = max(erasure.erased_at, newest or 0.0)
+    return [event for event in events if (timestamp_of(event) or 0.0) > cutoff]
+
+
+def record_erasure(session: Session, sender_id: str, erased_at: float) -> None:
+    row = session.get(Erasure, hash_secret(sender_id))
+    if row is None:
+        session.add(Erasure(sender_hash=hash_secret(sender_id), erased_at=erased_at))
+    else:
+        row.erased_at = max(row.erased_at, erased_at)
 
 
 def load_events(session: Session, sender_id: str, all_sessions: bool = False) -> list[dict]:

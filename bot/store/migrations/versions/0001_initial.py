@@ -31,6 +31,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_audit_log_actor_id'), ['actor_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_at'), ['at'], unique=False)
 
+    op.create_table('erasures',
+    sa.Column('sender_hash', sa.String(length=64), nullable=False),
+    sa.Column('erased_at', sa.Float(), nullable=False),
+    sa.PrimaryKeyConstraint('sender_hash')
+    )
     op.create_table('people',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('role', sa.String(length=16), nullable=False),
@@ -301,6 +306,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_people_role'))
 
     op.drop_table('people')
+    op.drop_table('erasures')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_at'))
         batch_op.drop_index(batch_op.f('ix_audit_log_actor_id'))
