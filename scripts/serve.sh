@@ -2,7 +2,7 @@
 # Start or stop Attune's servers in the background.
 #   scripts/serve.sh start          Rasa server (REST channel) + action server, returns once both answer
 #   scripts/serve.sh start-actions  only the action server (used by `make run` before `rasa shell`)
-#   scripts/serve.sh stop           stop both
+#   scripts/serve.sh stop           stop both (start-rasa / stop-rasa / stop-actions: one of them)
 # Ports: ATTUNE_RASA_PORT (5005), ATTUNE_ACTIONS_PORT (5055); address: ATTUNE_BIND (127.0.0.1).
 # Rasa's HTTP API (which can read and rewrite any conversation) is enabled only when ATTUNE_API_TOKEN
 # is set, and then only behind that token.
@@ -58,7 +58,9 @@ stop_one() {
 case "${1:-}" in
   start) start_actions; start_rasa ;;
   start-actions) start_actions ;;
+  start-rasa) start_rasa ;;
   stop) stop_one rasa; stop_one actions ;;
   stop-actions) stop_one actions ;;
-  *) echo "usage: $0 start|start-actions|stop|stop-actions" >&2; exit 2 ;;
+  stop-rasa) stop_one rasa ;;
+  *) echo "usage: $0 start|start-actions|start-rasa|stop|stop-actions|stop-rasa" >&2; exit 2 ;;
 esac

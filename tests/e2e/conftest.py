@@ -1,0 +1,76 @@
+"""Start the real Rasa server and action server on free loopback ports, with their own data dir."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Servers:
+    env: dict[str, str]
+    rasa_url: str
+    data_dir: Path
+
+    def serve(self, command: str) -> None:
+        result = subprocess.run(["scripts/serve.sh", command], cwd=REPO, env=self.env,
+                                capture_output=True, text=True, timeout=400)
+        assert result.returncode == 0, f"serve.sh {command} failed:\n{result.stdout}\n{result.stderr}"
+
+    def say(self, sender: str, text, timeout: float = 60) -> list[dict]:
+        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook",
+                                 json={"sender": sender, "message": text}, timeout=timeout)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def texts(self, sender: str, text) -> str:
+        return "\n".join(m.get("text", "") for m in self.say(sender, text))
+
+    def log(self, name: str) -> str:
+        path = self.data_dir / "run" / f"{name}.log"
+        return path.read_text() if path.exists() else ""
+
+
+def trained_model_exists() -> bool:
+    return any((REPO / "models").glob("*.tar.gz"))
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory) -> Servers:
+    if not trained_model_exists():
+        pytest.fail("No trained model in models/: run `make train` (make test trains before pytest).")
+    data_dir = tmp_path_factory.mktemp("attune-data")
+    rasa_port, actions_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "ATTUNE_DATA_DIR": str(data_dir),
+        "ATTUNE_DATABASE_URL": f"sqlite:///{data_dir / 'attune.db'}",
+        "ATTUNE_RASA_PORT": str(rasa_port),
+        "ATTUNE_ACTIONS_PORT": str(actions_port),
+        "ATTUNE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook",
+        "ATTUNE_BIND": "127.0.0.1",
+        "ATTUNE_API_TOKEN": "",
+    }
+    servers = Servers(env=env, rasa_url=f"http://127.0.0.1:{rasa_port}", data_dir=data_dir)
+    servers.serve("start")
+    yield servers
+    servers.serve("stop")
+
+
+@pytest.fixture
+def sender() -> str:
+    return f"e2e-{uuid.uuid4().hex[:12]}"
