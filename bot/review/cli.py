@@ -1,0 +1,253 @@
+"""`attune`: the therapist's and supervisor's review command line.
+
+Sign in once with `attune login`; every other command acts as the signed-in person, and the store
+checks what that person may see and audits it. Errors are one line with a stable exit code
+(see `bot.review.errors`).
+"""
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
+
+import click
+
+from bot.review import auth, terminal
+from bot.review.errors import EXIT_INVALID, EXIT_NOT_SIGNED_IN, CliError, translate
+from bot.store import repository
+from bot.store.views import Role, SessionFilter, Transcript
+
+FORMATS = ("md", "html", "pdf", "csv", "json")
+
+
+class ReviewGroup(click.Group):
+    """Turns every error from a command into a one-line message and an exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the one place that keeps tracebacks off screen
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise translate(exc) from None
+
+
+@click.group(cls=ReviewGroup)
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Review Attune transcripts: people, sessions, notes, risk events and exports."""
+    ctx.ensure_object(dict)["debug"] = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING)
+
+
+def main() -> None:
+    cli(prog_name="attune")
+
+
+# --- signing in ----------------------------------------------------------------------------------
+
+@cli.command()
+@click.option("--username", prompt=True)
+@click.password_option("--password", confirmation_prompt=False, help="Prompted (hidden) when omitted.")
+def login(username: str, password: str) -> None:
+    """Sign in; keeps a session token in the data dir (mode 0600)."""
+    person = repository.authenticate(username, password)
+    if person is None:
+        raise CliError("wrong username or password", EXIT_NOT_SIGNED_IN)
+    previous = auth.stored_token()
+    if previous and not os.environ.get("ATTUNE_REVIEW_TOKEN"):
+        _revoke_quietly(previous)
+    path = auth.save_token(repository.issue_token(person))
+    terminal.console().print(f"Signed in as {terminal.plain(person.display_name)} ({person.role.value}). "
+                             f"Token kept in {path} (readable by you only).")
+
+
+def _revoke_quietly(token: str) -> None:
+    holder = repository.authenticate_token(token)
+    if holder is not None:
+        repository.revoke_token(holder, token)
+
+
+@cli.command()
+def logout() -> None:
+    """Sign out: revoke the session token and delete the token file."""
+    token = auth.stored_token()
+    if token:
+        _revoke_quietly(token)
+    removed = auth.forget_token()
+    message = "Signed out." if (token or removed) else "You were not signed in."
+    if os.environ.get("ATTUNE_REVIEW_TOKEN"):
+        message += " The token in ATTUNE_REVIEW_TOKEN is revoked; unset the variable."
+    terminal.console().print(message)
+
+
+@cli.command()
+def whoami() -> None:
+    """Who the commands run as."""
+    actor = auth.current_actor()
+    terminal.console().print(terminal.plain(f"{actor.display_name} ({actor.role.value}, #{actor.id}, "
+                                            f"username {actor.username})"))
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+@cli.command()
+@click.option("--role", type=click.Choice([r.value for r in Role]), help="Only people with this role.")
+def people(role: str | None) -> None:
+    """Clients and trainees you may see (admins: everyone)."""
+    actor = auth.current_actor()
+    found = repository.list_people(actor, Role(role) if role else None)
+    terminal.console().print(terminal.people_table(found))
+
+
+def _day_start(value: datetime | None) -> datetime | None:
+    return datetime.combine(value.date(), time.min, timezone.utc) if value else None
+
+
+def _day_end(value: datetime | None) -> datetime | None:
+    # --until is inclusive: the whole of that (UTC) day counts.
+    return datetime.combine(value.date(), time.max, timezone.utc) if value else None
+
+
+@cli.command()
+@click.option("--person", "person_id", type=int, help="Only this person's sessions.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="From this UTC date (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="To this UTC date, inclusive.")
+@click.option("--exercise", help="Only sessions with this exercise (e.g. mentalizing, narrative, repair).")
+@click.option("--flagged", is_flag=True, help="Only sessions with risk events.")
+def sessions(person_id: int | None, since: datetime | None, until: datetime | None,
+             exercise: str | None, flagged: bool) -> None:
+    """Sessions you may review, newest first."""
+    if since and until and since > until:
+        raise CliError("--since is after --until", EXIT_INVALID)
+    actor = auth.current_actor()
+    filters = SessionFilter(person_id=person_id, since=_day_start(since), until=_day_end(until),
+                            exercise=exercise, flagged_only=flagged)
+    terminal.console().print(terminal.sessions_table(repository.list_conversations(actor, filters)))
+
+
+@cli.command()
+@click.argument("session", type=int)
+def show(session: int) -> None:
+    """A session's transcript: turns in order, highlighted markers, scores, risk events, notes."""
+    actor = auth.current_actor()
+    terminal.console().print(terminal.transcript_view(repository.get_transcript(actor, session)))
+
+
+@cli.command()
+@click.argument("turn", type=int)
+@click.argument("text")
+def note(turn: int, text: str) -> None:
+    """Add a note to a turn (TEXT in quotes)."""
+    if not text.strip():
+        raise CliError("the note is empty", EXIT_INVALID)
+    added = repository.add_note(auth.current_actor(), turn, text)
+    terminal.console().print(f"Note #{added.id} added to turn {added.turn_id}.")
+
+
+@cli.command()
+@click.option("--open", "open_only", is_flag=True, help="Only events nobody has acknowledged.")
+@click.option("--person", "person_id", type=int, help="Only this person's events.")
+def risks(open_only: bool, person_id: int | None) -> None:
+    """Flagged risk events, newest first."""
+    actor = auth.current_actor()
+    events = repository.list_risk_events(actor, unacknowledged_only=open_only, person_id=person_id)
+    terminal.console().print(terminal.risks_table(events))
+
+
+@cli.command()
+@click.argument("event", type=int)
+@click.option("--note", "ack_note", help="What you did about it (kept with the acknowledgement).")
+def ack(event: int, ack_note: str | None) -> None:
+    """Acknowledge a risk event."""
+    done = repository.acknowledge_risk_event(auth.current_actor(), event, ack_note)
+    terminal.console().print(f"Risk event #{done.id} acknowledged.")
+
+
+@cli.command()
+@click.option("--hours", type=click.IntRange(1, 24 * 14), default=24, show_default=True,
+              help="How long the code stays valid.")
+def pair(hours: int) -> None:
+    """A one-time code for a client (or trainee) to type in the chat to link with you."""
+    code = repository.issue_pairing_code(auth.current_actor(), ttl=timedelta(hours=hours))
+    terminal.console().print(terminal.plain(
+        f"Pairing code: {code.code}  (single use, valid until {code.expires_at:%Y-%m-%d %H:%M} UTC). "
+        "Ask the person to type it in the chat."))
+
+
+# --- exports ---------------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("session", type=int, required=False)
+@click.option("--person", "person_id", type=int, help="Export this person's whole history instead.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True, path_type=Path), required=True)
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+def export(session: int | None, person_id: int | None, fmt: str, out: Path, force: bool) -> None:
+    """Export one SESSION, or a person's whole history (--person), to a file."""
+    from bot.export import render
+
+    if (session is None) == (person_id is None):
+        raise CliError("give either a SESSION or --person ID", EXIT_INVALID)
+    if out.exists() and not force:
+        raise CliError(f"{out} exists; use --force to overwrite it", EXIT_INVALID)
+    actor = auth.current_actor()
+    if session is not None:
+        data = render([repository.get_transcript(actor, session, purpose="export")], fmt)
+        target = ("conversation", session)
+    else:
+        data = _bulk_render(repository.person_history(actor, person_id, purpose="export"), fmt)
+        target = ("person", person_id)
+    _write_private(out, data)
+    repository.record_audit(actor, "export_file", target[0], target[1], {"format": fmt})
+    terminal.console().print(f"Wrote {out} ({len(data):,} bytes, {fmt}).")
+
+
+def _bulk_render(transcripts: list[Transcript], fmt: str) -> bytes:
+    from rich.progress import Progress
+
+    from bot.export import render
+
+    with Progress(console=terminal.console(), transient=True) as progress:
+        task = progress.add_task(f"Exporting {len(transcripts)} sessions", total=len(transcripts))
+        return render(transcripts, fmt, progress=lambda _t: progress.advance(task))
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Exports hold health data: the file is created readable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+@cli.command("export-data")
+@click.option("--person", "person_id", type=int, required=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+def export_data(person_id: int, out: Path, force: bool) -> None:
+    """Everything stored about a person, as JSON (their own request; you or an admin)."""
+    import json
+
+    if out.exists() and not force:
+        raise CliError(f"{out} exists; use --force to overwrite it", EXIT_INVALID)
+    actor = auth.current_actor()
+    data = json.dumps(repository.export_person(actor, person_id), ensure_ascii=False, indent=2,
+                      default=str).encode("utf-8")
+    _write_private(out, data)
+    repository.record_audit(actor, "export_file", "person", person_id, {"format": "json", "kind": "data"})
+    terminal.console().print(f"Wrote {out} ({len(data):,} bytes).")
+
+
+def _register_admin_commands() -> None:
+    from bot.review import admin_cli
+
+    admin_cli.register(cli)
+
+
+_register_admin_commands()
+

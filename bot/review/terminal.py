@@ -1,0 +1,146 @@
+"""How the review CLI draws people, sessions, transcripts, risk events and audit rows (rich).
+
+Every stored string goes in as a rich `Text` (never as markup) after control characters are
+removed, so "[red]" or a terminal escape sequence in a message is shown, not obeyed.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from bot.export.facts import consent_text, risk_text, scores_text, when
+from bot.export.highlight import turn_pieces
+from bot.export.labels import label
+from bot.export.sanitize import clean_text, one_line
+from bot.store.views import (
+    AuditEntry, ConversationSummary, Person, RiskEventView, Transcript, Turn,
+)
+
+# Each marker family gets its own colour so a reader sees at a glance whose mind a phrase is about.
+FAMILY_STYLES = {
+    "self_mind": "bold cyan",
+    "other_mind": "bold magenta",
+    "mental_state_term": "bold blue",
+    "opacity": "bold green",
+    "causal_link": "bold yellow",
+    "alternative": "bold green",
+    "change_over_time": "bold yellow",
+    "certainty": "bold red",
+}
+MARK_STYLE = "bold underline"
+RISK_STYLE = "bold red"
+
+
+def console() -> Console:
+    # highlight=False: rich would otherwise colour numbers and URLs inside clients' messages.
+    return Console(highlight=False)
+
+
+def plain(value: object) -> Text:
+    return Text(one_line("" if value is None else str(value)))
+
+
+def people_table(people: Iterable[Person]) -> Table:
+    table = Table(title="People", show_lines=False)
+    for column in ("id", "role", "name", "username", "since", "active"):
+        table.add_column(column)
+    for p in people:
+        table.add_row(str(p.id), p.role.value, plain(p.display_name), plain(p.username or "-"),
+                      when(p.created_at), "yes" if p.active else "no")
+    return table
+
+
+def sessions_table(sessions: Iterable[ConversationSummary]) -> Table:
+    table = Table(title="Sessions (newest first)")
+    for column in ("session", "person", "started", "turns", "exercises", "RF", "SUDS", "risk"):
+        table.add_column(column)
+    for s in sessions:
+        risk = Text("-")
+        if s.flagged:
+            risk = Text(f"{s.risk_event_count} ({s.unacknowledged_risk_count} open)",
+                        style=RISK_STYLE if s.unacknowledged_risk_count else "red")
+        table.add_row(str(s.id), plain(f"{s.person_name} (#{s.person_id})"), when(s.started_at),
+                      str(s.turn_count), plain(", ".join(s.exercises) or "-"),
+                      " ".join(map(str, s.rf_estimates)) or "-",
+                      " ".join(f"{v:g}" for v in s.suds_values) or "-", risk)
+    return table
+
+
+def transcript_view(transcript: Transcript) -> Group:
+    conv, person = transcript.conversation, transcript.person
+    header = Text.assemble(
+        (f"{label('session')} {conv.id}", "bold"), " · ", plain(person.display_name),
+        f" ({person.role.value}, #{person.id})\n",
+        f"{label('started')}: {when(conv.started_at)}   {label('last_activity')}: "
+        f"{when(conv.last_activity_at)}\n",
+        f"{label('exercises')}: ", plain(", ".join(conv.exercises) or "-"), "\n",
+        f"{label('consent')}: ", plain(consent_text(transcript.consent)),
+    )
+    table = Table(show_lines=True, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("who / where", no_wrap=False, max_width=22)
+    table.add_column("message", ratio=1)
+    table.add_column(label("scores"), max_width=24)
+    for turn in transcript.turns:
+        table.add_row(str(turn.seq), _who(turn), _message(turn), Text(scores_text(turn)))
+    if not transcript.turns:
+        table.add_row("", "", Text(label("no_turns"), style="italic"), "")
+    return Group(Panel(header), table)
+
+
+def _who(turn: Turn) -> Text:
+    who = Text(label("speaker", turn.speaker.value), style="bold" if turn.speaker.value == "user" else "")
+    where = " / ".join(one_line(p) for p in (turn.exercise, turn.step) if p)
+    if where:
+        who.append(f"\n{where}", style="dim")
+    who.append(f"\n{when(turn.created_at)}", style="dim")
+    return who
+
+
+def _message(turn: Turn) -> Text:
+    text = Text()
+    for piece in turn_pieces(turn):
+        style = FAMILY_STYLES.get(piece.markers[0], MARK_STYLE) if piece.markers else ""
+        text.append(clean_text(piece.text), style=style)
+    for annotation in turn.annotations:
+        for ev in annotation.evidence:
+            text.append(f"\n  {one_line(ev.marker)}: ", style=FAMILY_STYLES.get(ev.marker, MARK_STYLE))
+            text.append(f"\"{one_line(ev.text)}\" ({one_line(ev.explanation)})", style="dim")
+    for event in turn.risk_events:
+        text.append(f"\n  RISK #{event.id}: {risk_text(event)}", style=RISK_STYLE)
+    for note in turn.notes:
+        text.append(f"\n  note #{note.id} ({one_line(note.author_name or '?')}, {when(note.created_at)}): ",
+                    style="italic green")
+        text.append(one_line(note.text), style="green")
+    return text
+
+
+def risks_table(events: Iterable[RiskEventView]) -> Table:
+    table = Table(title="Risk events (newest first)")
+    for column in ("event", "when", "person", "session", "turn", "risk", "status"):
+        table.add_column(column)
+    for e in events:
+        status = (Text(f"acknowledged by {one_line(e.acknowledged_by_name or '?')} {when(e.acknowledged_at)}",
+                       style="dim")
+                  if e.acknowledged else Text("OPEN", style=RISK_STYLE))
+        what = " / ".join(one_line(p) for p in (e.category, e.severity, e.level) if p) or e.source
+        quoted = ", ".join(f'"{one_line(ev.text)}"' for ev in e.evidence)
+        table.add_row(str(e.id), when(e.created_at), plain(f"{e.person_name} (#{e.person_id})"),
+                      str(e.conversation_id), str(e.turn_id or "-"),
+                      Text(what + (f": {quoted}" if quoted else ""), style="red"), status)
+    return table
+
+
+def audit_table(entries: Iterable[AuditEntry]) -> Table:
+    table = Table(title="Audit log (newest first)")
+    for column in ("when", "who", "action", "target", "detail"):
+        table.add_column(column)
+    for a in entries:
+        target = f"{a.target_type} {a.target_id}" if a.target_id is not None else a.target_type
+        detail = ", ".join(f"{k}={v}" for k, v in sorted(a.detail.items()))
+        table.add_row(when(a.at), plain(a.actor_label), plain(a.action), plain(target), plain(detail))
+    return table
