@@ -5,6 +5,7 @@ document; control characters are removed before writing.
 """
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 from typing import Callable, Sequence
@@ -21,6 +22,9 @@ Progress = Callable[[Transcript], None]
 
 # DejaVu covers Latin, Greek, Cyrillic and many symbols; matplotlib ships it, so it is always here.
 _FONT_DIRS = (Path(matplotlib.get_data_path()) / "fonts" / "ttf", Path("/usr/share/fonts/truetype/dejavu"))
+# Scripts DejaVu lacks (Chinese, Japanese, Korean) use a system font when one is installed
+# (e.g. Debian's fonts-noto-cjk or fonts-droid-fallback); without one they show as empty boxes.
+_FALLBACK_GLOBS = ("**/NotoSansCJK*-Regular.ttc", "**/NotoSansCJK*-Regular.otf", "**/DroidSansFallback*.ttf")
 FONT = "DejaVu"
 LINE = 5.0
 MARK_COLOUR = (20, 60, 160)
@@ -38,6 +42,14 @@ def _font_file(name: str) -> str:
         if (folder / name).is_file():
             return str(folder / name)
     raise FontMissing(f"{name} not found (looked in {', '.join(map(str, _FONT_DIRS))})")
+
+
+@functools.lru_cache(maxsize=1)
+def _fallback_font() -> str | None:
+    for pattern in _FALLBACK_GLOBS:
+        for path in sorted(Path("/usr/share/fonts").glob(pattern)):
+            return str(path)
+    return None
 
 
 def render(transcripts: Sequence[Transcript], exported_at: str, progress: Progress | None = None) -> bytes:
@@ -65,6 +77,10 @@ def _new_pdf(title: str) -> FPDF:
     pdf.set_creator("Attune")
     pdf.add_font(FONT, "", _font_file("DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", _font_file("DejaVuSans-Bold.ttf"))
+    fallback = _fallback_font()
+    if fallback:
+        pdf.add_font("Fallback", "", fallback)
+        pdf.set_fallback_fonts(["Fallback"], exact_match=False)
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     return pdf
