@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -18,6 +19,7 @@ from bot.export.document import SessionDoc, TurnDoc, session_doc, title_for
 from bot.export.labels import label
 from bot.store.views import Transcript
 
+log = logging.getLogger(__name__)
 Progress = Callable[[Transcript], None]
 
 # DejaVu covers Latin, Greek, Cyrillic and many symbols; matplotlib ships it, so it is always here.
@@ -79,8 +81,11 @@ def _new_pdf(title: str) -> FPDF:
     pdf.add_font(FONT, "B", _font_file("DejaVuSans-Bold.ttf"))
     fallback = _fallback_font()
     if fallback:
-        pdf.add_font("Fallback", "", fallback)
-        pdf.set_fallback_fonts(["Fallback"], exact_match=False)
+        try:
+            pdf.add_font("Fallback", "", fallback)
+            pdf.set_fallback_fonts(["Fallback"], exact_match=False)
+        except Exception as exc:  # noqa: BLE001 - a font we cannot read only costs some glyphs
+            log.warning("fallback font %s not usable: %s", fallback, exc)
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     return pdf
