@@ -1,0 +1,115 @@
+"""Rasa NLU component: the risk detector runs on every user message and overrides the intent.
+
+Placed LAST in config.yml's pipeline (after FallbackClassifier), so an explicit disclosure never
+depends on what the trained intent classifier thought. For a flagged message it sets the intent
+`risk_disclosure` (confidence 1.0, first in `intent_ranking`) and adds one `risk_category` entity
+per finding; on every message it adds the full risk result under the parse_data key `attune_risk`.
+The processor builds parse_data from `Message.as_dict(only_output_properties=True)`, which is why
+each value is set with `add_to_output=True`.
+
+The domain must list the intent `risk_disclosure` and the entity `risk_category` (otherwise Rasa
+warns that the parsed intent/entity is not in the domain).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.analysis.risk import RiskResult, assess_risk_text
+from bot.nlp import load_nlp
+
+log = logging.getLogger(__name__)
+
+RISK_INTENT = "risk_disclosure"
+RISK_ENTITY = "risk_category"
+PARSE_DATA_KEY = "attune_risk"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RiskDetector(GraphComponent, IntentClassifier):
+    """Sets the `risk_disclosure` intent and `risk_category` entities when risk language is found."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"intent": RISK_INTENT, "entity": RISK_ENTITY}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.intent = config.get("intent", RISK_INTENT)
+        self.entity = config.get("entity", RISK_ENTITY)
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "RiskDetector":
+        # Load spaCy when the model loads, so the first user message is not the slow one and a
+        # missing spaCy model fails at start-up rather than in a conversation.
+        load_nlp()
+        return cls({**cls.get_default_config(), **config})
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["spacy"]
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            self._process_one(message)
+        return messages
+
+    def _process_one(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        try:
+            result = assess_risk_text(text)
+        except Exception as error:  # a detector failure must never take the conversation down
+            log.exception("Risk detector failed on a message")
+            message.set(PARSE_DATA_KEY, {"flagged": None, "level": "unknown", "error": str(error)}, add_to_output=True)
+            return
+        message.set(PARSE_DATA_KEY, result.to_dict(), add_to_output=True)
+        if result.flagged:
+            self._override_intent(message)
+            self._add_entities(message, result)
+
+    def _override_intent(self, message: Message) -> None:
+        intent = {INTENT_NAME_KEY: self.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self.intent]
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [dict(intent), *ranking], add_to_output=True)
+
+    def _add_entities(self, message: Message, result: RiskResult) -> None:
+        entities = [e for e in message.get(ENTITIES) or [] if e.get(EXTRACTOR) != type(self).__name__]
+        for finding in result.findings:
+            first = finding.evidence[0] if finding.evidence else None
+            entities.append(
+                {
+                    ENTITY_ATTRIBUTE_TYPE: self.entity,
+                    ENTITY_ATTRIBUTE_VALUE: finding.category,
+                    ENTITY_ATTRIBUTE_START: first.start if first else 0,
+                    ENTITY_ATTRIBUTE_END: first.end if first else 0,
+                    "confidence_entity": 1.0,
+                    EXTRACTOR: type(self).__name__,
+                }
+            )
+        message.set(ENTITIES, entities, add_to_output=True)
