@@ -15,10 +15,12 @@ from bot.store.views import Person, Role
 # bcrypt reads only the first 72 bytes; longer passwords are pre-hashed so no byte is ignored.
 _BCRYPT_LIMIT = 72
 MIN_PASSWORD_LENGTH = 10
+# bcrypt's work factor (2**12 rounds, about a quarter second); only bot.store.testing lowers it.
+BCRYPT_ROUNDS = 12
 
 
 def hash_password(password: str) -> str:
-    return bcrypt.hashpw(_bcrypt_input(password), bcrypt.gensalt()).decode("ascii")
+    return bcrypt.hashpw(_bcrypt_input(password), bcrypt.gensalt(rounds=BCRYPT_ROUNDS)).decode("ascii")
 
 
 def check_password(password: str, hashed: str | None) -> bool:

@@ -92,8 +92,7 @@ def _step(session: Session, walk: _Walk, event_id: int, data: dict) -> None:
     if kind == SLOT:
         _slot(session, walk, event_id, data)
         return
-    if kind in (USER, BOT):
-        walk.preamble = False
+    walk.preamble = False  # the carried-over SlotSets come right after session_started, nothing else
     if walk.state.session_consented:
         _project_message(session, walk.state, event_id, data)
 

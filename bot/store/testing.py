@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -11,7 +12,7 @@ import sqlalchemy as sa
 from cryptography.fernet import Fernet
 from sqlalchemy.engine import make_url
 
-from bot.store import db
+from bot.store import db, people
 
 POSTGRES_ADMIN_URL = os.environ.get("ATTUNE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -46,11 +47,13 @@ def fresh_database(backend: str, workdir: Path, migrate: bool = True) -> Iterato
     os.environ.update(ATTUNE_DATABASE_URL=url, ATTUNE_ENCRYPTION_KEY=Fernet.generate_key().decode(),
                       ATTUNE_DATA_DIR=str(workdir))
     db.reset_caches()
+    saved_rounds, people.BCRYPT_ROUNDS = people.BCRYPT_ROUNDS, 4  # fast hashes for throwaway data
     try:
         if migrate:
             db.upgrade(url)
         yield url
     finally:
+        people.BCRYPT_ROUNDS = saved_rounds
         db.reset_caches()
         for key, value in saved.items():
             if value is None:
@@ -78,3 +81,35 @@ def make_store_url_fixture():
             yield url
 
     return store_url
+
+
+def record_events(sender_id: str, events: list[dict]) -> None:
+    """Store Rasa-shaped event dicts for a sender and project them, as the tracker store does
+    (for tests and benchmarks of the store that do not need Rasa itself)."""
+    from bot.store import projection, rasa_log
+
+    with db.unit_of_work() as session:
+        rasa_log.append_events(session, sender_id, events)
+    with db.unit_of_work() as session:
+        projection.project_sender(session, sender_id)
+
+
+def user(text: str, intent: str = "inform", ts: float | None = None, **parse_extra) -> dict:
+    """A UserUttered event dict as Rasa writes it."""
+    return {"event": "user", "timestamp": ts or time.time(), "text": text,
+            "parse_data": {"intent": {"name": intent, "confidence": 0.9}, "entities": [], "text": text,
+                           **parse_extra}}
+
+
+def bot(text: str, ts: float | None = None) -> dict:
+    return {"event": "bot", "timestamp": ts or time.time(), "text": text, "data": {}, "metadata": {}}
+
+
+def slot(name: str, value, ts: float | None = None) -> dict:
+    return {"event": "slot", "timestamp": ts or time.time(), "name": name, "value": value}
+
+
+def session_start(ts: float | None = None) -> list[dict]:
+    ts = ts or time.time()
+    return [{"event": "action", "timestamp": ts, "name": "action_session_start"},
+            {"event": "session_started", "timestamp": ts}]
