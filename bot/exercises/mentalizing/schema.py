@@ -1,0 +1,211 @@
+"""The shape of the mentalizing exercise's data files (scenarios.yml, questions.yml, feedback.yml).
+
+Validated on load by `bot.exercises.content`; a broken entry stops the bot at start-up with a
+message naming the entry and the field instead of failing in the middle of a conversation.
+"""
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, conlist, constr, root_validator, validator
+
+from bot.exercises.wording import sentences
+
+RELATIONSHIPS = ("partner", "parent", "friend", "colleague", "child", "stranger")
+ATTACHMENT_TAGS = ("anxiety", "avoidance")
+INTENSITIES = ("gentle", "moderate")
+STEPS = ("what_happened", "own_feeling", "other_mind", "other_alternatives", "their_view_of_me", "now")
+# What the analysis can find (the MentalizingResult contract) and what feedback can invite.
+FAMILIES = (
+    "self_mind", "other_mind", "mental_state_term", "opacity", "causal_link", "alternative",
+    "change_over_time", "certainty",
+)
+FAILURE_MODES = ("psychic_equivalence", "teleological", "pretend", "hypermentalizing")
+PRONOUNS = {
+    "she": {"they": "she", "them": "her", "their": "her"},
+    "he": {"they": "he", "them": "him", "their": "his"},
+    "they": {"they": "they", "them": "them", "their": "their"},
+}
+
+Text = constr(strip_whitespace=True, min_length=1)
+Variants = conlist(Text, min_items=3)
+_PLACEHOLDER = re.compile(r"{(\w+)}")
+# Placeholders a question or feedback template may use; anything else is a typo in the data file.
+TEMPLATE_FIELDS = {
+    "name", "Name", "they", "They", "them", "their", "Their", "quote", "moment", "title", "hidden_view",
+}
+TAKE_AWAY_KEYS = {"failure_mode", "all_present"}
+
+
+class OtherPerson(BaseModel):
+    """Who the other person in the moment is, so questions can name them naturally."""
+
+    name: Text  # "Maya", "your manager", "the man behind you in the queue"
+    pronoun: Literal["she", "he", "they"]
+
+    def fields(self) -> dict[str, str]:
+        forms = PRONOUNS[self.pronoun]
+        return {
+            "name": self.name,
+            "Name": self.name[:1].upper() + self.name[1:],
+            "they": forms["they"],
+            "They": forms["they"].capitalize(),
+            "them": forms["them"],
+            "their": forms["their"],
+            "Their": forms["their"].capitalize(),
+        }
+
+
+class Scenario(BaseModel):
+    id: constr(regex=r"^[a-z][a-z0-9_]*$")
+    title: Text
+    relationship: Literal[RELATIONSHIPS]  # type: ignore[valid-type]
+    other: OtherPerson
+    moment: Text  # told to the user, in the second person, 2-4 sentences
+    hidden_view: Text  # the other person's side: for the therapist view and the closing summary
+    readings: conlist(Text, min_items=3)  # plausible readings of the other person's mind
+    tags: conlist(Literal[ATTACHMENT_TAGS], min_items=1)  # type: ignore[valid-type]
+    intensity: Literal[INTENSITIES]  # type: ignore[valid-type]
+
+    @validator("moment")
+    def two_to_four_sentences_in_second_person(cls, moment: str) -> str:
+        count = len(sentences(moment))
+        if not 2 <= count <= 4:
+            raise ValueError(f"should be 2-4 sentences, found {count}")
+        if not re.search(r"\byou(r|rs|rself)?\b", moment, re.IGNORECASE):
+            raise ValueError("should be told in the second person (to 'you')")
+        return moment
+
+    @validator("readings")
+    def readings_differ(cls, readings: list[str]) -> list[str]:
+        if len({r.lower() for r in readings}) != len(readings):
+            raise ValueError("readings should all be different")
+        return readings
+
+    @validator("tags")
+    def tags_unique(cls, tags: list[str]) -> list[str]:
+        if len(set(tags)) != len(tags):
+            raise ValueError("tags should not repeat")
+        return tags
+
+
+class SelectionRules(BaseModel):
+    """How scenarios are chosen over time (see selection.py)."""
+
+    no_repeat_within: int  # none of the person's last N scenarios is offered again
+    gentle_sessions: int  # a new person's first N scenarios are gentle ones
+    # With a check-in score at or above this (on its 1-7 scale) on either dimension, gentle pacing
+    # lasts twice as long; on both, it lasts until the person or their therapist changes it.
+    attachment_high: float = 4.5
+
+
+class ScenarioLibrary(BaseModel):
+    selection: SelectionRules
+    scenarios: list  # validated entry by entry by content.parse_entries, for errors naming the entry
+
+
+def _check_placeholders(template: str, allowed: set[str]) -> str:
+    unknown = set(_PLACEHOLDER.findall(template)) - allowed
+    if unknown:
+        raise ValueError(f"unknown placeholder(s) {sorted(unknown)} in {template!r}")
+    return template
+
+
+def _check_all(templates: list[str], allowed: set[str] = TEMPLATE_FIELDS) -> list[str]:
+    for template in templates:
+        _check_placeholders(template, allowed)
+    return templates
+
+
+class Questions(BaseModel):
+    """Question variants per step, the scenario introduction and the own-moment introduction."""
+
+    introduce_scenario: Variants
+    introduce_own_moment: Variants
+    # On the own-moment path the other person is "the other person" (they/them): write the
+    # questions so they read well for a name and for that phrase alike.
+    steps: dict[Literal[STEPS], Variants]  # type: ignore[valid-type]
+    offer_another: Variants
+
+    @root_validator(skip_on_failure=True)
+    def every_step_asked(cls, values: dict) -> dict:
+        missing = set(STEPS) - set(values["steps"])
+        if missing:
+            raise ValueError(f"steps without questions: {sorted(missing)}")
+        for name in ("introduce_scenario", "introduce_own_moment", "offer_another"):
+            _check_all(values[name])
+        for variants in values["steps"].values():
+            _check_all(variants)
+        return values
+
+
+class StepPlan(BaseModel):
+    """For one step: which finding to reflect back first, and which missing one to invite first."""
+
+    reflect: conlist(Literal[FAMILIES], min_items=1)  # type: ignore[valid-type]
+    invite: list[Literal[FAMILIES]]  # type: ignore[valid-type]
+    invite_wording: dict[Literal[FAMILIES], Variants] = {}  # type: ignore[valid-type]
+
+
+class Closing(BaseModel):
+    opening: Variants
+    nothing_to_summarise: Variants
+    noticed: dict[Literal[FAMILIES], Variants]  # type: ignore[valid-type]
+    their_side: Variants  # introduces the scenario's hidden point of view
+    take_away: dict[str, Variants]  # by missing family, plus "failure_mode" and "all_present"
+    noticed_order: conlist(Literal[FAMILIES], min_items=1)  # type: ignore[valid-type]
+    take_away_order: conlist(Literal[FAMILIES], min_items=1)  # type: ignore[valid-type]
+
+    @root_validator(skip_on_failure=True)
+    def every_key_has_words(cls, values: dict) -> dict:
+        missing = set(values["noticed_order"]) - set(values["noticed"])
+        missing |= (set(values["take_away_order"]) | TAKE_AWAY_KEYS) - set(values["take_away"])
+        if missing:
+            raise ValueError(f"closing wording missing for {sorted(missing)}")
+        groups = [values["opening"], values["nothing_to_summarise"], values["their_side"]]
+        groups += list(values["noticed"].values()) + list(values["take_away"].values())
+        for variants in groups:
+            _check_all(variants)
+        return values
+
+
+class FeedbackCatalogue(BaseModel):
+    """Feedback templates; `{quote}` is the person's own words, the rest name the other person."""
+
+    min_words: int  # fewer words than this and no finding: a kind "say a little more"
+    rich_rf: int  # from this RF-style estimate up (with no failure mode), no invitation at all
+    reflect: dict[Literal[FAMILIES], Variants]  # type: ignore[valid-type]
+    no_finding: Variants
+    acknowledge: Variants
+    invite: dict[Literal[FAMILIES], Variants]  # type: ignore[valid-type]
+    challenge: dict[Literal[FAILURE_MODES], Variants]  # type: ignore[valid-type]
+    affirm_rich: Variants
+    empty: Variants
+    too_short: Variants
+    not_english: Variants
+    declined: Variants
+    steps: dict[Literal[STEPS], StepPlan]  # type: ignore[valid-type]
+    closing: Closing
+
+    @root_validator(skip_on_failure=True)
+    def templates_are_complete(cls, values: dict) -> dict:
+        missing = set(STEPS) - set(values["steps"])
+        if missing:
+            raise ValueError(f"steps without a feedback plan: {sorted(missing)}")
+        for plan in values["steps"].values():
+            for variants in plan.invite_wording.values():
+                _check_all(variants)
+            absent = set(plan.invite) - set(values["invite"]) - set(plan.invite_wording)
+            if absent:
+                raise ValueError(f"a step invites {sorted(absent)} but there is no invite template")
+        missing_modes = set(FAILURE_MODES) - set(values["challenge"])
+        if missing_modes:
+            raise ValueError(f"failure modes without a challenge: {sorted(missing_modes)}")
+        groups = [values[key] for key in ("no_finding", "acknowledge", "affirm_rich", "empty", "too_short",
+                                          "not_english", "declined")]
+        groups += list(values["reflect"].values()) + list(values["invite"].values())
+        groups += list(values["challenge"].values())
+        for variants in groups:
+            _check_all(variants)
+        return values

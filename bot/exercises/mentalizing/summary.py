@@ -1,0 +1,133 @@
+"""The end of an exercise: a summary in words for the person, and the numbers for the therapist.
+
+Clients get words, never scores (DEVELOPERS.md): what they noticed, quoted from their own answers,
+the scenario's hidden point of view offered as one possibility, and one thing to take away.
+Therapists and trainees get every turn's markers with their evidence, the RF-style estimate and the
+analysis' explanation of it.
+"""
+from __future__ import annotations
+
+import random
+import statistics
+from collections import Counter
+from collections.abc import MutableSet, Sequence
+
+from bot.exercises.mentalizing.engine import Turn, person_fields
+from bot.exercises.mentalizing.library import feedback_catalogue
+from bot.exercises.mentalizing.schema import Scenario
+from bot.exercises.quotes import quote_for
+from bot.exercises.wording import pick_fresh
+
+MAX_NOTICED = 2  # more than two highlights stops feeling like a reflection and starts to read like a report
+
+
+def closing_summary(
+    turns: Sequence[Turn],
+    scenario: Scenario | None = None,
+    rng: random.Random | None = None,
+    seen: MutableSet[str] | None = None,
+) -> str:
+    """What the person noticed, the other side as one possibility, and one thing to take away."""
+    rng = rng or random.Random()
+    seen = seen if seen is not None else set()
+    closing = feedback_catalogue().closing
+    fields = person_fields(scenario)
+    answered = [turn for turn in turns if turn.counted]
+
+    def say(templates: list[str], **extra: str) -> str | None:
+        return pick_fresh(templates, seen, rng, {**fields, **extra}) or pick_fresh(
+            templates, set(), rng, {**fields, **extra}
+        )
+
+    if not answered:
+        return say(closing.nothing_to_summarise) or ""
+
+    parts = [say(closing.opening)]
+    found = set().union(*(turn.families() for turn in answered))
+    for family in [f for f in closing.noticed_order if f in found][:MAX_NOTICED]:
+        quote = _best_quote(answered, family)
+        if quote:
+            parts.append(say(closing.noticed[family], quote=quote))
+    if scenario is not None:
+        parts.append(say(closing.their_side, hidden_view=scenario.hidden_view.strip()))
+    parts.append(say(closing.take_away[_take_away_key(answered, closing.take_away_order)]))
+    return " ".join(part for part in parts if part)
+
+
+def _best_quote(turns: Sequence[Turn], family: str) -> str | None:
+    """The latest quotable words for `family`: later answers show where the person got to."""
+    for turn in reversed(turns):
+        for evidence in turn.evidence_for(family):
+            quote = quote_for(turn.answer, evidence)
+            if quote:
+                return quote
+    return None
+
+
+def _take_away_key(turns: Sequence[Turn], order: Sequence[str]) -> str:
+    """A failure mode first; otherwise the family missing from most answers; otherwise praise."""
+    if any(turn.failure_modes for turn in turns):
+        return "failure_mode"
+    missing = Counter()
+    for turn in turns:
+        for family in order:
+            if family not in turn.families():
+                missing[family] += 1
+    found_anywhere = set().union(*(turn.families() for turn in turns))
+    for family in order:
+        if family not in found_anywhere:
+            return family
+    if missing:
+        most = max(missing.values())
+        return next(family for family in order if missing[family] == most)
+    return "all_present"
+
+
+def therapist_view(turns: Sequence[Turn], scenario: Scenario | None = None) -> dict:
+    """Per-turn markers, evidence, failure modes, RF-style estimate and explanation, plus totals.
+
+    For therapists and trainees only. The RF-style estimate is the analysis' heuristic on the
+    1-9 scale of Fonagy et al. (1998), not a coded RF score.
+    """
+    rows = [
+        {
+            "step": turn.step,
+            "follow_up": turn.follow_up,
+            "question": turn.question,
+            "answer": turn.answer,
+            "markers": turn.markers,
+            "families": sorted(turn.families()),
+            "failure_modes": turn.failure_modes,
+            "rf_estimate": turn.rf_estimate,
+            "explanation": turn.explanation,
+            "language_supported": turn.language_supported,
+            "feedback": {
+                key: turn.feedback.get(key)
+                for key in ("kind", "text", "reflected", "invited", "challenged", "affirmed")
+            },
+        }
+        for turn in turns
+    ]
+    scored = [t.rf_estimate for t in turns if t.counted and t.rf_estimate is not None]
+    families = Counter(family for turn in turns for family in turn.families())
+    modes = Counter(mode["mode"] for turn in turns for mode in turn.failure_modes)
+    session = {
+        "answers": len([t for t in turns if t.counted]),
+        "rf_estimates": scored,
+        "rf_highest": max(scored) if scored else None,
+        "rf_median": statistics.median(scored) if scored else None,
+        "families": dict(sorted(families.items())),
+        "failure_modes": dict(sorted(modes.items())),
+    }
+    view: dict = {"turns": rows, "session": session}
+    if scenario is not None:
+        view["scenario"] = {
+            "id": scenario.id,
+            "title": scenario.title,
+            "relationship": scenario.relationship,
+            "hidden_view": scenario.hidden_view.strip(),
+            "readings": list(scenario.readings),
+            "tags": list(scenario.tags),
+            "intensity": scenario.intensity,
+        }
+    return view

@@ -1,0 +1,82 @@
+"""Quoting a person's own words back to them, from the evidence an analysis found.
+
+Evidence is often a single word ("maybe", "worried"); quoting just that word sounds mechanical, so
+the quote widens to the phrase around it, up to the nearest clause boundary and a few words either
+side. The quote is always a slice of what the person typed (exact words, exact spelling); only runs
+of whitespace and control characters are shown as one space, so a quote stays on one line.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from bot.analysis.evidence import Evidence
+
+# Context kept around the evidence: a little before it, more after (a feeling word is usually
+# followed by what it is about: "worried about the rent").
+MAX_WORDS_BEFORE = 6
+MAX_WORDS_AFTER = 9
+MAX_QUOTE_CHARS = 120
+# Where a clause ends: sentence punctuation, semicolons, colons, dashes, commas, line breaks.
+_BOUNDARY = re.compile(r"[.!?;:,\n\r\u2014\u2013()\[\]\"“”]|\s-\s")
+_WORD = re.compile(r"\S+")
+_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]+")
+_EDGE_PUNCT = " \t'\"‘’“”.,;:!?-"
+
+
+def _locate(text: str, evidence: Evidence) -> tuple[int, int] | None:
+    """Offsets of the evidence in `text`, checked against its words (an analysis may have parsed a
+    normalised copy, e.g. with straight apostrophes, so compare loosely and search if they drift)."""
+    def loose(value: str) -> str:
+        return value.replace("’", "'").replace("‘", "'").lower()
+
+    start, end = evidence.start, evidence.end
+    if 0 <= start < end <= len(text) and loose(text[start:end]) == loose(evidence.text):
+        return start, end
+    found = loose(text).find(loose(evidence.text)) if evidence.text else -1
+    return (found, found + len(evidence.text)) if found >= 0 else None
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for match in _BOUNDARY.finditer(text, 0, start):
+        left = match.end()
+    right_match = _BOUNDARY.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return left, right
+
+
+def _trim_words(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+    """Keep a few words either side of the evidence. Where the end of the phrase is cut, drop the
+    function words left dangling there ("stupid for" -> "stupid"), never the evidence itself."""
+    before = list(_WORD.finditer(text, left, start))
+    if len(before) > MAX_WORDS_BEFORE:
+        left = before[-MAX_WORDS_BEFORE].start()
+    after = list(_WORD.finditer(text, end, right))
+    if len(after) > MAX_WORDS_AFTER:
+        kept = after[:MAX_WORDS_AFTER]
+        while kept and _is_function_word(kept[-1].group()):
+            kept.pop()
+        right = kept[-1].end() if kept else end
+    return left, right
+
+
+def _is_function_word(word: str) -> bool:
+    return word.strip(_EDGE_PUNCT).lower() in STOP_WORDS
+
+
+def quote_for(text: str, evidence: Evidence) -> str | None:
+    """The person's words around `evidence`, ready to put in quotation marks; None if not found."""
+    located = _locate(text, evidence)
+    if located is None:
+        return None
+    start, end = located
+    left, right = _clause_bounds(text, start, end)
+    left, right = _trim_words(text, left, right, start, end)
+    quote = _CONTROL.sub(" ", text[left:right]).strip(_EDGE_PUNCT)
+    if not quote:
+        return None
+    if len(quote) > MAX_QUOTE_CHARS:
+        quote = quote[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + "..."
+    return quote
