@@ -22,9 +22,6 @@ from bot.analysis.patterns import PatternMatch, load_lexicon, pattern_set
 LEXICON = "prompt"
 BEHAVIOURS = ("question", "reflection", "therapist_input", "other")
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
-# Content words that carry no specific topic: a question made only of these is a generic one.
-GENERIC_LEMMAS = {"happen", "go", "do", "be", "have", "get", "talk", "want", "thing", "anything",
-                  "something", "okay", "ok", "alright", "wrong", "up", "on", "else", "way", "lot"}
 
 
 @dataclass(frozen=True)
@@ -127,14 +124,16 @@ def analyze_prompt(doc: Doc, context: str | None = None) -> PromptResult:
     elif reflections:
         main = reflections[-1]
         result.behaviour = "reflection"
-        result.reflection_type = _reflection_depth(reflections, cues, lex, context)
     elif inputs:
         main = inputs[-1]
         result.behaviour = "therapist_input"
     else:
         main = None
-    label = result.question_type and f"question_{result.question_type}" or (
-        result.reflection_type and f"reflection_{result.reflection_type}") or result.behaviour
+    if reflections:
+        # A reflection before a question still counts for the trainee's reflection skills.
+        result.reflection_type = _reflection_depth([s for s in sentences if s.kind != "other"], cues, lex, context)
+    label = {"question": f"question_{result.question_type}",
+             "reflection": f"reflection_{result.reflection_type}"}.get(result.behaviour, result.behaviour)
     explanation = lex["explanations"][label]
     if main is not None:
         result.evidence = [Evidence.from_span(main.cue, label, explanation)]
@@ -142,7 +141,7 @@ def analyze_prompt(doc: Doc, context: str | None = None) -> PromptResult:
     result.flags = _flags(doc, sentences, cues, lex)
     result.exploration = _exploration(questions, cues, lex)
     result.emotional_reaction = _level("emotional_reaction", cues, lex)
-    result.interpretation = _level("interpretation", cues, lex)
+    result.interpretation = _level("interpretation", cues, lex, extra_strong=_own_experience(doc, lex))
     return result
 
 
@@ -192,11 +191,14 @@ def _classify_sentence(sent: Span, cues: dict[str, list[Span]], lex: dict) -> _S
     invitation = _in_sentence(cues.get("question_open", []), sent)
     if invitation:
         return _Sentence(sent, "question", "open", invitation[0])
-    if first.lower_ in lex["wh_words"] and not _starts_reflection(doc, core, cues, sent):
+    if first.lower_ in lex["wh_words"] and not _starts_reflection(doc, core, cues, sent) \
+            and (asks or not _subordinate(first)):
         if after is not None and after.lower_ in lex["wh_closed_followers"]:
             return _Sentence(sent, "question", "closed", doc[core : core + 2])
         return _Sentence(sent, "question", "open", first_span(first))
-    if first.lower_ in lex["question_auxiliaries"] and _subject_follows(first):
+    if first.lower_ in lex["question_auxiliaries"] and _subject_follows(first) and (
+            asks or first.pos_ == "AUX" and first.lower_ != "may"):
+        # Without a question mark, "Do something for yourself" is an imperative, not a question.
         verb = first.head if first.dep_ in ("aux", "auxpass") else first
         if first.tag_ == "MD" and verb.lemma_ in lex["open_invitation_verbs"]:
             return _Sentence(sent, "question", "open", doc[core : verb.i + 1])
@@ -260,6 +262,14 @@ def first_span(token: Token) -> Span:
     return token.doc[token.i : token.i + 1]
 
 
+def _subordinate(wh: Token) -> bool:
+    """"When I was at school, ..." or "What matters is ...": the wh-word opens a clause inside a
+    statement, not a question."""
+    clause = wh.head if wh.head is not wh else wh
+    return wh.dep_ == "mark" or clause.dep_ in ("advcl", "csubj", "ccomp", "relcl", "acl") or (
+        wh.dep_ in ("nsubj", "attr") and any(c.dep_ == "csubj" for c in clause.head.children))
+
+
 def _subject_follows(aux: Token) -> bool:
     """An auxiliary before its subject ("Do you ...", "Is it ...") starts a yes/no question."""
     nxt = aux.doc[aux.i + 1] if aux.i + 1 < len(aux.doc) else None
@@ -289,21 +299,31 @@ def _reflection_cue(sent: Span, cues: dict[str, list[Span]], core: int) -> Span 
 
 def _reflection_depth(reflections: list[_Sentence], cues: dict[str, list[Span]], lex: dict,
                       context: str | None) -> str:
-    """Complex when the reflection adds a feeling or meaning not in the client's own words."""
+    """Complex when the reflection adds a feeling or meaning not in the client's own words.
+
+    Four signs, each worth one vote, two votes make it complex: a mental-state word the client did
+    not use; an inference frame ("it sounds like", "part of you"); a contrast or cause ("but",
+    "because": double-sided and causal reflections); several content words of the therapist's own.
+    """
+    rules = lex["complex_reflection"]
     mental = set(lex["mental_state_lemmas"])
-    context_words = {w.strip(".,!?;:\"'").lower() for w in (context or "").split()}
-    added = []
-    for sentence in reflections:
-        for token in sentence.span:
-            if token.pos_ in CONTENT_POS and not token.is_stop and token.lower_ not in context_words \
-                    and token.lemma_.lower() not in context_words:
-                added.append(token)
-    added_mental = [t for t in added if t.lemma_.lower() in mental]
-    content = [t for s in reflections for t in s.span if t.pos_ in CONTENT_POS and not t.is_stop]
-    if context is None:
-        return "complex" if added_mental or len(content) >= 8 else "simple"
-    share_new = len(added) / len(content) if content else 0.0
-    return "complex" if added_mental or (share_new >= 0.6 and len(added) >= 3) else "simple"
+    client = {w.lower() for w in _client_words(context)}
+    spans = [s.span for s in reflections]
+    content = [t for span in spans for t in span if t.pos_ in CONTENT_POS and not t.is_stop]
+    added = [t for t in content if t.lower_ not in client and t.lemma_.lower() not in client]
+    votes = [
+        any(t.lemma_.lower() in mental for t in added),
+        any(_in_sentence(cues.get("complex_cue", []), span) for span in spans),
+        any(t.lower_ in rules["contrast_words"] for span in spans for t in span),
+        len(added) >= rules["min_added_content_words"],
+    ]
+    return "complex" if sum(votes) >= rules["votes_needed"] else "simple"
+
+
+def _client_words(context: str | None) -> list[str]:
+    # The client's words and their lemmas through the same pipeline would need a second parse;
+    # surface forms plus the lemma comparison above are enough to tell "said" from "added".
+    return [w.strip(".,!?;:\"'()-") for w in (context or "").split()]
 
 
 # --- flags and EPITOME levels -------------------------------------------------------------------
@@ -342,25 +362,50 @@ def _dedupe(spans: list[Span]) -> list[Span]:
 
 
 def _exploration(questions: list[_Sentence], cues: dict[str, list[Span]], lex: dict) -> MechanismLevel:
-    """EPITOME explorations: 2 asks about something specific in the person's experience, 1 is generic."""
-    explanation = lex["explanations"]["exploration"]
-    if not questions:
-        return MechanismLevel("exploration", 0, [], "No question about the person's experience.")
-    mental = set(lex["mental_state_lemmas"])
-    best, best_span = 0, questions[0].span
+    """EPITOME explorations: a question about the person's experience; 2 when it names something
+    specific, 1 when it is generic ("What happened?"). Questions about the speaker, offers to talk
+    and advice phrased as a question ("Have you tried ...?") do not explore."""
+    rules = lex["exploration"]
+    generic = set(rules["generic_lemmas"])
+    best, best_span = 0, None
     for question in questions:
-        specific = [t for t in question.span if t.pos_ in CONTENT_POS and not t.is_stop
-                    and t.lemma_.lower() not in GENERIC_LEMMAS]
-        level = 2 if specific or any(t.lemma_.lower() in mental for t in question.span) else 1
+        span = question.span
+        words = _words(span)
+        addressed = any(t.lower_ in rules["second_person"] for t in words)
+        if not (addressed or len(words) <= rules["max_words_unaddressed"]):
+            continue
+        if _in_sentence(cues.get("offer_to_talk", []) + cues.get("input/advice", []), span):
+            continue
+        if any(t.lower_ in ("i", "me", "my") and t.dep_ in ("nsubj", "nsubjpass") for t in words):
+            continue
+        specific = [t for t in words if t.pos_ in CONTENT_POS and not t.is_stop
+                    and t.lemma_.lower() not in generic and t.lower_ not in generic]
+        level = 2 if specific else 1
         if level > best:
-            best, best_span = level, question.span
-    return MechanismLevel("exploration", best, [Evidence.from_span(best_span, "exploration", explanation)],
-                          explanation if best == 2 else "A general question about the person's experience.")
+            best, best_span = level, span
+    if best == 0:
+        return MechanismLevel("exploration", 0, [], "No question about the person's experience.")
+    explanation = lex["explanations"]["exploration"] if best == 2 else \
+        "A general question about the person's experience; naming something specific goes further."
+    return MechanismLevel("exploration", best, [Evidence.from_span(best_span, "exploration", explanation)], explanation)
 
 
-def _level(name: str, cues: dict[str, list[Span]], lex: dict) -> MechanismLevel:
+def _level(name: str, cues: dict[str, list[Span]], lex: dict, extra_strong: list[Span] = ()) -> MechanismLevel:
     explanation = lex["explanations"][name]
-    strong, weak = cues.get(f"{name}/strong", []), cues.get(f"{name}/weak", [])
+    strong, weak = cues.get(f"{name}/strong", []) + list(extra_strong), cues.get(f"{name}/weak", [])
     spans, level = (strong, 2) if strong else (weak, 1) if weak else ([], 0)
     return MechanismLevel(name, level, [Evidence.from_span(s, name, explanation) for s in _dedupe(spans)],
                           explanation if level else f"No {name.replace('_', ' ')}.")
+
+
+def _own_experience(doc: Doc, lex: dict) -> list[Span]:
+    """Sentences where the speaker shares a feeling or experience of their own ("I felt the same
+    after my divorce"): EPITOME counts shared experience as a strong interpretation."""
+    mental = set(lex["mental_state_lemmas"]) - set(lex["not_experience_lemmas"])
+    found = []
+    for sent in doc.sents:
+        first_person = any(t.lower_ in ("i", "me", "my") and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj")
+                           for t in sent)
+        if first_person and any(t.lemma_.lower() in mental for t in sent) and not sent.text.rstrip().endswith("?"):
+            found.append(sent)
+    return found
