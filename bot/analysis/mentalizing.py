@@ -98,6 +98,7 @@ class _Vocabulary:
     experiencer_object_verbs: frozenset[str]
     hostile_reading: frozenset[str]
     hostile_when_negated: frozenset[str]
+    factive_verbs: frozenset[str]
     action_forms: frozenset[str]
     concrete_words: frozenset[str]
     concrete_entities: frozenset[str]
@@ -122,6 +123,7 @@ def _vocabulary() -> _Vocabulary:
         experiencer_object_verbs=frozenset(sets["experiencer_object_verbs"]),
         hostile_reading=frozenset(sets["hostile_reading"]),
         hostile_when_negated=frozenset(sets["hostile_when_negated"]),
+        factive_verbs=frozenset(sets["factive_verbs"]),
         action_forms=frozenset(sets["action_forms"]),
         concrete_words=frozenset(concrete["words"]),
         concrete_entities=frozenset(concrete["entity_labels"]),
@@ -165,7 +167,9 @@ class _Reading:
         self.markers: list[Marker] = []
         self._seen: set[tuple[str, int, int]] = set()
         self.failures: list[FailureMode] = []
-        self.excluded = self._token_ids(self.spans("disavowal") + self.spans("hostile"))
+        self.disavowals = [s for s in self.spans("disavowal") if not _has_complement(s)]
+        self.excluded = self._token_ids(self.disavowals + self.spans("hostile"))
+        self.certainty = self.spans("certainty") + self.spans("certainty_epistemic")
         self.mental = self._mental_tokens()
         self.holders = {t.i: self._perspective(t) for t in self.mental}
 
@@ -191,10 +195,10 @@ class _Reading:
     # -- mental-state words and their holders ----------------------------------------------------
     def _mental_tokens(self) -> list[Token]:
         tokens: dict[int, Token] = {}
-        for label in ("mental_verb", "emotion", "mental_noun"):
+        for label in ("mental_verb", "emotion", "mental_noun", "mental_phrase"):
             for span in self.spans(label):
-                token = span[0]
-                if token.i in self.excluded or self._is_filler(token) or self._is_action(token):
+                token = span.root
+                if token.i in self.excluded or self._is_filler(token) or self._is_action(token) or _is_quoted_word(token):
                     continue
                 tokens[token.i] = token
         return [tokens[i] for i in sorted(tokens)]
@@ -228,13 +232,15 @@ class _Reading:
                     if child.lower_ in self.v.relative and token.dep_ == "relcl":
                         return token.head
                     return child
-            if token.dep_ in {"xcomp", "conj"} and token.head is not token:
+            if token.dep_ in {"xcomp", "conj", "acomp", "oprd"} and token.head is not token:
                 return self._holder(token.head, depth + 1)
             return None
         if token.pos_ in {"NOUN", "PROPN"}:
             for child in token.children:
                 if child.dep_ == "poss":
                     return child
+            if token.dep_ in SUBJECT_DEPS:  # "my anger made me...": the noun is the subject itself
+                return None
             if token.dep_ in {"dobj", "attr", "pobj"} and token.head is not token:
                 head = token.head.head if token.dep_ == "pobj" else token.head
                 return self._holder(head, depth + 1) if head.pos_ in {"VERB", "AUX"} else None
@@ -261,7 +267,7 @@ class _Reading:
     def _kind(self, holder: Token | None, state: Token) -> str | None:
         if holder is None or holder.lower_ in self.v.not_a_mind:
             return None
-        if holder.lower_ in self.v.first_person:
+        if holder.lower_ in self.v.first_person or _part_of_me(holder, self.v.first_person):
             return "self"
         if self._is_person(holder):
             return "other"
@@ -283,7 +289,11 @@ class _Reading:
         for _ in range(6):
             if node.head is node:
                 return False
-            if node.dep_ in {"ccomp", "xcomp"} and node.head.i in {t.i for t in self.mental}:
+            if (
+                node.dep_ in {"ccomp", "xcomp"}
+                and node.head.i in {t.i for t in self.mental}
+                and node.head.lemma_ not in self.v.factive_verbs
+            ):
                 head_kind = self._kind(self._holder(node.head), node.head)
                 if head_kind == "other":
                     return True
@@ -300,10 +310,21 @@ class _Reading:
             family = "self_mind" if kind == "self" else "other_mind"
             span = self._span(holder, token) if abs(holder.i - token.i) <= MAX_HOLDER_SPAN else token
             self._add(family, span)
-        for family in ("opacity", "alternative", "change_over_time", "certainty"):
+        for family in ("opacity", "alternative", "change_over_time"):
             for span in self.spans(family):
-                if not (family == "certainty" and span[0].i in self.excluded):
-                    self._add(family, span)
+                self._add(family, span)
+        for span in self.certainty:
+            if span[0].i not in self.excluded:
+                self._add("certainty", span)
+        for span in self.spans("opacity"):
+            # "I'm not sure", "I wonder", "I guess": the speaker reflecting on their own knowing.
+            if span[0].lower_ in self.v.first_person:
+                self._add("self_mind", span)
+        for span in self.spans("hidden_motive"):
+            # "he did it on purpose", "she's trying to...": an intention, read into someone else.
+            if self._clause_holder_kind(span) == "other":
+                self._add("mental_state_term", span, "Names an intention or motive.")
+                self._add("other_mind", span)
         self._find_known_minds()
         self._find_causal_links()
 
@@ -323,6 +344,12 @@ class _Reading:
                 if clause_subject is not None and self._kind(clause_subject, clause) == "other":
                     span = self.doc[min(subject.i, token.i): clause.i + 1]
                     self._add("certainty", span, "States what another person thinks or feels as known fact.")
+
+    def _clause_holder_kind(self, span: Span) -> str | None:
+        verb = span.root
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        return self._kind(self._holder(verb), verb)
 
     def _negated(self, token: Token) -> bool:
         heads = [token, token.head] if token.pos_ == "ADJ" else [token]
@@ -374,9 +401,16 @@ class _Reading:
         hedged_sentences = {s.sent.start for s in self.spans("opacity")}
         any_hedge = bool(self.spans("opacity"))
         self._psychic_equivalence(hedged_sentences, any_hedge)
-        self._teleological(hedged_sentences)
+        teleological = self._teleological(hedged_sentences)
         self._pretend()
-        self._hypermentalizing(hedged_sentences)
+        hyper = self._hypermentalizing(hedged_sentences)
+        # One name per problem: an action read as proof is teleological, a chain of motives is
+        # hypermentalizing; psychic equivalence keeps what neither explains.
+        certain, felt = self._pe_candidates
+        tele_sentences = {s.sent.start for s in teleological}
+        found = [s for s in certain + ([] if hyper else felt) if s is not None and s.sent.start not in tele_sentences]
+        self._fail("psychic_equivalence", found)
+        self.failures.sort(key=lambda f: FAILURE_MODES.index(f.mode))
 
     def _fail(self, mode: str, spans: list[Span | Token]) -> None:
         if not spans:
@@ -389,32 +423,47 @@ class _Reading:
         return [t for t in self.mental if self.holders[t.i][0] == "other"]
 
     def _psychic_equivalence(self, hedged_sentences: set[int], any_hedge: bool) -> None:
-        found: list[Span | Token] = []
+        """Certainty about another's mind: "I know she hates me", "he obviously wants me gone"."""
+        certain: list[Span | Token] = []  # explicit certainty words: these always count
+        felt: list[Span | Token] = []  # flat accusations with no hedge anywhere: dropped when a
+        # longer chain of readings is flagged as hypermentalizing instead
         for marker in self.markers:
             if marker.family == "certainty" and marker.evidence.explanation.startswith("States what another"):
-                found.append(self.doc.char_span(marker.evidence.start, marker.evidence.end, alignment_mode="expand"))
-        certainty_spans = [s for s in self.spans("certainty") if s[0].i not in self.excluded]
+                certain.append(self.doc.char_span(marker.evidence.start, marker.evidence.end, alignment_mode="expand"))
+        epistemic = [s for s in self.spans("certainty_epistemic") if s[0].i not in self.excluded]
         for token in self._other_states():
             if token.sent.start in hedged_sentences:
                 continue
-            # A certainty word in the same clause as a reading of another's mind: "she obviously hates me".
             clause_ids = {t.i for t in token.head.subtree} if token.dep_ != "ROOT" else {t.i for t in token.subtree}
-            for span in certainty_spans:
-                if span[0].i in clause_ids or span[0].head == token:
-                    found.append(self._span(span[0], token) if abs(span[0].i - token.i) <= MAX_HOLDER_SPAN else span)
-            negated = self._negated(token)
-            if not any_hedge and (
-                token.lemma_ in self.v.hostile_reading
-                or (negated and token.lemma_ in self.v.hostile_when_negated)
-            ):
-                found.append(self._span(self.holders[token.i][1], token) if self.holders[token.i][1] is not None else token)
+            for span in epistemic:
+                if span[0].i in clause_ids or span[0].head == token or span.sent == token.sent:
+                    certain.append(self._span(span[0], token) if abs(span[0].i - token.i) <= MAX_HOLDER_SPAN else span)
+            hostile = token.lemma_ in self.v.hostile_reading or (
+                self._negated(token) and token.lemma_ in self.v.hostile_when_negated
+            )
+            if not any_hedge and hostile and self._aimed_at_speaker(token) and not self._reported_past_view(token):
+                holder = self.holders[token.i][1]
+                felt.append(self._span(holder, token) if holder is not None else token)
         if not any_hedge:
-            for span in self.spans("hidden_motive"):
-                if any(self.holders[t.i][0] == "other" for t in self.mental if t.sent == span.sent):
-                    found.append(span)
-        self._fail("psychic_equivalence", [s for s in found if s is not None])
+            felt += [s for s in self.spans("hidden_motive") if self._clause_holder_kind(s) == "other"]
+        self._pe_candidates = (certain, felt)
 
-    def _teleological(self, hedged_sentences: set[int]) -> None:
+    def _reported_past_view(self, token: Token) -> bool:
+        # "As a child I thought he didn't love me": a view the speaker reports having held.
+        node = token
+        for _ in range(6):
+            if node.head is node:
+                return False
+            node = node.head
+            if node.tag_ == "VBD" and self.holders.get(node.i, (None,))[0] == "self":
+                return True
+        return False
+
+    def _aimed_at_speaker(self, token: Token) -> bool:
+        # "she hates me", "he doesn't care about me", "they don't want me there"
+        return any(t.lower_ in self.v.first_person and t.i != token.i for t in token.subtree)
+
+    def _teleological(self, hedged_sentences: set[int]) -> list[Span]:
         found: list[Span | Token] = list(self.spans("teleological"))
         for token in self.doc:
             # "If he cared, he'd have texted back": the feeling only counts if an action shows it.
@@ -429,7 +478,24 @@ class _Reading:
                 for clause in (c for c in token.children if c.dep_ == "ccomp"):
                     if any(self.holders.get(t.i, (None,))[0] == "other" for t in clause.subtree):
                         found.append(self.doc[token.i: clause.i + 1])
+        found += self._action_as_proof(hedged_sentences)
         self._fail("teleological", found)
+        return found
+
+    def _action_as_proof(self, hedged_sentences: set[int]) -> list[Span]:
+        # "He left, so he never loved me": an action on one side of "so", a denied feeling on the other.
+        found = []
+        for span in self.spans("causal"):
+            first = span[0]
+            if first.lower_ != "so" or not self._is_causal_so(first) or first.sent.start in hedged_sentences:
+                continue
+            before = [t for t in first.sent if t.i < first.i]
+            after = [t for t in first.sent if t.i > first.i]
+            mental_before = any(t.i in self.holders for t in before)
+            denied = [t for t in after if self.holders.get(t.i, (None,))[0] == "other" and self._negated(t)]
+            if denied and not mental_before and any(t.pos_ == "VERB" for t in before):
+                found.append(self.doc[first.sent.start: denied[-1].i + 1])
+        return found
 
     def _pretend(self) -> None:
         jargon = self.spans("jargon")
@@ -455,14 +521,16 @@ class _Reading:
                     return True
         return False
 
-    def _hypermentalizing(self, hedged_sentences: set[int]) -> None:
+    def _hypermentalizing(self, hedged_sentences: set[int]) -> bool:
         confident = [t for t in self._other_states() if t.sent.start not in hedged_sentences]
         if len(confident) < self.v.thresholds["hyper_min_inferences"]:
-            return
+            return False
         nested = [t for t in confident if self._inside_other_reading(t) or self._under_other_state(t)]
         motives = self.spans("hidden_motive")
         if nested or motives:
             self._fail("hypermentalizing", list(motives) + confident)
+            return True
+        return False
 
     def _under_other_state(self, token: Token) -> bool:
         other_ids = {t.i for t in self._other_states()}
@@ -509,8 +577,8 @@ class _Reading:
             quoted = ", ".join(f"'{s.text}'" for s in hostile[:2])
             return rf["hostile"], [f"hostile to reflecting ({quoted})"]
         if "mental_state_term" not in families:
-            if self.spans("disavowal"):
-                quoted = ", ".join(f"'{s.text}'" for s in self.spans("disavowal")[:2])
+            if self.disavowals:
+                quoted = ", ".join(f"'{s.text}'" for s in self.disavowals[:2])
                 return rf["absent"], [f"disavows thinking about minds ({quoted})"]
             return rf["absent"], ["no words for thoughts, feelings or wishes"]
         reasons = [self._quote(f) for f in perspectives] or [self._quote("mental_state_term")]
@@ -524,9 +592,10 @@ class _Reading:
                 estimate += rf["both_perspectives_bonus"]
             if not perspectives:
                 estimate -= 1
-            if "certainty" in families and "opacity" not in families:
+            epistemic = [s for s in self.spans("certainty_epistemic") if s[0].i not in self.excluded]
+            if epistemic and "opacity" not in families:
                 estimate = max(rf["mental_states_only"], estimate - rf["certainty_penalty"])
-                reasons.append("lowered by " + self._quote("certainty"))
+                reasons.append("lowered by certainty (" + ", ".join(f"'{s.text}'" for s in epistemic[:2]) + ")")
         if self.failures:
             capped = min(estimate, rf["failure_mode_cap"])
             names = ", ".join(f.mode.replace("_", " ") for f in self.failures)
@@ -555,3 +624,25 @@ def _drop_nested(markers: list[Marker]) -> list[Marker]:
             continue
         kept.append(marker)
     return kept
+
+
+def _has_complement(span: Span) -> bool:
+    """ "I don't know what she felt" is not a disavowal; a bare "I don't know" is."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].is_punct:
+        return False
+    return any(
+        c.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "prep"} and c.i >= span.end for t in span for c in t.children
+    )
+
+
+def _is_quoted_word(token: Token) -> bool:
+    # "say sorry", "tell him I'm fine" as a formula: a word said, not a state named.
+    return token.head.lemma_ in {"say", "tell"} and token.dep_ in {"dobj", "oprd", "acomp", "advmod"}
+
+
+def _part_of_me(holder: Token, first_person: frozenset[str]) -> bool:
+    # "part of me was relieved": the speaker's own mixed feelings.
+    return holder.lower_ in {"part", "side", "bit"} and any(
+        c.dep_ == "prep" and any(g.lower_ in first_person for g in c.children) for c in holder.children
+    )
