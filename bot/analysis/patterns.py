@@ -47,10 +47,10 @@ class PatternSet:
         self._deps = DependencyMatcher(vocab)
         self._lemma_nlp = None
         for label, phrases in (lexicon.get("phrases") or {}).items():
-            self._text_phrases.add(label, [vocab_doc(vocab, p) for p in phrases])
+            self._text_phrases.add(label, [vocab_doc(vocab, p) for p in with_typographic_apostrophes(phrases)])
         self._pending_lemma_phrases = lexicon.get("lemma_phrases") or {}
         for label, patterns in (lexicon.get("token_patterns") or {}).items():
-            self._tokens.add(label, patterns)
+            self._tokens.add(label, [[_apostrophe_twins(token) for token in p] for p in patterns])
         for label, patterns in (lexicon.get("dependency_patterns") or {}).items():
             self._deps.add(label, patterns)
 
@@ -86,6 +86,23 @@ def _english_tokenizer():
     from spacy.lang.en import English
 
     return English().tokenizer
+
+
+def with_typographic_apostrophes(phrases: list[str]) -> list[str]:
+    """Each phrase, plus its twin with a curly apostrophe ("I’m" as phones type it) where it has one."""
+    return list(dict.fromkeys([*phrases, *(p.replace("'", "\u2019") for p in phrases if "'" in p)]))
+
+
+def _apostrophe_twins(token_pattern: dict) -> dict:
+    """A token pattern that also accepts the curly apostrophe wherever a text value has a straight one."""
+    out = dict(token_pattern)
+    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = out.get(key)
+        if isinstance(value, str) and "'" in value:
+            out[key] = {"IN": with_typographic_apostrophes([value])}
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            out[key] = {**value, "IN": with_typographic_apostrophes([str(v) for v in value["IN"]])}
+    return out
 
 
 def vocab_doc(vocab: Vocab, text: str) -> Doc:
