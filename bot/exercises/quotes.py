@@ -18,8 +18,9 @@ from bot.analysis.evidence import Evidence
 MAX_WORDS_BEFORE = 6
 MAX_WORDS_AFTER = 9
 MAX_QUOTE_CHARS = 120
-# Where a clause ends: sentence punctuation, semicolons, colons, dashes, commas, line breaks.
-_BOUNDARY = re.compile(r"[.!?;:,\n\r\u2014\u2013()\[\]\"“”]|\s-\s")
+# Where a clause ends: sentence punctuation, semicolons, colons, dashes, commas, line breaks; also
+# markup characters, so that a quote never carries a tag or formatting back into the chat.
+_BOUNDARY = re.compile(r"[.!?;:,\n\r\u2014\u2013()\[\]{}<>*_`|#\"“”]|\s-\s")
 _WORD = re.compile(r"\S+")
 _CONTROL = re.compile(r"[\s\x00-\x1f\x7f]+")
 _EDGE_PUNCT = " \t'\"‘’“”.,;:!?-"
