@@ -43,7 +43,8 @@ def load_set(split: str | None = None) -> list[dict]:
 def mental_words() -> set[str]:
     """The lexicon's plain mental-state and emotion words (inflections left out on purpose)."""
     words = load_lexicon("mentalizing")["words"]
-    return {w for key in ("cognitive_verbs", "affective_verbs", "emotion_words", "mental_nouns") for w in words[key]}
+    keys = ("cognitive_verbs", "feeling_verbs", "wish_verbs", "emotion_words", "thought_nouns", "wish_nouns", "feeling_nouns")
+    return {w for key in keys for w in words[key]}
 
 
 def keyword_count(text: str) -> int:

@@ -27,6 +27,7 @@ FAMILIES = (
     "change_over_time", "certainty",
 )
 FAILURE_MODES = ("psychic_equivalence", "teleological", "pretend", "hypermentalizing")
+STATE_KINDS = ("thought", "wish", "feeling")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "acomp", "oprd", "attr", "conj", "advcl", "relcl", "pcomp", "pobj", "dobj"}
 # Evidence spans joining a holder to their mental-state word stay short enough to quote.
@@ -65,6 +66,8 @@ class MentalizingResult:
     language_supported: bool = True
     # "negative" | "absent" | "low" | "ordinary" | "marked", or "not_estimated" for unsupported text.
     rf_band: str = "absent"
+    # How many mental-state words name thoughts (beliefs, knowing), wishes and feelings.
+    state_kinds: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATE_KINDS, 0))
 
     def families(self) -> set[str]:
         return {m.family for m in self.markers}
@@ -81,6 +84,7 @@ class MentalizingResult:
             "rf_band": self.rf_band,
             "explanation": self.explanation,
             "language_supported": self.language_supported,
+            "state_kinds": dict(self.state_kinds),
         }
 
 
@@ -100,6 +104,8 @@ class _Vocabulary:
     hostile_when_negated: frozenset[str]
     factive_verbs: frozenset[str]
     action_forms: frozenset[str]
+    thought_words: frozenset[str]
+    wish_words: frozenset[str]
     concrete_words: frozenset[str]
     concrete_entities: frozenset[str]
     family_text: dict
@@ -125,6 +131,8 @@ def _vocabulary() -> _Vocabulary:
         hostile_when_negated=frozenset(sets["hostile_when_negated"]),
         factive_verbs=frozenset(sets["factive_verbs"]),
         action_forms=frozenset(sets["action_forms"]),
+        thought_words=frozenset(lex["words"]["cognitive_verbs"] + lex["words"]["thought_nouns"]),
+        wish_words=frozenset(lex["words"]["wish_verbs"] + lex["words"]["wish_nouns"]),
         concrete_words=frozenset(concrete["words"]),
         concrete_entities=frozenset(concrete["entity_labels"]),
         family_text=lex["families"],
@@ -557,7 +565,19 @@ class _Reading:
             rf_band=band,
             explanation=f"RF-style estimate {estimate} ({band}): " + "; ".join(reasons) + ".",
             language_supported=True,
+            state_kinds=self._state_kinds(),
         )
+
+    def _state_kinds(self) -> dict[str, int]:
+        kinds = dict.fromkeys(STATE_KINDS, 0)
+        for token in self.mental:
+            if token.lemma_ in self.v.thought_words or token.lower_ in self.v.thought_words:
+                kinds["thought"] += 1
+            elif token.lemma_ in self.v.wish_words or token.lower_ in self.v.wish_words:
+                kinds["wish"] += 1
+            else:
+                kinds["feeling"] += 1
+        return kinds
 
     def _quote(self, family: str) -> str:
         texts = []
