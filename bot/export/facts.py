@@ -30,9 +30,9 @@ def format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def scores_text(turn: Turn) -> str:
+def scores_text(turn: Turn, sep: str = " · ") -> str:
     """E.g. "RF-style estimate 5 · SUDS 6" (empty when the turn has no score)."""
-    return " · ".join(f"{label('score_names', name)} {format_number(value)}"
+    return sep.join(f"{label('score_names', name)} {format_number(value)}"
                       for name, value in turn_scores(turn).items())
 
 

@@ -82,11 +82,11 @@ def transcript_view(transcript: Transcript) -> Group:
     )
     table = Table(show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("who / where", no_wrap=False, max_width=22)
+    table.add_column("who / where", min_width=20, max_width=30)
     table.add_column("message", ratio=1)
-    table.add_column(label("scores"), max_width=24)
+    table.add_column(label("scores"), min_width=12, max_width=24)
     for turn in transcript.turns:
-        table.add_row(str(turn.seq), _who(turn), _message(turn), Text(scores_text(turn)))
+        table.add_row(str(turn.seq), _who(turn), _message(turn), Text(scores_text(turn, sep="\n")))
     if not transcript.turns:
         table.add_row("", "", Text(label("no_turns"), style="italic"), "")
     return Group(Panel(header), table)
