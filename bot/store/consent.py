@@ -97,7 +97,8 @@ def purge_session(session: Session, state: ProjectionState, before_id: int | Non
 
 def purge_expired_unconsented(session: Session, expiry: timedelta | None = None) -> int:
     """Delete Rasa's events of unconsented sessions that have been silent past the session expiry."""
-    expiry = expiry or timedelta(minutes=get_settings().session_expiry_minutes)
+    if expiry is None:
+        expiry = timedelta(minutes=get_settings().session_expiry_minutes)
     cutoff = utcnow() - expiry
     stale = session.execute(
         sa.select(ProjectionState).where(

@@ -223,16 +223,28 @@ def _evidence(value) -> list[dict]:
     return [item for item in value if isinstance(item, dict)]
 
 
+def _risk_fields(risk: dict) -> tuple[dict, list[dict]]:
+    """Category, severity, level and evidence from either shape: the `risk_event` slot (flat) or
+    the NLU's full result (`findings`, each with category, severity and evidence): top finding wins."""
+    findings = [f for f in risk.get("findings") or [] if isinstance(f, dict)]
+    top = max(findings, key=lambda f: f.get("severity") if isinstance(f.get("severity"), (int, float)) else 0,
+              default={})
+    fields = {
+        "category": _short(risk.get("category", top.get("category"))),
+        "severity": _short(risk.get("severity", top.get("severity"))),
+        "level": _short(risk.get("level", top.get("level"))),
+    }
+    evidence = _evidence(risk.get("evidence"))
+    for finding in findings:
+        evidence.extend(_evidence(finding.get("evidence")))
+    return fields, evidence
+
+
 def _risk(session: Session, state: ProjectionState, turn_id: int, event_id: int, risk: dict,
           source: str, when: datetime) -> None:
     """One risk event per user turn: the dialogue's `risk_event` refines the NLU's flag."""
     existing = session.execute(sa.select(RiskEventRow).where(RiskEventRow.turn_id == turn_id)).scalar_one_or_none()
-    fields = {
-        "category": _short(risk.get("category")),
-        "severity": _short(risk.get("severity")),
-        "level": _short(risk.get("level")),
-    }
-    evidence = _evidence(risk.get("evidence"))
+    fields, evidence = _risk_fields(risk)
     if existing is None:
         conversation = _conversation(session, state, when)
         session.add(RiskEventRow(conversation_id=conversation.id, turn_id=turn_id, source=source,

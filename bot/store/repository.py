@@ -202,9 +202,10 @@ def list_people(actor: Person, role: Role | None = None) -> list[Person]:
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "list_people")
         query = sa.select(PersonRow)
-        if actor.role is not Role.ADMIN:
-            ids = linked_person_ids(session, actor) or {actor.id}
-            query = query.where(PersonRow.id.in_(ids))
+        if actor.role in CARER_LINK_KIND:
+            query = query.where(PersonRow.id.in_(linked_person_ids(session, actor)))
+        elif actor.role is not Role.ADMIN:
+            query = query.where(PersonRow.id == actor.id)
         if role is not None:
             query = query.where(PersonRow.role == Role(role).value)
         people = [to_view(row) for row in session.execute(query.order_by(PersonRow.id)).scalars()]
