@@ -1,0 +1,36 @@
+"""Alembic migrations: upgrade, downgrade and upgrade again on SQLite and PostgreSQL, and the
+migrated schema matches the models exactly."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from bot.store import db
+from bot.store.models import Base
+
+
+def _tables(url: str) -> set[str]:
+    return set(sa.inspect(db.get_engine(url)).get_table_names()) - {"alembic_version"}
+
+
+def test_upgrade_downgrade_upgrade(store_url):
+    assert _tables(store_url) == set(Base.metadata.tables)
+    db.downgrade(store_url, "base")
+    db.get_engine(store_url).dispose()
+    assert _tables(store_url) == set()
+    db.upgrade(store_url)
+    assert _tables(store_url) == set(Base.metadata.tables)
+
+
+def test_migrated_schema_matches_the_models(store_url):
+    with db.get_engine(store_url).connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+
+
+def test_upgrade_is_idempotent(store_url):
+    db.upgrade(store_url)
+    with db.get_engine(store_url).connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
