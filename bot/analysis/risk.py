@@ -117,6 +117,7 @@ class _Lexicon:
         self.negation_links = words("negation_links")
         self.speech_verbs = words("speech_verbs")
         self.urge_verbs = words("urge_verbs")
+        self.mention_variants = set(raw.get("mention_variants") or [])
         vocab = raw.get("vocab") or {}
         self.myself = {w.lower() for w in vocab.get("myself") or []}
         self.reflexive_other = {w.lower() for w in vocab.get("reflexive_other") or []} - {"yourself"}
@@ -205,7 +206,11 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, cues: "_Cues", quoted:
         if gaming or fictional:
             return None, "Said about a game, sport, film, book or song."
     else:
-        person = _person_of(span, lex, reporter, is_quoted, bool(spec.get("mention")))
+        can_be_mention = bool(spec.get("mention")) or (
+            match.label in lex.mention_variants and span.root.pos_ in ("NOUN", "PROPN", "ADJ")
+            and span.root.lower_ not in SLANG_ACTS
+        )
+        person = _person_of(span, lex, reporter, is_quoted, can_be_mention)
         if (fictional or generic) and (person in ("third", "thing", "mention") or (reporter not in (None, "first"))):
             return None, "About fiction, the news, a hypothetical or people in general, not the speaker."
         if candidate.category == "harm_to_others" and gaming:
@@ -264,6 +269,9 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
             return "Hurt feelings, not a physical threat."
         candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 3)
         candidate.explanation = "Being hurt, threatened or abused by someone."
+        if _is_threat(verb):
+            candidate.severity = max(candidate.severity, 4)
+            candidate.explanation = "Threatened with harm by someone."
         return None
     if actor == "thing":
         return "A thing, not a person, does it (an illness, an accident)."
@@ -352,8 +360,9 @@ def _person_kind(token: Token | None, lex: _Lexicon) -> str | None:
     return "thing"
 
 
-def _person_of(span: Span, lex: _Lexicon, reporter: str | None, is_quoted: bool, mention_rule: bool) -> str:
-    """Whose experience a self-directed match describes: first, second, third, thing or mention."""
+def _person_of(span: Span, lex: _Lexicon, reporter: str | None, is_quoted: bool, mention: bool) -> str:
+    """Whose experience a self-directed match describes: first, second, third or mention (a topic
+    named, not a person's experience; `mention` says whether the match can be one)."""
     person = None
     for token in span:
         word = token.lower_
@@ -371,10 +380,13 @@ def _person_of(span: Span, lex: _Lexicon, reporter: str | None, is_quoted: bool,
         if kind is None:
             possessor = next((c for t in span for c in t.children if c.dep_ == "poss" and c not in span), None)
             kind = _person_kind(possessor, lex) if possessor is not None else None
-        noun_like = span.root.pos_ in ("NOUN", "PROPN", "ADJ") and span.root.lower_ not in SLANG_ACTS
-        mention = noun_like or mention_rule
-        if kind in (None, "thing"):
+        if kind is None or (kind == "thing" and subject is not None and subject.pos_ == "PRON"):
+            # No subject ("want to die", "kms") or "it makes me ...": the speaker's own words,
+            # unless the match is only a noun naming the topic.
             kind = "mention" if mention else "first"
+        elif kind == "thing":
+            # A noun subject: "the hero wants to die" is a person; "suicide rates" is a topic.
+            kind = "mention" if mention else "third"
         person = kind
     if is_quoted and reporter == "third":
         person = {"first": "third", "second": "first"}.get(person, person)
@@ -393,6 +405,15 @@ def _reporter(span: Span, chain: list[Token], lex: _Lexicon) -> str | None:
             subject = _subject(token)
             return _person_kind(subject, lex) or "third"
     return None
+
+
+def _is_threat(verb: Token) -> bool:
+    """ "he'd kill me if I left", "she will hurt me": harm announced, not only done."""
+    return any(
+        (c.dep_ == "aux" and c.lower_ in ("would", "'d", "will", "'ll", "ll", "wo", "gonna"))
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children))
+        for c in verb.children
+    )
 
 
 def _told_to(chain: list[Token]) -> bool:
