@@ -165,16 +165,21 @@ def feedback_for(
     plan = catalogue.steps[step]
     challenge = _challenge(text, analysis, seen_sentences, rng, fields)
     failure_spans = [e for mode in analysis.failure_modes for e in mode.evidence]
-    reflection = _reflection(text, analysis, plan.reflect, failure_spans, seen_sentences, rng, fields)
+    # Beside a challenge only real reflective effort is named ("you held it lightly"); praising
+    # "you thought about what he felt" and then questioning it in the next breath would jar.
+    order = plan.reflect if challenge is None else [
+        family for family in plan.reflect if family in catalogue.reflect_beside_challenge
+    ]
+    reflection = _reflection(text, analysis, order, failure_spans, seen_sentences, rng, fields)
     parts = [reflection.text] if reflection.text else []
     feedback = Feedback("reflection", "", reflected=reflection.family, quotes=reflection.quotes)
 
     if challenge is not None:
         if not reflection.text:
-            parts.append(_say(catalogue.acknowledge, seen_sentences, rng, fields))
+            parts.append(_say(catalogue.acknowledge[challenge.family], seen_sentences, rng, fields))
         parts.append(challenge.text)
         feedback.challenged, feedback.quotes = challenge.family, feedback.quotes + challenge.quotes
-    elif analysis.rf_estimate is not None and analysis.rf_estimate >= catalogue.rich_rf:
+    elif _is_rich(analysis, plan.invite, catalogue.rich_rf):
         affirmation = pick_fresh(catalogue.affirm_rich, seen_sentences, rng, fields)
         feedback.affirmed = affirmation is not None
         parts.append(affirmation or "")
@@ -193,6 +198,16 @@ def feedback_for(
                 break
     feedback.text = " ".join(part for part in parts if part)
     return feedback
+
+
+def _is_rich(analysis: MentalizingAnalysis, invite_order: list[str], rich_rf: int) -> bool:
+    """Rich enough to ask nothing more: a high estimate that also answers what the step asked
+    (its first invitation family); a thoughtful answer about oneself at the step about the other
+    person still gets the invitation to wonder about them."""
+    if analysis.rf_estimate is None or analysis.rf_estimate < rich_rf:
+        return False
+    present = {marker.family for marker in analysis.markers}
+    return not invite_order or invite_order[0] in present
 
 
 def _plain(kind: str, templates: list[str], seen, rng, fields, wants_answer: bool = True) -> Feedback:

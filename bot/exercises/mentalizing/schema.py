@@ -175,9 +175,10 @@ class FeedbackCatalogue(BaseModel):
 
     min_words: int  # fewer words than this and no finding: a kind "say a little more"
     rich_rf: int  # from this RF-style estimate up (with no failure mode), no invitation at all
+    reflect_beside_challenge: list[Literal[FAMILIES]]  # type: ignore[valid-type]
     reflect: dict[Literal[FAMILIES], Variants]  # type: ignore[valid-type]
     no_finding: Variants
-    acknowledge: Variants
+    acknowledge: dict[Literal[FAILURE_MODES], Variants]  # type: ignore[valid-type]
     invite: dict[Literal[FAMILIES], Variants]  # type: ignore[valid-type]
     challenge: dict[Literal[FAILURE_MODES], Variants]  # type: ignore[valid-type]
     affirm_rich: Variants
@@ -199,13 +200,13 @@ class FeedbackCatalogue(BaseModel):
             absent = set(plan.invite) - set(values["invite"]) - set(plan.invite_wording)
             if absent:
                 raise ValueError(f"a step invites {sorted(absent)} but there is no invite template")
-        missing_modes = set(FAILURE_MODES) - set(values["challenge"])
+        missing_modes = (set(FAILURE_MODES) - set(values["challenge"])) | (set(FAILURE_MODES) - set(values["acknowledge"]))
         if missing_modes:
-            raise ValueError(f"failure modes without a challenge: {sorted(missing_modes)}")
-        groups = [values[key] for key in ("no_finding", "acknowledge", "affirm_rich", "empty", "too_short",
+            raise ValueError(f"failure modes without a challenge or acknowledgement: {sorted(missing_modes)}")
+        groups = [values[key] for key in ("no_finding", "affirm_rich", "empty", "too_short",
                                           "not_english", "declined")]
         groups += list(values["reflect"].values()) + list(values["invite"].values())
-        groups += list(values["challenge"].values())
+        groups += list(values["challenge"].values()) + list(values["acknowledge"].values())
         for variants in groups:
             _check_all(variants)
         return values

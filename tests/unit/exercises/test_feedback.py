@@ -29,12 +29,16 @@ def test_a_rich_answer_gets_no_nudge_to_consider_the_other_person(analyse, rng, 
     analysis = analyse(RICH)
     assert {"other_mind", "alternative", "opacity"} <= analysis.families()  # the real analysis sees it
     other_mind_nudges = _invitation_sentences("other_mind", scenario.other.fields())
-    for step in ("other_mind", "other_alternatives", "their_view_of_me", "now"):
+    for step in ("other_mind", "other_alternatives", "their_view_of_me"):
         feedback = feedback_for(step, RICH, analysis, set(), rng, scenario=scenario)
         assert feedback.kind == "reflection"
         assert feedback.invited is None and feedback.challenged is None
         assert feedback.affirmed
         assert not set(sentences(feedback.text)) & other_mind_nudges
+    # At the closing step the rich answer may be invited to look across time, never at the other person.
+    now = feedback_for("now", RICH, analysis, set(), rng, scenario=scenario)
+    assert now.invited in (None, "change_over_time")
+    assert not set(sentences(now.text)) & other_mind_nudges
 
 
 def test_an_answer_without_the_other_person_is_invited_to_consider_them(analyse, rng, scenario):
@@ -71,7 +75,7 @@ def test_a_psychic_equivalence_answer_gets_a_curious_challenge(analyse, rng, sce
     # The certain words are not praised as "wondering about her mind" before being questioned:
     # the feeling is acknowledged first (validate, then explore).
     assert feedback.reflected is None
-    acknowledgements = {render(v, {}) for v in feedback_catalogue().acknowledge}
+    acknowledgements = {render(v, {}) for v in feedback_catalogue().acknowledge["psychic_equivalence"]}
     assert any(feedback.text.startswith(a) for a in acknowledgements)
 
 
@@ -175,3 +179,15 @@ def test_the_own_moment_path_names_nobody(analyse, rng):
     feedback = feedback_for("other_mind", text, analyse(text), set(), rng, scenario=None)
     assert feedback.invited == "other_mind"
     assert "the other person" in feedback.text
+
+
+def test_a_thoughtful_answer_about_oneself_at_the_other_person_step_is_still_invited(analyse, rng, scenario):
+    text = ("Looking back, I think I felt hurt because I'd put so much into the message, "
+            "and maybe I was also scared, or perhaps just tired.")
+    analysis = analyse(text)
+    assert analysis.rf_estimate >= feedback_catalogue().rich_rf
+    assert "other_mind" not in analysis.families()
+    feedback = feedback_for("other_mind", text, analysis, set(), rng, scenario=scenario)
+    assert not feedback.affirmed and feedback.invited == "other_mind"
+    own = feedback_for("own_feeling", text, analysis, set(), rng, scenario=scenario)
+    assert own.affirmed and own.invited is None
