@@ -60,7 +60,9 @@ def test_pdf_text_holds_every_turn_note_risk_and_consent(transcript, history, re
     data = render([transcript], "pdf")
     assert data.startswith(b"%PDF-")
     text = readers.pdf_text(data)
-    positions = [text.index(" ".join(turn.text.split())) for turn in transcript.turns]
+    # Extraction adds spaces where the font switches (highlighted words): compare without them.
+    squashed = "".join(text.split())
+    positions = [squashed.index("".join(turn.text.split())) for turn in transcript.turns]
     assert positions == sorted(positions)  # in turn order
     annotated = transcript.turns[1]
     assert annotated.notes[0].text in text

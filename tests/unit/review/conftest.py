@@ -3,18 +3,21 @@ records them), with real analysis annotations, for driving `attune` with click's
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy.engine import make_url
 
 from bot.analysis import analyze
 from bot.review import auth
 from bot.review.cli import cli
-from bot.store import repository
+from bot.store import db, repository
 from bot.store.testing import bot, fresh_database, record_events, session_start, slot, user
-from bot.store.views import Person, Role, SessionFilter
+from bot.store.views import Person, Role
 
 PASSWORD = "correct horse battery"
 ANN_TEXT = "When she went quiet I thought she was angry, but maybe she was just exhausted after work."
@@ -104,12 +107,31 @@ def build_world() -> World:
     return World(admin, tess, otto, sue, ann, bob, tina, first, second, bob_session, tina_session)
 
 
+@pytest.fixture(scope="session")
+def _template(tmp_path_factory):
+    """The world built once into a SQLite file; each test gets its own copy (bcrypt and spaCy make
+    building it take a second or two)."""
+    folder = tmp_path_factory.mktemp("review-template")
+    with fresh_database("sqlite", folder) as url:
+        world = build_world()
+        key = os.environ["ATTUNE_ENCRYPTION_KEY"]
+        db.reset_caches()  # closes connections, so the WAL is checkpointed into the file
+    return world, Path(make_url(url).database), key
+
+
 @pytest.fixture
-def world(tmp_path, monkeypatch):
-    """A fresh store (and data dir) per test: CLI commands write notes, acks and erasures."""
+def world(_template, tmp_path, monkeypatch):
+    """A private copy of the store (and data dir) per test: commands write notes, acks, erasures."""
+    built, template_file, key = _template
+    copy = tmp_path / "attune.db"
+    shutil.copyfile(template_file, copy)
     monkeypatch.delenv("ATTUNE_REVIEW_TOKEN", raising=False)
-    with fresh_database("sqlite", tmp_path):
-        yield build_world()
+    monkeypatch.setenv("ATTUNE_DATABASE_URL", f"sqlite:///{copy}")
+    monkeypatch.setenv("ATTUNE_ENCRYPTION_KEY", key)
+    monkeypatch.setenv("ATTUNE_DATA_DIR", str(tmp_path))
+    db.reset_caches()
+    yield built
+    db.reset_caches()
 
 
 class Attune:
@@ -132,12 +154,11 @@ class Attune:
 
 
 @pytest.fixture
+def hostile_text() -> str:
+    return HOSTILE_TEXT
+
+
+@pytest.fixture
 def attune() -> Attune:
     return Attune()
 
-
-def audit_rows(admin: Person, **filters) -> list:
-    return repository.audit_log(admin, limit=1000, **filters)
-
-
-__all__ = ["World", "Attune", "PASSWORD", "SessionFilter", "audit_rows", "os"]
