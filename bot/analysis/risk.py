@@ -21,6 +21,7 @@ it current. Severity follows the C-SSRS ladder (see the lexicon's header).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -118,6 +119,7 @@ class _Lexicon:
         self.speech_verbs = words("speech_verbs")
         self.urge_verbs = words("urge_verbs")
         self.mention_variants = set(raw.get("mention_variants") or [])
+        self.not_subjects = words("not_subjects")
         vocab = raw.get("vocab") or {}
         self.myself = {w.lower() for w in vocab.get("myself") or []}
         self.reflexive_other = {w.lower() for w in vocab.get("reflexive_other") or []} - {"yourself"}
@@ -170,11 +172,20 @@ def assess_risk_text(text: object) -> RiskResult:
 
     prepared = prepare(text, max_chars=10**12)  # cleaning only; length and offsets are kept
     nlp = load_nlp()
-    pieces = list(_chunks(prepared.text, CHUNK_CHARS))
+    pieces = list(_chunks(_blank_markup(prepared.text), CHUNK_CHARS))
     results = [(offset, assess_risk(doc)) for offset, doc in zip((o for o, _ in pieces), nlp.pipe(t for _, t in pieces))]
     if len(results) == 1:
         return results[0][1]
     return _combine(results)
+
+
+# An HTML-like tag glued to words ("<b>i want") would hide them from the tokenizer.
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]{0,200}>")
+
+
+def _blank_markup(text: str) -> str:
+    """Tags replaced by spaces of the same length, so the words inside are read and offsets hold."""
+    return _TAG.sub(lambda m: " " * len(m.group()), text)
 
 
 # ---------------------------------------------------------------- judging one match
@@ -341,7 +352,7 @@ def _subject(token: Token, span: Span | None = None) -> Token | None:
 
 def _person_kind(token: Token | None, lex: _Lexicon) -> str | None:
     """first / second / third (a person) / thing, from the word itself."""
-    if token is None:
+    if token is None or token.lower_ in lex.not_subjects:
         return None
     word = token.lower_
     if word in lex.first:

@@ -1,0 +1,148 @@
+"""The Rasa NLU risk component, run with Rasa's own classes (an adapter test: importing rasa is fine).
+
+- The component's process() on real `Message` objects: intent override, entities, attune_risk.
+- The parse_data Rasa's processor would build from that message (the same assembly as
+  `MessageProcessor._parse_message_with_graph`: defaults, then `as_dict(only_output_properties=True)`).
+- The component inside a real Rasa graph (DaskGraphRunner): UserMessage -> NLUMessageConverter ->
+  RiskDetector, and the default recipe's schema validation with the component placed last.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("rasa")
+
+from rasa.core.channels.channel import UserMessage  # noqa: E402
+from rasa.engine.graph import ExecutionContext, GraphSchema, SchemaNode  # noqa: E402
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe  # noqa: E402
+from rasa.engine.runner.dask import DaskGraphRunner  # noqa: E402
+from rasa.engine.storage.local_model_storage import LocalModelStorage  # noqa: E402
+from rasa.engine.storage.resource import Resource  # noqa: E402
+from rasa.engine import validation  # noqa: E402
+from rasa.graph_components.converters.nlu_message_converter import NLUMessageConverter  # noqa: E402
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT  # noqa: E402
+from rasa.shared.nlu.training_data.message import Message  # noqa: E402
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME  # noqa: E402
+
+from attune_rasa.risk_detector import PARSE_DATA_KEY, RISK_ENTITY, RISK_INTENT, RiskDetector  # noqa: E402
+
+PLACEHOLDER_MESSAGE = "__message__"
+
+
+@pytest.fixture(scope="module")
+def detector(tmp_path_factory):
+    storage = LocalModelStorage(tmp_path_factory.mktemp("model_storage"))
+    context = ExecutionContext(GraphSchema({}), "test-model")
+    return RiskDetector.create(RiskDetector.get_default_config(), storage, Resource("risk"), context)
+
+
+def classified_message(text: str) -> Message:
+    """A message as FallbackClassifier leaves it: an intent and a ranking, both output properties."""
+    fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 0.5}
+    message = Message({TEXT: text}, output_properties={TEXT})
+    message.set(INTENT, fallback, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [fallback, {"name": "greet", "confidence": 0.3}], add_to_output=True)
+    message.set(ENTITIES, [{"entity": "name", "value": "Sam", "start": 0, "end": 3, "extractor": "DIETClassifier"}], add_to_output=True)
+    return message
+
+
+def parse_data_of(message: Message) -> dict:
+    """What rasa/core/processor.py `_parse_message_with_graph` returns for this parsed message."""
+    parse_data = {TEXT: "", INTENT: {"name": None, "confidence": 0.0}, ENTITIES: []}
+    parse_data.update(message.as_dict(only_output_properties=True))
+    return parse_data
+
+
+def test_flagged_message_gets_the_risk_intent_entities_and_result(detector):
+    message = classified_message("Sam, I'm going to kill myself tonight")
+    detector.process([message])
+    data = parse_data_of(message)
+    assert data[INTENT] == {"name": RISK_INTENT, "confidence": 1.0}
+    assert data[INTENT_RANKING_KEY][0] == {"name": RISK_INTENT, "confidence": 1.0}
+    assert [r["name"] for r in data[INTENT_RANKING_KEY][1:]] == [DEFAULT_NLU_FALLBACK_INTENT_NAME, "greet"]
+    risk_entities = [e for e in data[ENTITIES] if e["entity"] == RISK_ENTITY]
+    assert risk_entities == [{
+        "entity": RISK_ENTITY, "value": "suicidal_ideation", "start": 9, "end": 29,
+        "confidence_entity": 1.0, "extractor": "RiskDetector",
+    }]
+    assert data[TEXT][9:29] == "going to kill myself"
+    assert any(e["extractor"] == "DIETClassifier" for e in data[ENTITIES])  # others' entities kept
+    assert data[PARSE_DATA_KEY]["flagged"] is True
+    assert data[PARSE_DATA_KEY]["level"] == "imminent"
+    assert data[PARSE_DATA_KEY]["findings"][0]["severity"] == 4
+
+
+def test_entity_offsets_point_at_the_evidence(detector):
+    text = "my husband hits me and I want to die"
+    message = classified_message(text)
+    detector.process([message])
+    entities = {e["value"]: e for e in message.get(ENTITIES) if e["entity"] == RISK_ENTITY}
+    assert set(entities) == {"abuse_or_danger", "suicidal_ideation"}
+    assert text[entities["abuse_or_danger"]["start"]:entities["abuse_or_danger"]["end"]] == "hits me"
+    assert text[entities["suicidal_ideation"]["start"]:entities["suicidal_ideation"]["end"]] == "want to die"
+
+
+def test_unflagged_message_keeps_its_intent_but_carries_the_result(detector):
+    message = classified_message("this deadline is killing me")
+    detector.process([message])
+    data = parse_data_of(message)
+    assert data[INTENT]["name"] == DEFAULT_NLU_FALLBACK_INTENT_NAME
+    assert all(e["entity"] != RISK_ENTITY for e in data[ENTITIES])
+    assert data[PARSE_DATA_KEY]["flagged"] is False
+    assert data[PARSE_DATA_KEY]["set_aside"][0]["text"] == "killing me"
+
+
+@pytest.mark.parametrize("text", ["", "😢", "\x00\x01", "<script>x</script>", "a" * 20_000])
+def test_odd_messages_never_raise(detector, text):
+    message = Message({TEXT: text})
+    detector.process([message])
+    assert message.get(PARSE_DATA_KEY)["flagged"] is False
+    assert PARSE_DATA_KEY in message.as_dict(only_output_properties=True)
+
+
+def test_message_without_text_is_handled(detector):
+    message = Message({})
+    detector.process([message])
+    assert message.get(PARSE_DATA_KEY)["level"] == "none"
+
+
+def test_runs_inside_a_real_rasa_graph(tmp_path):
+    """UserMessage -> NLUMessageConverter -> RiskDetector through Rasa's graph runner."""
+    schema = GraphSchema({
+        "nlu_message_converter": SchemaNode(
+            needs={"messages": PLACEHOLDER_MESSAGE}, uses=NLUMessageConverter,
+            constructor_name="create", fn="convert_user_message", config={},
+        ),
+        "run_RiskDetector": SchemaNode(
+            needs={"messages": "nlu_message_converter"}, uses=RiskDetector,
+            constructor_name="create", fn="process", config={},
+        ),
+    })
+    runner = DaskGraphRunner(schema, LocalModelStorage(tmp_path), ExecutionContext(schema, "test-model"))
+    results = runner.run(inputs={PLACEHOLDER_MESSAGE: [UserMessage("i wanna kms")]}, targets=["run_RiskDetector"])
+    data = parse_data_of(results["run_RiskDetector"][0])
+    assert data[INTENT]["name"] == RISK_INTENT
+    assert data[PARSE_DATA_KEY]["findings"][0]["category"] == "suicidal_ideation"
+
+
+def test_default_recipe_accepts_the_component_last_in_the_pipeline():
+    """Rasa's own graph validation (signatures, types, registration by module path)."""
+    config = {
+        "recipe": "default.v1",
+        "language": "en",
+        "pipeline": [
+            {"name": "WhitespaceTokenizer"},
+            {"name": "CountVectorsFeaturizer"},
+            {"name": "DIETClassifier", "epochs": 1},
+            {"name": "FallbackClassifier", "threshold": 0.5},
+            {"name": "attune_rasa.risk_detector.RiskDetector"},
+        ],
+        "policies": [{"name": "RulePolicy"}],
+    }
+    model_config = DefaultV1Recipe().graph_config_for_recipe(config, {})
+    validation.validate(model_config)
+    nodes = model_config.predict_schema.nodes
+    risk_node = next(name for name, node in nodes.items() if node.uses is RiskDetector)
+    fallback_node = next(name for name, node in nodes.items() if node.uses.__name__ == "FallbackClassifier")
+    # The risk node reads what the fallback classifier produced: it runs after it.
+    assert nodes[risk_node].needs["messages"] == fallback_node
