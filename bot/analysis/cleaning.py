@@ -7,12 +7,13 @@ and then the offsets are still valid for the kept prefix. What was done is said 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 # Typographic quotes become ASCII ones so that "can’t" tokenises like "can't" for the patterns.
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]{0,200}>|\{\{.*?\}\}|\$\{.*?\}|javascript:", re.S)
+# Control characters other than newline, tab and carriage return; lone surrogates; byte-order marks.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")
 # A cut prefers the end of a sentence in the last fifth of the window, then a space.
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -54,16 +55,9 @@ def prepare(raw: object, max_chars: int) -> Prepared:
 
 
 def _safe_characters(text: str) -> tuple[str, bool]:
-    out = []
-    changed = False
-    for ch in text:
-        category = unicodedata.category(ch)
-        if (category == "Cc" and ch not in "\n\t\r") or category == "Cs" or ch == "\ufeff":
-            out.append(" ")
-            changed = True
-        else:
-            out.append(ch)
-    return "".join(out), changed
+    if not _UNSAFE.search(text):  # the common case: nothing to replace, no per-character loop
+        return text, False
+    return _UNSAFE.sub(" ", text), True
 
 
 def _cut(text: str, max_chars: int) -> str:

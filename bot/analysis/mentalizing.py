@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.analysis.evidence import Evidence
 from bot.analysis.language import is_probably_english
-from bot.analysis.patterns import PatternMatch, load_lexicon, pattern_set
+from bot.analysis.patterns import load_lexicon, pattern_set
+from bot.nlp import load_nlp
 
 LEXICON = "mentalizing"
 FAMILIES = (
@@ -104,8 +105,7 @@ class _Vocabulary:
     hostile_when_negated: frozenset[str]
     factive_verbs: frozenset[str]
     action_forms: frozenset[str]
-    thought_words: frozenset[str]
-    wish_words: frozenset[str]
+    mental_labels: dict  # label -> (parts of speech, kind of state)
     concrete_words: frozenset[str]
     concrete_entities: frozenset[str]
     family_text: dict
@@ -131,8 +131,7 @@ def _vocabulary() -> _Vocabulary:
         hostile_when_negated=frozenset(sets["hostile_when_negated"]),
         factive_verbs=frozenset(sets["factive_verbs"]),
         action_forms=frozenset(sets["action_forms"]),
-        thought_words=frozenset(lex["words"]["cognitive_verbs"] + lex["words"]["thought_nouns"]),
-        wish_words=frozenset(lex["words"]["wish_verbs"] + lex["words"]["wish_nouns"]),
+        mental_labels={k: (frozenset(v["pos"]), v["kind"]) for k, v in lex["mental_labels"].items()},
         concrete_words=frozenset(concrete["words"]),
         concrete_entities=frozenset(concrete["entity_labels"]),
         family_text=lex["families"],
@@ -170,7 +169,7 @@ class _Reading:
         self.doc = doc
         self.v = vocab
         self.matches: dict[str, list[Span]] = {}
-        for match in pattern_set(LEXICON, doc.vocab).find(doc):
+        for match in pattern_set(LEXICON, doc.vocab).find(doc, load_nlp()):
             self.matches.setdefault(match.label, []).append(match.span)
         self.markers: list[Marker] = []
         self._seen: set[tuple[str, int, int]] = set()
@@ -203,12 +202,20 @@ class _Reading:
     # -- mental-state words and their holders ----------------------------------------------------
     def _mental_tokens(self) -> list[Token]:
         tokens: dict[int, Token] = {}
-        for label in ("mental_verb", "emotion", "mental_noun", "mental_phrase"):
+        self.kinds: dict[int, str] = {}
+        for label, (parts_of_speech, kind) in self.v.mental_labels.items():
             for span in self.spans(label):
                 token = span.root
-                if token.i in self.excluded or self._is_filler(token) or self._is_action(token) or _is_quoted_word(token):
+                if (
+                    token.pos_ not in parts_of_speech
+                    or token.i in self.excluded
+                    or self._is_filler(token)
+                    or self._is_action(token)
+                    or _is_quoted_word(token)
+                ):
                     continue
                 tokens[token.i] = token
+                self.kinds.setdefault(token.i, kind)
         return [tokens[i] for i in sorted(tokens)]
 
     def _is_filler(self, token: Token) -> bool:
@@ -365,7 +372,7 @@ class _Reading:
 
     def _find_causal_links(self) -> None:
         mental_ids = {t.i for t in self.mental}
-        for span in self.spans("causal") + self._purpose_clauses():
+        for span in _outermost(self.spans("causal")) + self._purpose_clauses():
             first = span[0]
             if first.lower_ == "so" and not self._is_causal_so(first):
                 continue
@@ -571,12 +578,7 @@ class _Reading:
     def _state_kinds(self) -> dict[str, int]:
         kinds = dict.fromkeys(STATE_KINDS, 0)
         for token in self.mental:
-            if token.lemma_ in self.v.thought_words or token.lower_ in self.v.thought_words:
-                kinds["thought"] += 1
-            elif token.lemma_ in self.v.wish_words or token.lower_ in self.v.wish_words:
-                kinds["wish"] += 1
-            else:
-                kinds["feeling"] += 1
+            kinds[self.kinds[token.i]] += 1
         return kinds
 
     def _quote(self, family: str) -> str:
@@ -666,3 +668,8 @@ def _part_of_me(holder: Token, first_person: frozenset[str]) -> bool:
     return holder.lower_ in {"part", "side", "bit"} and any(
         c.dep_ == "prep" and any(g.lower_ in first_person for g in c.children) for c in holder.children
     )
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Drop spans inside another ("because" inside "that's why" never happens, "so" inside "so that" does)."""
+    return [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
