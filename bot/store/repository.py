@@ -6,8 +6,10 @@ Who may read what:
 - anyone: their own data (a client or trainee signed in to the CLI), except risk events;
 - admin: manages people and reads the audit log; does not read transcripts, but carries out a
   person's export or erasure request (audited).
-A refused access raises `AccessDenied` (and is audited too); an unknown id raises `NotFound` (after
-the access check where the id reveals nothing); bad input raises `InvalidInput`.
+A refused access raises `AccessDenied` (and is audited too). An unknown conversation, turn or risk
+event id is refused the same way, so ids reveal nothing; an unknown person id raises `NotFound`
+for admins. Bad input raises `InvalidInput`. All three derive from `StoreError`, whose message
+is safe to show.
 Sessions without consent, or whose consent was withdrawn, are never stored, so never returned.
 """
 from __future__ import annotations
@@ -65,6 +67,11 @@ def _clean_text(text: str, limit: int, what: str) -> str:
     if len(text) > limit:
         raise InvalidInput(f"The {what} is too long ({len(text)} characters; at most {limit}).")
     return text
+
+
+def _check_sender(sender_id: str) -> None:
+    if not isinstance(sender_id, str) or not sender_id.strip() or len(sender_id) > 255:
+        raise InvalidInput("That is not a chat id.")
 
 
 def _check_password_rules(password: str) -> None:
@@ -470,6 +477,7 @@ def record_audit(actor: Person | None, action: str, target_type: str, target_id:
 def record_consent(sender_id: str, given: bool, notice_version: str | None = None) -> ConsentRecord | None:
     """Normally the tracker store records consent from the `consent_given` slot; this is the same
     operation for callers outside the dialogue. Withdrawing removes the person's sessions."""
+    _check_sender(sender_id)
     with db.unit_of_work() as session:
         if given:
             row = consent_ops.give_consent(session, sender_id, notice_version)

@@ -276,3 +276,47 @@ def test_audit_log_is_admins_and_holds_no_text(world):
     assert "brother" not in dumped and "chat-a" not in dumped
     own = repo.audit_log(world["t1"])
     assert {e.actor_id for e in own} == {world["t1"].id}
+
+
+def test_chat_functions_give_clear_answers_to_bad_input(world):
+    for bad in [None, "", "   ", "x" * 10_000]:
+        with pytest.raises(repo.InvalidInput):
+            repo.record_consent(bad, True)
+        assert repo.erase_person(bad) in (False,)
+        assert repo.export_person_data(bad)["person"] is None
+        assert not repo.redeem_pairing_code("ABCD-EFGH", bad).ok
+
+
+def test_record_consent_outside_the_dialogue(world):
+    record = repo.record_consent("chat-new", True, notice_version="2")
+    assert record.given and record.notice_version == "2"
+    assert repo.record_consent("chat-new", True).id == record.id  # consent in force is not duplicated
+    withdrawn = repo.record_consent("chat-a", False)
+    assert withdrawn.withdrawn_at is not None
+    assert repo.list_conversations(world["t1"]) == []
+    assert repo.record_consent("never-seen", False) is None  # nothing stored for a stranger's "no"
+
+
+def test_person_export_holds_everything_about_them(world):
+    data = repo.export_person_data("chat-a")
+    assert data["person"]["id"] == world["a"].id and data["chat_ids"] == ["chat-a"]
+    assert data["links"] == [{"kind": "therapist_client", "carer": "Dr One", "person": world["a"].display_name,
+                              "since": data["links"][0]["since"]}]
+    assert [c["given"] for c in data["consent"]] == [True]
+    [conversation] = data["conversations"]
+    assert [t["text"] for t in conversation["turns"]] == ["yes", "my brother shouted", "Thank you for telling me."]
+    assert conversation["turns"][1]["risk_events"][0]["category"] == "self_harm"
+    import json
+    json.dumps(data)  # JSON-ready
+    assert repo.export_person(world["admin"], world["a"].id)["conversations"] == data["conversations"]
+    with pytest.raises(repo.AccessDenied):
+        repo.export_person(world["t1"], world["a"].id)  # a therapist reviews; the data is the client's
+
+
+def test_erasure_by_admin_on_request(world):
+    repo.erase_person_by(world["admin"], world["a"].id)
+    assert repo.list_conversations(world["t1"]) == [] and repo.list_people(world["t1"]) == []
+    with pytest.raises(repo.NotFound):
+        repo.get_person(world["admin"], world["a"].id)
+    erasures = [e for e in repo.audit_log(world["admin"]) if e.action == "erase"]
+    assert [(e.actor_id, e.target_id) for e in erasures] == [(world["admin"].id, world["a"].id)]
