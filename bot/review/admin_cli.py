@@ -101,8 +101,10 @@ def rotate_key(old_key: str, new_key: str) -> None:
         Fernet(new_key.encode())
     except (ValueError, TypeError):
         raise CliError("the new key is not a valid Fernet key (32 url-safe base64 bytes)", EXIT_INVALID)
+    # Audited before: once rotated, this process's configured key no longer reads the store (the
+    # store writes its own "rotate_key" row with the count, without an actor).
+    repository.record_audit(actor, "rotate_key_started", "key", None)
     count = repository.rotate_key(old_key, new_key)
-    repository.record_audit(actor, "rotate_key", "key", None, {"values": count})
     out = terminal.console()
     out.print(f"Re-encrypted {count} values.")
     if generated:
