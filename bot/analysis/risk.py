@@ -232,7 +232,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, cues: "_Cues", quoted:
             person = "first"
         if person == "thing" and candidate.category in ("abuse_or_danger",):
             return None, "About a thing, not a person."
-        if person == "third":
+        if person == "third" and not spec.get("subject_is_abuser"):
             if candidate.category in SELF_DIRECTED or candidate.category in ("abuse_or_danger", "harm_to_others"):
                 candidate.qualifiers.append(f"about someone else ({candidate.category.replace('_', ' ')})")
                 candidate.category = "third_party_concern"
@@ -278,6 +278,8 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
             return "Not about harm between people."
         if weak and not cues.in_sentence("cue/fear", sent):
             return "Hurt feelings, not a physical threat."
+        if _is_ongoing_figure(verb) and not cues.in_sentence("cue/fear", sent):
+            return "\"They're killing me\": a figure of speech without a threat or fear."
         candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 3)
         candidate.explanation = "Being hurt, threatened or abused by someone."
         if _is_threat(verb):
@@ -391,8 +393,9 @@ def _person_of(span: Span, lex: _Lexicon, reporter: str | None, is_quoted: bool,
         if kind is None:
             possessor = next((c for t in span for c in t.children if c.dep_ == "poss" and c not in span), None)
             kind = _person_kind(possessor, lex) if possessor is not None else None
-        if kind is None or (kind == "thing" and subject is not None and subject.pos_ == "PRON"):
-            # No subject ("want to die", "kms") or "it makes me ...": the speaker's own words,
+        if kind is None or (kind == "thing" and subject is not None and (subject.pos_ == "PRON" or subject.lower_ in lex.things)):
+            # No subject ("want to die", "kms"), "it makes me ...", "life is not worth living":
+            # the speaker's own words,
             # unless the match is only a noun naming the topic.
             kind = "mention" if mention else "first"
         elif kind == "thing":
@@ -416,6 +419,13 @@ def _reporter(span: Span, chain: list[Token], lex: _Lexicon) -> str | None:
             subject = _subject(token)
             return _person_kind(subject, lex) or "third"
     return None
+
+
+def _is_ongoing_figure(verb: Token) -> bool:
+    """ "the kids are killing me": kill in the progressive is nearly always a figure of speech."""
+    return verb.lemma_.lower() == "kill" and verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children
+    )
 
 
 def _is_threat(verb: Token) -> bool:
