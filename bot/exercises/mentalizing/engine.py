@@ -22,11 +22,11 @@ from __future__ import annotations
 import random
 from collections.abc import MutableSet
 from dataclasses import asdict, dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, Union
 
 from bot.analysis.evidence import Evidence
-from bot.exercises.mentalizing.library import UNNAMED_OTHER, feedback_catalogue, questions
-from bot.exercises.mentalizing.schema import STEPS, Scenario
+from bot.exercises.mentalizing.library import UNNAMED_OTHER, feedback_catalogue, questions, scenario_by_id
+from bot.exercises.mentalizing.schema import STEPS, OtherPerson, Scenario
 from bot.exercises.quotes import quote_for
 from bot.exercises.wording import pick_fresh
 
@@ -73,13 +73,16 @@ def steps_for(path: str) -> tuple[str, ...]:
         raise ValueError(f"unknown path {path!r}; expected one of {sorted(PATHS)}") from None
 
 
-def person_fields(scenario: Scenario | None) -> dict[str, str]:
-    """Template fields naming the other person (or "the other person" on the own-moment path)."""
-    other = scenario.other if scenario else UNNAMED_OTHER
-    fields = other.fields()
-    if scenario:
-        fields.update(moment=scenario.moment.strip(), title=scenario.title)
-    return fields
+# Whom the questions are about: a scenario (its other person), the person found in the story of
+# the person's own moment ("your sister", see people.py), or nobody known ("the other person").
+About = Union[Scenario, OtherPerson, None]
+
+
+def person_fields(about: About) -> dict[str, str]:
+    """Template fields naming the other person."""
+    if isinstance(about, Scenario):
+        return {**about.other.fields(), "moment": about.moment.strip(), "title": about.title}
+    return (about or UNNAMED_OTHER).fields()
 
 
 def _say(templates: list[str], seen: MutableSet[str], rng: random.Random, fields: dict) -> str:
@@ -103,10 +106,11 @@ def offer_another(seen: MutableSet[str], rng: random.Random) -> str:
     return _say(questions().offer_another, seen, rng, {})
 
 
-def question_for(
-    step: str, scenario: Scenario | None, seen_sentences: MutableSet[str], rng: random.Random
-) -> str:
-    """The question for `step`, naming the scenario's other person, in a variant not yet seen."""
+def question_for(step: str, scenario: About, seen_sentences: MutableSet[str], rng: random.Random) -> str:
+    """The question for `step`, naming the other person, in a variant not yet seen.
+
+    `scenario`: the Scenario, or on the own-moment path the OtherPerson from the story (or None).
+    """
     if step not in STEPS:
         raise UnknownStep(step)
     return _say(questions().steps[step], seen_sentences, rng, person_fields(scenario))
@@ -145,7 +149,7 @@ def feedback_for(
     analysis: MentalizingAnalysis,
     seen_sentences: MutableSet[str],
     rng: random.Random,
-    scenario: Scenario | None = None,
+    scenario: About = None,
 ) -> Feedback:
     """A warm, specific reply to the person's answer at `step`, built from the analysis of it."""
     if step not in STEPS:
@@ -340,6 +344,7 @@ class ExerciseState:
 
     path: str = SCENARIO_PATH
     scenario_id: str | None = None
+    other: dict | None = None  # own-moment path: the OtherPerson found in the story, as a dict
     step_index: int = 0
     follow_up: bool = False
     retried: bool = False
@@ -355,6 +360,16 @@ class ExerciseState:
     @property
     def finished(self) -> bool:
         return self.step is None
+
+    def about(self) -> About:
+        """Whom the questions and feedback name: the scenario, or the person in the own moment."""
+        if self.scenario_id:
+            return scenario_by_id(self.scenario_id)
+        return OtherPerson(**self.other) if self.other else None
+
+    def note_other(self, other: OtherPerson | None) -> None:
+        """Remember who the own moment is about (from `people.other_person_in(story)`)."""
+        self.other = other.dict() if other else None
 
     def advance(self, feedback: Feedback) -> None:
         if feedback.wants_answer and not self.retried:
@@ -378,7 +393,7 @@ class ExerciseState:
             self.offered.append(scenario_id)
 
     def start_own_moment(self) -> None:
-        self.path, self.scenario_id = OWN_MOMENT_PATH, None
+        self.path, self.scenario_id, self.other = OWN_MOMENT_PATH, None, None
         self.step_index, self.follow_up, self.retried = 0, False, False
 
     def to_dict(self) -> dict:

@@ -12,7 +12,7 @@ import statistics
 from collections import Counter
 from collections.abc import MutableSet, Sequence
 
-from bot.exercises.mentalizing.engine import Turn, person_fields
+from bot.exercises.mentalizing.engine import About, Turn, person_fields
 from bot.exercises.mentalizing.library import feedback_catalogue
 from bot.exercises.mentalizing.schema import Scenario
 from bot.exercises.quotes import quote_for
@@ -23,7 +23,7 @@ MAX_NOTICED = 2  # more than two highlights stops feeling like a reflection and 
 
 def closing_summary(
     turns: Sequence[Turn],
-    scenario: Scenario | None = None,
+    scenario: About = None,
     rng: random.Random | None = None,
     seen: MutableSet[str] | None = None,
 ) -> str:
@@ -48,7 +48,7 @@ def closing_summary(
         quote = _best_quote(answered, family)
         if quote:
             parts.append(say(closing.noticed[family], quote=quote))
-    if scenario is not None:
+    if isinstance(scenario, Scenario):
         parts.append(say(closing.their_side, hidden_view=scenario.hidden_view.strip()))
     parts.append(say(closing.take_away[_take_away_key(answered, closing.take_away_order)]))
     return " ".join(part for part in parts if part)
