@@ -9,14 +9,13 @@ import io
 from dataclasses import dataclass
 from typing import Sequence
 
-import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-matplotlib.use("Agg")  # no display on servers; must precede pyplot
-import matplotlib.pyplot as plt  # noqa: E402
-
-from bot.export.facts import session_rf, session_suds, turn_scores  # noqa: E402
-from bot.export.labels import label  # noqa: E402
-from bot.store.views import Transcript  # noqa: E402
+from bot.export.facts import session_rf, session_suds, turn_scores
+from bot.export.labels import label
+from bot.store.views import Transcript
 
 RF_RANGE = (-1, 9)
 SUDS_RANGE = (0, 10)
@@ -47,6 +46,8 @@ def _session_chart(transcript: Transcript) -> Chart | None:
     _plot(ax_rf, rf, "RF-style estimate", RF_RANGE, "tab:blue")
     _plot(ax_suds, suds, "SUDS", SUDS_RANGE, "tab:red")
     ax_suds.set_xlabel("turn")
+    ax_suds.set_xlim(0.5, max(len(transcript.turns), 1) + 0.5)  # the whole session, not just the dots
+    ax_suds.xaxis.set_major_locator(MaxNLocator(integer=True))
     return Chart(label("chart_session"), _png(fig))
 
 
@@ -65,7 +66,12 @@ def _history_chart(transcripts: Sequence[Transcript]) -> Chart | None:
 
 
 def _figure():
-    fig, axes = plt.subplots(2, 1, figsize=(7, 4.2), sharex=True, dpi=100)
+    # A bare Figure on the Agg canvas, not pyplot: no global figure registry to leak into or to
+    # share between threads, and no display needed.
+    fig = Figure(figsize=(7, 4.2), dpi=100)
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(2, 1, sharex=True)
+    fig.subplots_adjust(left=0.08, right=0.98, top=0.97, bottom=0.14, hspace=0.12)
     return fig, axes
 
 
@@ -75,12 +81,11 @@ def _plot(ax, points, name: str, limits: tuple[int, int], colour: str) -> None:
         ax.plot(xs, ys, marker="o", label=name, color=colour)
         ax.legend(loc="upper left", fontsize=8)
     ax.set_ylim(limits[0] - 0.5, limits[1] + 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(alpha=0.3)
 
 
-def _png(fig) -> bytes:
+def _png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
-    fig.tight_layout()
     fig.savefig(buffer, format="png")
-    plt.close(fig)  # figures are kept by pyplot until closed: bulk exports would leak memory
     return buffer.getvalue()
