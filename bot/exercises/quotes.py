@@ -3,7 +3,8 @@
 Evidence is often a single word ("maybe", "worried"); quoting just that word sounds mechanical, so
 the quote widens to the phrase around it, up to the nearest clause boundary and a few words either
 side. The quote is always a slice of what the person typed (exact words, exact spelling); only runs
-of whitespace and control characters are shown as one space, so a quote stays on one line.
+of whitespace and control characters are shown as one space, so a quote stays on one line, and a
+long span is quoted by its first words followed by "...".
 """
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from bot.analysis.evidence import Evidence
 # followed by what it is about: "worried about the rent").
 MAX_WORDS_BEFORE = 6
 MAX_WORDS_AFTER = 9
-MAX_QUOTE_CHARS = 120
+MAX_QUOTE_CHARS = 100
+MAX_QUOTE_WORDS = 14
+MIN_QUOTE_WORDS = 3
 # Where a clause ends: sentence punctuation, semicolons, colons, dashes, commas, line breaks; also
 # markup characters, so that a quote never carries a tag or formatting back into the chat.
 _BOUNDARY = re.compile(r"[.!?;:,\n\r\u2014\u2013()\[\]{}<>*_`|#\"“”]|\s-\s")
@@ -43,9 +46,16 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for match in _BOUNDARY.finditer(text, 0, start):
         left = match.end()
-    right_match = _BOUNDARY.search(text, end)
-    right = right_match.start() if right_match else len(text)
+    right = _next_boundary(text, end)
+    # "Looking back," alone says little: run on past commas until the quote has a few words.
+    while len(_WORD.findall(text, left, right)) < MIN_QUOTE_WORDS and text[right:right + 1] == ",":
+        right = _next_boundary(text, right + 1)
     return left, right
+
+
+def _next_boundary(text: str, position: int) -> int:
+    match = _BOUNDARY.search(text, position)
+    return match.start() if match else len(text)
 
 
 def _trim_words(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
@@ -78,6 +88,17 @@ def quote_for(text: str, evidence: Evidence) -> str | None:
     quote = _CONTROL.sub(" ", text[left:right]).strip(_EDGE_PUNCT)
     if not quote:
         return None
-    if len(quote) > MAX_QUOTE_CHARS:
-        quote = quote[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + "..."
-    return quote
+    return _shorten(quote)
+
+
+def _shorten(quote: str) -> str:
+    """A long span (a whole causal sentence can be evidence) is quoted by its beginning, marked "..."."""
+    words = quote.split(" ")
+    if len(words) <= MAX_QUOTE_WORDS and len(quote) <= MAX_QUOTE_CHARS:
+        return quote
+    kept = words[:MAX_QUOTE_WORDS]
+    while len(" ".join(kept)) > MAX_QUOTE_CHARS and len(kept) > 1:
+        kept.pop()
+    while len(kept) > 1 and _is_function_word(kept[-1]):
+        kept.pop()
+    return " ".join(kept).rstrip(_EDGE_PUNCT) + "..."

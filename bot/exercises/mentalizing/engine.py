@@ -150,8 +150,13 @@ def feedback_for(
     seen_sentences: MutableSet[str],
     rng: random.Random,
     scenario: About = None,
+    follow_up: bool = False,
 ) -> Feedback:
-    """A warm, specific reply to the person's answer at `step`, built from the analysis of it."""
+    """A warm, specific reply to the person's answer at `step`, built from the analysis of it.
+
+    `follow_up`: the answer replies to our invitation or challenge. It gets its reflection (or
+    affirmation) but no new question, because the next step's question comes straight after.
+    """
     if step not in STEPS:
         raise UnknownStep(step)
     catalogue = feedback_catalogue()
@@ -167,41 +172,51 @@ def feedback_for(
         return _plain("too_short", catalogue.too_short, seen_sentences, rng, fields)
 
     plan = catalogue.steps[step]
-    challenge = _challenge(text, analysis, seen_sentences, rng, fields)
+    found_modes = {mode.mode for mode in analysis.failure_modes}
+    modes = [name for name in CHALLENGE_ORDER if name in found_modes]
+    # Beside a failure of mentalizing only real reflective effort is named ("you held it lightly");
+    # praising "you thought about what he felt" and then questioning it in the next breath would jar.
+    order = [f for f in plan.reflect if f in catalogue.reflect_beside_challenge] if modes else plan.reflect
     failure_spans = [e for mode in analysis.failure_modes for e in mode.evidence]
-    # Beside a challenge only real reflective effort is named ("you held it lightly"); praising
-    # "you thought about what he felt" and then questioning it in the next breath would jar.
-    order = plan.reflect if challenge is None else [
-        family for family in plan.reflect if family in catalogue.reflect_beside_challenge
-    ]
     reflection = _reflection(text, analysis, order, failure_spans, seen_sentences, rng, fields)
-    parts = [reflection.text] if reflection.text else []
-    feedback = Feedback("reflection", "", reflected=reflection.family, quotes=reflection.quotes)
+    feedback = Feedback("reflection", "", reflected=reflection.family, quotes=list(reflection.quotes))
+    parts = [reflection.text]
 
-    if challenge is not None:
-        if not reflection.text:
-            parts.append(_say(catalogue.acknowledge[challenge.family], seen_sentences, rng, fields))
-        parts.append(challenge.text)
-        feedback.challenged, feedback.quotes = challenge.family, feedback.quotes + challenge.quotes
+    if modes:
+        if not reflection.text:  # validate before exploring
+            parts.append(_say(catalogue.acknowledge[modes[0]], seen_sentences, rng, fields))
+        challenge = None if follow_up else _challenge(text, analysis, modes, seen_sentences, rng, fields)
+        if challenge is not None:
+            parts.append(challenge.text)
+            feedback.challenged = challenge.family
+            feedback.quotes += challenge.quotes
     elif _is_rich(analysis, plan.invite, catalogue.rich_rf):
         affirmation = pick_fresh(catalogue.affirm_rich, seen_sentences, rng, fields)
         feedback.affirmed = affirmation is not None
-        parts.append(affirmation or "")
+        parts.append(affirmation)
     else:
         if not reflection.text:
             parts.append(_say(catalogue.no_finding, seen_sentences, rng, fields))
-        present = {marker.family for marker in analysis.markers}
-        for family in plan.invite:
-            if family in present:
-                continue
-            wording = plan.invite_wording.get(family) or catalogue.invite[family]
-            invitation = pick_fresh(wording, seen_sentences, rng, fields)
-            if invitation:
-                parts.append(invitation)
-                feedback.invited = family
-                break
+        if not follow_up:
+            invitation = _invitation(plan, analysis, seen_sentences, rng, fields)
+            if invitation is not None:
+                parts.append(invitation.text)
+                feedback.invited = invitation.family
     feedback.text = " ".join(part for part in parts if part)
     return feedback
+
+
+def _invitation(plan, analysis, seen, rng, fields) -> _Said | None:
+    """One invitation: the first family in the step's order that the answer lacks."""
+    present = {marker.family for marker in analysis.markers}
+    for family in plan.invite:
+        if family in present:
+            continue
+        wording = plan.invite_wording.get(family) or feedback_catalogue().invite[family]
+        said = pick_fresh(wording, seen, rng, fields)
+        if said:
+            return _Said(said, family, [])
+    return None
 
 
 def _is_rich(analysis: MentalizingAnalysis, invite_order: list[str], rich_rf: int) -> bool:
@@ -251,13 +266,11 @@ def _reflection(text, analysis, order, avoid: list[Evidence], seen, rng, fields)
     return _Said(None, None, [])
 
 
-def _challenge(text, analysis, seen, rng, fields) -> _Said | None:
+def _challenge(text, analysis, modes: list[str], seen, rng, fields) -> _Said | None:
     catalogue = feedback_catalogue()
     by_mode = {mode.mode: mode for mode in analysis.failure_modes}
-    for name in CHALLENGE_ORDER:
-        mode = by_mode.get(name)
-        if mode is None:
-            continue
+    for name in modes:
+        mode = by_mode[name]
         quote = next((q for q in (quote_for(text, e) for e in mode.evidence) if q), None)
         if quote is None:
             continue

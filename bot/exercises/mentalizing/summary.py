@@ -44,22 +44,27 @@ def closing_summary(
 
     parts = [say(closing.opening)]
     found = set().union(*(turn.families() for turn in answered))
-    for family in [f for f in closing.noticed_order if f in found][:MAX_NOTICED]:
-        quote = _best_quote(answered, family)
+    quoted: set[str] = set()
+    for family in [f for f in closing.noticed_order if f in found]:
+        quote = _best_quote(answered, family, quoted)
         if quote:
+            quoted.add(quote)
             parts.append(say(closing.noticed[family], quote=quote))
+        if len(quoted) == MAX_NOTICED:
+            break
     if isinstance(scenario, Scenario):
         parts.append(say(closing.their_side, hidden_view=scenario.hidden_view.strip()))
     parts.append(say(closing.take_away[_take_away_key(answered, closing.take_away_order)]))
     return " ".join(part for part in parts if part)
 
 
-def _best_quote(turns: Sequence[Turn], family: str) -> str | None:
-    """The latest quotable words for `family`: later answers show where the person got to."""
+def _best_quote(turns: Sequence[Turn], family: str, already: set[str]) -> str | None:
+    """The latest quotable words for `family` not quoted yet: later answers show where the person
+    got to, and the same words quoted twice would make two highlights out of one."""
     for turn in reversed(turns):
         for evidence in turn.evidence_for(family):
             quote = quote_for(turn.answer, evidence)
-            if quote:
+            if quote and quote not in already:
                 return quote
     return None
 

@@ -66,9 +66,15 @@ def _run_session(scenario, analyse, seed: int):
         question = "(follow-up)" if state.follow_up else question_for(state.step, scenario, state.seen, rng)
         answer = next(answers)
         analysis = analyse(answer)
-        feedback = feedback_for(state.step, answer, analysis, state.seen, rng, scenario=scenario)
+        feedback = feedback_for(state.step, answer, analysis, state.seen, rng, scenario=scenario,
+                                follow_up=state.follow_up)
         state.turns.append(Turn.record(state.step, question, answer, analysis, feedback, state.follow_up))
+        step_before = state.step
         state.advance(feedback)
+        # One question at a time: feedback that asks something keeps the flow on its step, so the
+        # next step's question never follows an invitation or a challenge in the same breath.
+        if feedback.asks_follow_up:
+            assert state.step == step_before and state.follow_up
         # Between turns the state lives in a Rasa slot as JSON.
         state = ExerciseState.from_dict(json.loads(json.dumps(state.to_dict())))
     assert state.finished
@@ -186,3 +192,14 @@ def test_no_sentence_repeats_in_a_whole_session_with_a_second_scenario(scenario,
         shown += sentences(closing_summary(turns, current, rng, seen))
         shown += sentences(offer_another(seen, rng))
     assert len(shown) == len(set(shown)), [s for s in shown if shown.count(s) > 1]
+
+
+def test_an_answer_to_a_follow_up_gets_no_new_question(analyse, scenario, rng):
+    for text in ("I felt sad.", "If she cared she would have answered.", "She doesn't care."):
+        analysis = analyse(text)
+        first = feedback_for("other_mind", text, analysis, set(), rng, scenario=scenario)
+        assert first.asks_follow_up, text
+        again = feedback_for("other_mind", text, analysis, set(), rng, scenario=scenario, follow_up=True)
+        assert not again.asks_follow_up and again.text and "?" not in again.text, again.text
+        if analysis.failure_modes:  # still not praised as wondering about her mind
+            assert again.reflected is None

@@ -1,0 +1,75 @@
+"""Quoting a person's words from analysis evidence: always their exact words, short and on one line."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.analysis.evidence import Evidence
+from bot.exercises.quotes import MAX_QUOTE_CHARS, MAX_QUOTE_WORDS, quote_for
+
+LABELLED = Path(__file__).resolve().parents[2] / "data" / "mentalizing.jsonl"
+
+
+def _evidence(text: str, words: str) -> Evidence:
+    start = text.index(words)
+    return Evidence(start, start + len(words), words, "m", "")
+
+
+def test_a_single_word_widens_to_its_phrase():
+    text = "I think maybe she was worried about the rent, or she was tired."
+    assert quote_for(text, _evidence(text, "worried")) == "I think maybe she was worried about the rent"
+
+
+def test_a_very_short_clause_runs_on_past_a_comma():
+    text = "Looking back, I used to assume the worst. Now I ask."
+    assert quote_for(text, _evidence(text, "Looking back")) == "Looking back, I used to assume the worst"
+
+
+def test_a_long_clause_is_cut_at_a_word_without_a_dangling_function_word():
+    text = "I felt hurt and a bit stupid and small and silly for writing such a long and careful message to her"
+    quote = quote_for(text, _evidence(text, "hurt"))
+    assert quote in text
+    assert quote.startswith("I felt hurt") and not quote.endswith((" for", " and", " a", " to"))
+
+
+def test_markup_and_control_characters_end_a_quote():
+    text = "<i>maybe</i> she was\x00 scared"
+    quote = quote_for(text, _evidence(text, "scared"))
+    assert quote == "she was scared" and "\x00" not in quote
+
+
+def test_offsets_that_drifted_are_found_by_the_words():
+    text = "Honestly, maybe she didn’t want to upset me."
+    drifted = Evidence(0, 5, "didn't want", "m", "")  # straight apostrophe, wrong offsets
+    quote = quote_for(text, drifted)
+    assert quote is not None and "didn’t want" in quote and quote in text
+
+
+def test_words_not_in_the_text_give_no_quote():
+    assert quote_for("She left.", Evidence(0, 4, "stayed", "m", "")) is None
+    assert quote_for("", Evidence(0, 0, "", "m", "")) is None
+
+
+def test_a_huge_unbroken_text_gives_a_bounded_quote():
+    text = "maybe " + "x" * 50_000
+    quote = quote_for(text, _evidence(text, "maybe"))
+    assert quote is not None and len(quote) <= MAX_QUOTE_CHARS + 3
+
+
+@pytest.mark.skipif(not LABELLED.exists(), reason="the labelled mentalizing set is not in this checkout")
+def test_every_marker_of_the_labelled_set_quotes_the_exact_words(analyse):
+    texts = [json.loads(line)["text"] for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    quoted = 0
+    for text in texts:
+        for marker in analyse(text).markers:
+            quote = quote_for(text, marker.evidence)
+            assert quote is not None, (text, marker)
+            words = quote.removesuffix("...")
+            assert words in " ".join(text.split()), (quote, text)
+            assert len(quote.split()) <= MAX_QUOTE_WORDS and len(quote) <= MAX_QUOTE_CHARS + 3
+            # The quote shows the evidence, or at least its beginning when a long span was cut.
+            assert marker.evidence.text.split()[0] in words.split(), (quote, marker.evidence.text)
+            quoted += 1
+    assert quoted > 100
