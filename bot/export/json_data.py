@@ -25,7 +25,12 @@ def render(transcripts: Sequence[Transcript], exported_at: str, progress: Progre
         sessions.append(transcript.to_dict())
         if progress:
             progress(transcript)
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "exported_at": exported_at,
-                "sessions": sessions}
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION, "exported_at": exported_at,
+                  "sessions": sessions})
+
+
+def dumps(document: dict) -> bytes:
+    """UTF-8 JSON with every control or direction character escaped (datetimes as ISO strings)."""
+    text = json.dumps(document, ensure_ascii=False, indent=2,
+                      default=lambda v: v.isoformat() if hasattr(v, "isoformat") else str(v))
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")

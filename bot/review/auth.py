@@ -2,10 +2,10 @@
 that `attune login` writes (mode 0600, under the data dir). Passwords are never stored."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from bot.review.errors import EXIT_NOT_SIGNED_IN, CliError
+from bot.review.files import write_private
 from bot.settings import get_settings
 from bot.store import repository
 from bot.store.views import Person
@@ -20,11 +20,7 @@ def token_path() -> Path:
 def save_token(token: str) -> Path:
     """Write the token readable by its owner only (created 0600, never world-readable in between)."""
     path = token_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(token)
-    os.chmod(path, 0o600)  # an older file may have had wider permissions
+    write_private(path, token.encode("ascii"))
     return path
 
 

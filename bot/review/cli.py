@@ -7,7 +7,6 @@ checks what that person may see and audits it. Errors are one line with a stable
 from __future__ import annotations
 
 import logging
-import os
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -15,6 +14,8 @@ import click
 
 from bot.review import auth, terminal
 from bot.review.errors import EXIT_INVALID, EXIT_NOT_SIGNED_IN, CliError, translate
+from bot.review.files import write_private
+from bot.settings import get_settings
 from bot.store import repository
 from bot.store.views import Role, SessionFilter, Transcript
 
@@ -59,7 +60,7 @@ def login(username: str, password: str) -> None:
     if person is None:
         raise CliError("wrong username or password", EXIT_NOT_SIGNED_IN)
     previous = auth.stored_token()
-    if previous and not os.environ.get("ATTUNE_REVIEW_TOKEN"):
+    if previous and not get_settings().review_token:  # a script's token is not ours to revoke
         _revoke_quietly(previous)
     path = auth.save_token(repository.issue_token(person))
     terminal.console().print(f"Signed in as {terminal.plain(person.display_name)} ({person.role.value}). "
@@ -80,7 +81,7 @@ def logout() -> None:
         _revoke_quietly(token)
     removed = auth.forget_token()
     message = "Signed out." if (token or removed) else "You were not signed in."
-    if os.environ.get("ATTUNE_REVIEW_TOKEN"):
+    if get_settings().review_token:
         message += " The token in ATTUNE_REVIEW_TOKEN is revoked; unset the variable."
     terminal.console().print(message)
 
@@ -132,10 +133,17 @@ def sessions(person_id: int | None, since: datetime | None, until: datetime | No
 
 @cli.command()
 @click.argument("session", type=int)
-def show(session: int) -> None:
+@click.option("--pager", is_flag=True, help="Page through a long transcript (keeps the colours).")
+def show(session: int, pager: bool) -> None:
     """A session's transcript: turns in order, highlighted markers, scores, risk events, notes."""
     actor = auth.current_actor()
-    terminal.console().print(terminal.transcript_view(repository.get_transcript(actor, session)))
+    view = terminal.transcript_view(repository.get_transcript(actor, session))
+    out = terminal.console()
+    if pager:
+        with out.pager(styles=True):
+            out.print(view)
+    else:
+        out.print(view)
 
 
 @cli.command()
@@ -202,7 +210,7 @@ def export(session: int | None, person_id: int | None, fmt: str, out: Path, forc
     else:
         data = _bulk_render(repository.person_history(actor, person_id, purpose="export"), fmt)
         target = ("person", person_id)
-    _write_private(out, data)
+    write_private(out, data)
     repository.record_audit(actor, "export_file", target[0], target[1], {"format": fmt})
     terminal.console().print(f"Wrote {out} ({len(data):,} bytes, {fmt}).")
 
@@ -217,28 +225,19 @@ def _bulk_render(transcripts: list[Transcript], fmt: str) -> bytes:
         return render(transcripts, fmt, progress=lambda _t: progress.advance(task))
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Exports hold health data: the file is created readable by its owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-
-
 @cli.command("export-data")
 @click.option("--person", "person_id", type=int, required=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 def export_data(person_id: int, out: Path, force: bool) -> None:
     """Everything stored about a person, as JSON (their own request; you or an admin)."""
-    import json
+    from bot.export.json_data import dumps
 
     if out.exists() and not force:
         raise CliError(f"{out} exists; use --force to overwrite it", EXIT_INVALID)
     actor = auth.current_actor()
-    data = json.dumps(repository.export_person(actor, person_id), ensure_ascii=False, indent=2,
-                      default=str).encode("utf-8")
-    _write_private(out, data)
+    data = dumps(repository.export_person(actor, person_id))
+    write_private(out, data)
     repository.record_audit(actor, "export_file", "person", person_id, {"format": "json", "kind": "data"})
     terminal.console().print(f"Wrote {out} ({len(data):,} bytes).")
 

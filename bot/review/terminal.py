@@ -65,9 +65,16 @@ def sessions_table(sessions: Iterable[ConversationSummary]) -> Table:
                         style=RISK_STYLE if s.unacknowledged_risk_count else "red")
         table.add_row(str(s.id), plain(f"{s.person_name} (#{s.person_id})"), when(s.started_at),
                       str(s.turn_count), plain(", ".join(s.exercises) or "-"),
-                      " ".join(map(str, s.rf_estimates)) or "-",
-                      " ".join(f"{v:g}" for v in s.suds_values) or "-", risk)
+                      _spread(s.rf_estimates), _spread(s.suds_values), risk)
     return table
+
+
+def _spread(values: tuple[float, ...]) -> str:
+    """A session's scores in one cell: first → last, and the range when there are more."""
+    if not values:
+        return "-"
+    text = f"{values[0]:g}" if len(values) == 1 else f"{values[0]:g} → {values[-1]:g}"
+    return text + (f" ({min(values):g}–{max(values):g})" if len(values) > 2 else "")
 
 
 def transcript_view(transcript: Transcript) -> Group:

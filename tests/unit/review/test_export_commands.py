@@ -107,3 +107,20 @@ def test_export_data_for_the_person_themself_via_admin(world, attune, tmp_path):
     data = json.loads(out.read_bytes())
     assert data["person"]["id"] == world.ann.id and len(data["conversations"]) == 2
     assert data["consent"][0]["given"] is True
+
+
+def test_bulk_export_shows_a_progress_bar(world, attune, tmp_path):
+    out = tmp_path / "all.md"
+    result = attune.sign_in(world.tess)("export", "--person", world.ann.id, "--format", "md", "--out", out,
+                                        color=True)
+    assert result.exit_code == 0
+    assert "Exporting 2 sessions" in result.output  # rich's bar, drawn while the files render
+
+
+def test_overwriting_makes_the_file_private_again(world, attune, tmp_path):
+    out = tmp_path / "shared.csv"
+    out.write_text("old")
+    out.chmod(0o644)
+    assert attune.sign_in(world.tess)("export", world.ann_first, "--format", "csv", "--out", out,
+                                      "--force").exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.read_bytes().startswith("\ufeffsession_id".encode())

@@ -160,3 +160,20 @@ def test_unknown_session_is_a_clear_error(world, attune):
 def test_usage_errors(world, attune, args):
     result = attune.sign_in(world.tess)(*args)
     assert result.exit_code in (2, EXIT_INVALID) and "Traceback" not in result.output
+
+
+def test_odd_notes_get_clear_answers(world, attune):
+    attune.sign_in(world.tess)
+    turn = repository.get_transcript(world.tess, world.ann_first).turns[3]
+    too_long = attune("note", turn.id, "x" * 20_000)
+    assert too_long.exit_code == EXIT_INVALID and "too long" in too_long.output
+    for odd in ("😢🙏", "我觉得她生气了", "<b>bold</b> [red]x[/red] \x1b[2J", "=cmd()"):
+        assert attune("note", turn.id, odd).exit_code == 0, odd
+    shown = attune("show", world.ann_first).output
+    assert "😢🙏" in shown and "我觉得她生气了" in shown and "<b>bold</b> [red]x[/red]" in shown
+    assert "\x1b" not in shown
+
+
+def test_show_through_the_pager(world, attune):
+    result = attune.sign_in(world.tess)("show", world.ann_first, "--pager")
+    assert result.exit_code == 0 and "went quiet" in result.output
