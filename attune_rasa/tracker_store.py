@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import timedelta
 from typing import Any, Iterable, Optional
 
 from rasa.core.tracker_store import SerializedTrackerAsText, TrackerStore
@@ -64,9 +65,18 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
         self._last_purge = now
         try:
             with db.unit_of_work(self.url) as session:
-                consent.purge_expired_unconsented(session)
+                consent.purge_expired_unconsented(session, self._session_expiry())
         except Exception:  # noqa: BLE001
             logger.exception("Could not purge expired unconsented sessions")
+
+    def _session_expiry(self) -> timedelta:
+        """Never purge a session Rasa still considers open: the longer of the domain's session
+        expiration time and ATTUNE_SESSION_EXPIRY_MINUTES (the only one when sessions never expire)."""
+        minutes = float(get_settings().session_expiry_minutes)
+        config = getattr(self.domain, "session_config", None)
+        if config is not None and config.session_expiration_time:
+            minutes = max(minutes, float(config.session_expiration_time))
+        return timedelta(minutes=minutes)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         return self._retrieve(sender_id, all_sessions=False)

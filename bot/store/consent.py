@@ -7,11 +7,16 @@ The mechanism:
 - Without consent nothing is projected: the session exists only as Rasa's own (encrypted) events,
   which Rasa needs while the session lasts. They are deleted when the session ends: at the next
   `session_started` of that sender, or by `purge_expired_unconsented` (run on every tracker save,
-  at most once a minute) once the session has been silent longer than the session expiry.
+  at most once a minute) once the session has been silent longer than the session expiry (the
+  longer of the domain's session_expiration_time and ATTUNE_SESSION_EXPIRY_MINUTES).
 - Withdrawing consent deletes every stored session of the person (transcripts, annotations, notes,
   risk events) and Rasa's events of their ended sessions; the current session continues in memory
   and is purged when it ends, like any unconsented session. The consent records (with
   `withdrawn_at`) and the audit rows stay: they hold no conversation text.
+- A risk disclosure in an unconsented session is handled in the chat (crisis resources, safety
+  check) but is not stored for a therapist: nothing of such a session is kept.
+- The expiry sweep runs inside the Rasa server; `bot.store.repository.purge_expired_sessions()`
+  runs it from elsewhere (a CLI command or a cron job) when the server has been stopped.
 """
 from __future__ import annotations
 

@@ -589,6 +589,16 @@ def erase_person_by(actor: Person, person_id: int) -> None:
         write_audit(session, actor, "erase", "person", person_id, detail={"channel": "cli"})
 
 
+def purge_expired_sessions(expiry: timedelta | None = None) -> int:
+    """Delete Rasa's events of unconsented sessions silent for longer than `expiry` (default: the
+    ATTUNE_SESSION_EXPIRY_MINUTES setting); returns events deleted. The Rasa server does this
+    itself while running; call this from a CLI command or cron job when it is not."""
+    with db.unit_of_work() as session:
+        count = consent_ops.purge_expired_unconsented(session, expiry)
+        write_audit(session, None, "purge_unconsented", "rasa_events", None, detail={"events": count})
+        return count
+
+
 def rotate_key(old: str, new: str) -> int:
     """Re-encrypt every encrypted value from key `old` to key `new`; returns values rewritten."""
     count = crypto.rotate_key(old, new, db.get_engine())

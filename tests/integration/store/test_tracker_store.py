@@ -321,3 +321,10 @@ def test_erasure_leaves_no_text_and_a_live_tracker_cannot_write_it_back(store, s
     assert [e.type_name for e in chat.tracker().events] == ["bot"]
     assert repo.export_person_data("web-5")["conversations"] == []
     assert repo.erase_person("never-seen") is False
+
+
+def test_unconsented_sessions_are_never_purged_before_rasa_ends_them(store_url):
+    long_sessions = Domain.from_yaml('version: "3.1"\nsession_config:\n  session_expiration_time: 240\n')
+    never_expire = Domain.from_yaml('version: "3.1"\nsession_config:\n  session_expiration_time: 0\n')
+    assert AttuneTrackerStore(domain=long_sessions)._session_expiry() == timedelta(minutes=240)
+    assert AttuneTrackerStore(domain=never_expire)._session_expiry() == timedelta(minutes=60)

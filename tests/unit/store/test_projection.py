@@ -1,6 +1,8 @@
 """Projection of Rasa-shaped events into transcripts: odd input is kept exactly or skipped clearly."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import sqlalchemy as sa
 
 from bot.store import db
@@ -69,3 +71,11 @@ def test_annotation_before_any_user_turn_is_dropped_not_misplaced(store_url):
 def test_a_sender_that_never_consents_gets_no_person_and_no_rows(store_url):
     record_events("stranger", [*session_start(), user("hello"), bot("hi"), slot("consent_given", False)])
     assert (_count("people"), _count("conversations"), _count("consent_records")) == (0, 0, 0)
+
+
+def test_expired_unconsented_sessions_are_purged_on_request(store_url):
+    record_events("gone", [*session_start(), user("a secret I never agreed to keep"), bot("ok")])
+    assert repo.purge_expired_sessions() == 0  # not expired yet
+    assert _count("rasa_events") == 4
+    assert repo.purge_expired_sessions(timedelta(0)) == 4
+    assert _count("rasa_events") == 0
