@@ -265,7 +265,7 @@ def first_span(token: Token) -> Span:
 def _subordinate(wh: Token) -> bool:
     """"When I was at school, ..." or "What matters is ...": the wh-word opens a clause inside a
     statement, not a question."""
-    clause = wh.head if wh.head is not wh else wh
+    clause = wh.head
     return wh.dep_ == "mark" or clause.dep_ in ("advcl", "csubj", "ccomp", "relcl", "acl") or (
         wh.dep_ in ("nsubj", "attr") and any(c.dep_ == "csubj" for c in clause.head.children))
 

@@ -174,7 +174,15 @@ def _whole_message(span: Span, _by_name) -> bool:
     return all(span.start <= t.i < span.end for t in words)
 
 
+def _not_future(span: Span, _by_name) -> bool:
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return not any(child.tag_ == "MD" for child in verb.children)
+
+
 _GUARDS: dict[str, Callable[[Span, dict], bool]] = {
+    "not_future": _not_future,
     "not_negated": _not_negated,
     "first_person": _first_person,
     "statement": _statement,
