@@ -76,6 +76,7 @@ def test_a_sender_that_never_consents_gets_no_person_and_no_rows(store_url):
 def test_expired_unconsented_sessions_are_purged_on_request(store_url):
     record_events("gone", [*session_start(), user("a secret I never agreed to keep"), bot("ok")])
     assert repo.purge_expired_sessions() == 0  # not expired yet
-    assert _count("rasa_events") == 4
-    assert repo.purge_expired_sessions(timedelta(0)) == 4
+    # Rasa's action_session_start closes the (empty) session before: it went when the session began.
+    assert _count("rasa_events") == 3
+    assert repo.purge_expired_sessions(timedelta(0)) == 3
     assert _count("rasa_events") == 0
