@@ -13,7 +13,7 @@ from bot.messages import message
 from bot.settings import get_settings
 
 # Forms a person can pause (or a safety interrupt can stop) and later resume where they were.
-RESUMABLE_LOOPS = {"suds_form"}
+RESUMABLE_LOOPS = {"suds_form", "mentalizing_form"}
 
 YES_INTENTS = {"affirm"}
 NO_INTENTS = {"deny"}

@@ -24,6 +24,7 @@ CATALOGUES = {
     "frame": BOT_DIR / "frame" / "messages.yml",
     "checkin": BOT_DIR / "checkin" / "messages.yml",
     "safety": BOT_DIR / "safety" / "messages.yml",
+    "mentalizing": BOT_DIR / "exercises" / "mentalizing" / "messages.yml",
 }
 
 
