@@ -120,6 +120,7 @@ class _Lexicon:
         self.urge_verbs = words("urge_verbs")
         self.mention_variants = set(raw.get("mention_variants") or [])
         self.not_subjects = words("not_subjects")
+        self.negation_typos = words("negation_typos")
         vocab = raw.get("vocab") or {}
         self.myself = {w.lower() for w in vocab.get("myself") or []}
         self.reflexive_other = {w.lower() for w in vocab.get("reflexive_other") or []} - {"yourself"}
@@ -292,6 +293,10 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
         return "Hurting someone's feelings, not a wish or plan to harm them."
     if weak and any(t.tag_ in ("VBD", "VBN") for t in span[:1]):
         return "Something that already happened between them, not a wish to harm."
+    if actor is None and not (_has_urge(chain, lex) or _has_intent(chain, cues)):
+        return "No one is said to want or plan it."
+    if actor == "second" and not is_quoted:
+        return "Said about the listener (\"did you kill someone?\"), not a wish or plan of the speaker."
     if actor == "third":
         candidate.category = "third_party_concern"
         candidate.qualifiers.append("someone else may be hurt")
@@ -324,6 +329,8 @@ def _negated(span: Span, lex: _Lexicon) -> bool:
             if child.i in inside:
                 continue
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "neg") and child.lower_ in lex.negations):
+                return True
+            if child.dep_ in ("aux", "auxpass", "advmod", "neg", "nsubj", "compound") and child.lower_ in lex.negation_typos:
                 return True
         if token.dep_ not in lex.negation_links or token.head is token:
             return False
