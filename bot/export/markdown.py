@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from bot.export.document import SessionDoc, TurnDoc, session_doc, title_for
+from bot.export.document import PieceDoc, SessionDoc, TurnDoc, session_doc, title_for
 from bot.export.labels import label
 from bot.export.sanitize import escape_markdown as md
 from bot.store.views import Transcript
@@ -44,12 +44,37 @@ def _session(s: SessionDoc) -> list[str]:
     return lines
 
 
+def _bold_marked(pieces: Sequence[PieceDoc]) -> str:
+    """The message with each run of marked words in bold. Neighbouring marked pieces share one
+    run (so no "****"), and blanks stay outside the asterisks (CommonMark ignores "** x**")."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        text = "".join(run)
+        run.clear()
+        core = text.strip()
+        if not core:
+            out.append(md(text))
+            return
+        lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        bold = "**\n**".join(md(line) for line in core.split("\n"))  # bold each line of the run
+        out.append(f"{md(lead)}**{bold}**{md(trail)}")
+
+    for piece in pieces:
+        if piece.markers:
+            run.append(piece.text)
+        else:
+            flush()
+            out.append(md(piece.text))
+    flush()
+    return "".join(out)
+
+
 def _turn(t: TurnDoc) -> list[str]:
     heading = f"### {t.seq}\\. {md(t.speaker_label)} · {md(t.time)}"
     heading += f" · {md(t.where)}" if t.where else ""
-    # Bold the marked pieces; each piece is escaped on its own, after the offsets were used.
-    body = "".join(f"**{md(p.text)}**" if p.markers and p.text.strip() else md(p.text)
-                   for p in t.pieces)
+    body = _bold_marked(t.pieces)
     lines = [heading, ""] + [f"> {line}" if line else ">" for line in body.split("\n")] + [""]
     if t.scores:
         lines.append(f"- {md(label('scores'))}: {md(t.scores)}")

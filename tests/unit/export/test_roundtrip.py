@@ -94,3 +94,23 @@ def test_progress_callback_sees_every_session(history):
 def test_unknown_format_is_refused(transcript):
     with pytest.raises(UnknownFormat):
         render([transcript], "docx")
+
+
+def test_markdown_bolds_neighbouring_and_overlapping_marks_as_one_run(transcript, readers):
+    from dataclasses import replace
+
+    from bot.store.views import EvidenceView
+
+    text = "When she went quiet I thought she was angry.\nMaybe not."
+    spans = [("I ", "a"), ("thought", "b"), ("she was angry", "c"), ("angry", "d"), ("angry.\nMaybe", "e")]
+    evidence = tuple(EvidenceView(text.index(w), text.index(w) + len(w), w, m, "") for w, m in spans)
+    turn = transcript.turns[1]
+    annotation = replace(turn.annotations[0], evidence=evidence)
+    changed = replace(transcript, turns=(transcript.turns[0], replace(turn, text=text, annotations=(annotation,)),
+                                         *transcript.turns[2:]))
+    data = render([changed], "md")
+    # "I " + "thought" touch: one run, its blank moved outside; "angry.\nMaybe" bolds each line.
+    assert "> When she went quiet **I thought** **she was angry.**\n> **Maybe** not." in data.decode()
+    html = readers.markdown_to_html(data)
+    assert "<strong>I thought</strong> <strong>she was angry.</strong>" in html
+    assert "<strong>Maybe</strong> not." in html and "****" not in data.decode()
