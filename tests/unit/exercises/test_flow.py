@@ -86,6 +86,9 @@ def test_a_whole_session_reaches_the_end_and_survives_serialisation(scenario, an
     steps_seen = [t.step for t in state.turns]
     assert [s for i, s in enumerate(steps_seen) if i == 0 or s != steps_seen[i - 1]] == list(steps_for(SCENARIO_PATH))
     # An empty answer is asked again once; an invitation or challenge gets one follow-up at most.
+    # What travels in the slot stays small and holds none of the person's words.
+    stored = json.dumps(state.to_dict()["seen"])
+    assert len(stored) < 40 * len(state.seen) and "sulking" not in stored and "Maya" not in stored
     for step in steps_for(SCENARIO_PATH):
         answered_follow_ups = [t for t in state.turns if t.step == step and t.follow_up and t.counted]
         assert len(answered_follow_ups) <= 1
