@@ -73,8 +73,18 @@ def render(transcripts: Sequence[Transcript], exported_at: str, progress: Progre
     return bytes(pdf.output())
 
 
+class _Document(FPDF):
+    """Every page says it is confidential and where it sits in the document."""
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "", 7)
+        self.set_text_color(*META_COLOUR)
+        self.cell(0, 5, f"{label('confidential_short')} · {self.page_no()}/{{nb}}", align="C")
+
+
 def _new_pdf(title: str) -> FPDF:
-    pdf = FPDF(format="A4")
+    pdf = _Document(format="A4")
     pdf.set_title(title)
     pdf.set_creator("Attune")
     pdf.add_font(FONT, "", _font_file("DejaVuSans.ttf"))

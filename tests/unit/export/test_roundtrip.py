@@ -70,6 +70,7 @@ def test_pdf_text_holds_every_turn_note_risk_and_consent(transcript, history, re
     assert consent_text(transcript.consent) in text
     assert 'self_mind: "I thought"' in text and "RF-style estimate 5" in text
     assert readers.pdf_images(data) == 1  # the progress chart
+    assert "Attune transcript · confidential · 1/" in text  # every page's footer
 
     whole = readers.pdf_text(render(history, "pdf"))
     assert all(f"Session {t.conversation.id}:" in whole for t in history)
