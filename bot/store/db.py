@@ -43,7 +43,11 @@ def _create_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, future=True, connect_args={"timeout": 10})
+        # A pool keeps connections open: SQLAlchemy 1.4's default for files (NullPool) reopens one
+        # per unit of work, and closing the last one checkpoints the WAL every time.
+        in_memory = not parsed.database or parsed.database == ":memory:"
+        engine = sa.create_engine(url, future=True, connect_args={"timeout": 10, "check_same_thread": False},
+                                  poolclass=sa.pool.StaticPool if in_memory else sa.pool.QueuePool)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = sa.create_engine(url, future=True, pool_pre_ping=True)
