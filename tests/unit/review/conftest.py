@@ -107,6 +107,11 @@ def build_world() -> World:
     return World(admin, tess, otto, sue, ann, bob, tina, first, second, bob_session, tina_session)
 
 
+@pytest.fixture
+def world_builder():
+    return build_world
+
+
 @pytest.fixture(scope="session")
 def _template(tmp_path_factory):
     """The world built once into a SQLite file; each test gets its own copy (bcrypt and spaCy make
