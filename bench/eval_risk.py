@@ -9,6 +9,12 @@ printed too, so the gap shows how much the rules were fitted to dev.
 Tables: flagged yes/no, and the category of the highest-level finding ("none" when not flagged);
 then recall on explicit statements and false alarms on hard negatives, the two figures the safety
 layer is held to, and the rows the detector got wrong on the test split.
+
+Last, a false-alarm proxy on text nobody on the team wrote (../shared/eval): how often the detector
+flags AnnoMI utterances (motivational-interviewing sessions about health habits) and MIND-CA answers
+(children explaining story characters' minds), where disclosures are rare. These have no risk labels,
+so every flag is printed for a reader to judge; the rules were adjusted after reading such flags
+(e.g. "want them to", "cutting back"), so these rates are not held out.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ import json
 import re
 from pathlib import Path
 
+from bench.evaldata import read_rows, shared_eval_file
 from bench.metrics import print_comparison
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "risk.jsonl"
@@ -113,6 +120,28 @@ def run() -> None:
     wrong = errors([p[0] for p in test], [p[1] for p in test])
     print(f"\n  test rows with the wrong category ({len(wrong)}):")
     print("\n".join(wrong) or "    none")
+    print("\n## risk: flags on outside text where disclosures are rare (a false-alarm proxy)")
+    outside_flag_rates()
+
+
+def outside_flag_rates(show: int = 8) -> None:
+    sources = {
+        "AnnoMI client utterances": ("annomi/dev.csv", "prev_client_text"),
+        "AnnoMI therapist utterances": ("annomi/dev.csv", "therapist_text"),
+        "MIND-CA answers": ("mindca/dev.csv", "answer"),
+    }
+    for name, (relative, column) in sources.items():
+        path = shared_eval_file(relative)
+        if path is None:
+            continue
+        texts = sorted({r[column] for r in read_rows(path) if r[column].strip()})
+        results = attune(texts)
+        flagged = [(t, r) for t, r in zip(texts, results) if r.flagged]
+        print(f"\n  {name}: {len(flagged)} of {len(texts)} flagged ({len(flagged) / len(texts):.3f}); "
+              f"keyword baseline {sum(baseline(t)[0] for t in texts) / len(texts):.3f}")
+        for text, result in flagged[:show]:
+            found = "; ".join(f"{f.category}:{'|'.join(e.text for e in f.evidence)}" for f in result.findings)
+            print(f"    {found:<40} {text[:80]!r}")
 
 
 if __name__ == "__main__":

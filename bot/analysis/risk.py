@@ -332,6 +332,9 @@ def _negated(span: Span, lex: _Lexicon) -> bool:
                 return True
             if child.dep_ in ("aux", "auxpass", "advmod", "neg", "nsubj", "compound") and child.lower_ in lex.negation_typos:
                 return True
+        # The tagger often misreads a one-word typo ("he dosent want"), so the word before counts too.
+        if token.i > 0 and token.i - 1 not in inside and token.doc[token.i - 1].lower_ in lex.negation_typos:
+            return True
         if token.dep_ not in lex.negation_links or token.head is token:
             return False
         token, steps = token.head, steps + 1

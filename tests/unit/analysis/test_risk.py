@@ -17,10 +17,10 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "risk.jsonl"
 ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 # Measured 2026-11-23 (dev / test): false alarms on hard negatives 0.000 / 0.029; category accuracy
-# on flagged rows 1.000 / 0.884; implicit recall 1.000 / 0.286. Floors sit just under these.
+# on flagged rows 1.000 / 0.907; implicit recall 1.000 / 0.429. Floors sit just under these.
 MAX_FALSE_ALARM = {"dev": 0.02, "test": 0.05}
-MIN_CATEGORY_ACCURACY = {"dev": 0.97, "test": 0.85}
-MIN_IMPLICIT_RECALL = {"dev": 0.93, "test": 0.28}
+MIN_CATEGORY_ACCURACY = {"dev": 0.97, "test": 0.88}
+MIN_IMPLICIT_RECALL = {"dev": 0.93, "test": 0.42}
 
 
 @pytest.fixture(scope="module")
