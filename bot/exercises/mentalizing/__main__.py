@@ -15,23 +15,10 @@ import json
 import random
 import sys
 
-from bot.analysis import analyze
-from bot.exercises.mentalizing import (
-    ExerciseState,
-    PersonHistory,
-    Turn,
-    choose_scenario,
-    closing_summary,
-    feedback_for,
-    introduce_own_moment,
-    other_person_in,
-    present_scenario,
-    question_for,
-    scenario_by_id,
-    scenarios,
-    therapist_view,
-)
 from bot.exercises.content import ContentError
+from bot.exercises.mentalizing import session
+from bot.exercises.mentalizing.engine import ExerciseState, present_scenario
+from bot.exercises.mentalizing.library import scenario_by_id
 
 
 def _say(text: str) -> None:
@@ -58,42 +45,42 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
 
-    state = ExerciseState()
     if args.own:
-        state.start_own_moment()
-        _say(introduce_own_moment(state.seen, rng))
-    else:
+        reply = session.begin_own_moment(rng)
+    elif args.scenario:
         try:
-            scenario = scenario_by_id(args.scenario) if args.scenario else choose_scenario(PersonHistory(), scenarios(), rng)
+            scenario = scenario_by_id(args.scenario)
         except ContentError as error:
             print(error, file=sys.stderr)
             return 2
+        state = ExerciseState()
         state.start_scenario(scenario.id)
-        _say(present_scenario(scenario, state.seen, rng))
+        reply = session.Reply(state, [present_scenario(scenario, state.seen, rng)])
+    else:
+        reply = session.begin_scenario(session.history_from([]), rng)
+    for message in reply.messages:
+        _say(message)
 
-    question = ""
+    state, question = reply.state, ""
     while not state.finished:
-        if not state.follow_up and not state.retried:
-            question = question_for(state.step, state.about(), state.seen, rng)
-            _say(question)
+        if not state.retried:
+            asked = session.next_question(state, rng)
+            if asked:
+                question = asked
+                _say(question)
         answer = _read(prompt_shown=True)
         if answer is None or answer.strip().lower() in ("stop", "quit", "exit"):
             break
         if answer.strip().lower() == "skip":
             state.skip()
             continue
-        analysis = analyze(answer, only="mentalizing").mentalizing
-        feedback = feedback_for(state.step, answer, analysis, state.seen, rng, scenario=state.about(),
-                                follow_up=state.follow_up)
-        state.turns.append(Turn.record(state.step, question, answer, analysis, feedback, state.follow_up))
-        if state.step == "what_happened":
-            state.note_other(other_person_in(answer))
-        _say(feedback.text)
-        state.advance(feedback)
+        reply = session.take_answer(state, answer, rng, question=question)
+        for message in reply.messages:
+            _say(message)
 
-    _say(closing_summary(state.turns, state.about(), rng, state.seen))
+    _say(session.closing(state, rng).messages[0])
     if args.therapist:
-        print(json.dumps(therapist_view(state.turns, state.about() if state.scenario_id else None), indent=2))
+        print(json.dumps(session.review(state), indent=2))
     return 0
 
 

@@ -196,7 +196,7 @@ def feedback_for(
         parts.append(affirmation)
     else:
         if not reflection.text:
-            parts.append(_say(catalogue.no_finding, seen_sentences, rng, fields))
+            parts.append(_say(plan.no_finding or catalogue.no_finding, seen_sentences, rng, fields))
         if not follow_up:
             invitation = _invitation(plan, analysis, seen_sentences, rng, fields)
             if invitation is not None:

@@ -152,6 +152,7 @@ class StepPlan(BaseModel):
     reflect: conlist(Literal[FAMILIES], min_items=1)  # type: ignore[valid-type]
     invite: list[Literal[FAMILIES]]  # type: ignore[valid-type]
     invite_wording: dict[Literal[FAMILIES], Variants] = {}  # type: ignore[valid-type]
+    no_finding: list[Text] = []  # this step's own "nothing to name" replies, when the general ones don't fit
 
 
 class Closing(BaseModel):

@@ -191,3 +191,10 @@ def test_a_thoughtful_answer_about_oneself_at_the_other_person_step_is_still_inv
     assert not feedback.affirmed and feedback.invited == "other_mind"
     own = feedback_for("own_feeling", text, analysis, set(), rng, scenario=scenario)
     assert own.affirmed and own.invited is None
+
+
+def test_a_plain_account_of_what_happened_is_thanked_not_probed(analyse, rng):
+    story = "My sister ignored my message about the new job."
+    feedback = feedback_for("what_happened", story, analyse(story), set(), rng)
+    assert feedback.text in feedback_catalogue().steps["what_happened"].no_finding
+    assert not feedback.asks_follow_up
