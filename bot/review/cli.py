@@ -17,10 +17,7 @@ from bot.review.errors import EXIT_INVALID, EXIT_NOT_SIGNED_IN, CliError, transl
 from bot.review.files import write_private
 from bot.settings import get_settings
 from bot.store import repository
-from bot.store.views import Role, SessionFilter, Transcript
-
-FORMATS = ("md", "html", "pdf", "csv", "json")
-
+from bot.store.views import Role, SessionFilter
 
 class ReviewGroup(click.Group):
     """Turns every error from a command into a one-line message and an exit code."""
@@ -87,11 +84,39 @@ def logout() -> None:
 
 
 @cli.command()
+def token() -> None:
+    """A new token for scripts (ATTUNE_REVIEW_TOKEN), shown once; `attune logout` with it revokes it."""
+    issued = repository.issue_token(auth.current_actor())
+    terminal.console().print(terminal.plain(f"New token (shown once, keep it secret): {issued}"))
+
+
+@cli.command()
 def whoami() -> None:
     """Who the commands run as."""
     actor = auth.current_actor()
     terminal.console().print(terminal.plain(f"{actor.display_name} ({actor.role.value}, #{actor.id}, "
                                             f"username {actor.username})"))
+
+
+# --- links and consent ------------------------------------------------------------------------------
+
+@cli.command()
+@click.option("--person", "person_id", type=int, required=True)
+def consent(person_id: int) -> None:
+    """A person's consent decisions (notice version, given or declined, withdrawn)."""
+    records = repository.consent_history(auth.current_actor(), person_id)
+    terminal.console().print(terminal.consent_table(records))
+
+
+@cli.command()
+@click.option("--person", "person_id", type=int, required=True)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation (scripts).")
+def unlink(person_id: int, yes: bool) -> None:
+    """End your link with a client or trainee (you will no longer see their sessions)."""
+    if not yes:
+        click.confirm(f"End your link with #{person_id}? You will no longer see their sessions", abort=True)
+    repository.unlink(auth.current_actor(), person_id)
+    terminal.console().print(f"Link with #{person_id} ended.")
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -187,66 +212,12 @@ def pair(hours: int) -> None:
         "Ask the person to type it in the chat."))
 
 
-# --- exports ---------------------------------------------------------------------------------------
-
-@cli.command()
-@click.argument("session", type=int, required=False)
-@click.option("--person", "person_id", type=int, help="Export this person's whole history instead.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
-@click.option("--out", type=click.Path(dir_okay=False, writable=True, path_type=Path), required=True)
-@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
-def export(session: int | None, person_id: int | None, fmt: str, out: Path, force: bool) -> None:
-    """Export one SESSION, or a person's whole history (--person), to a file."""
-    from bot.export import render
-
-    if (session is None) == (person_id is None):
-        raise CliError("give either a SESSION or --person ID", EXIT_INVALID)
-    if out.exists() and not force:
-        raise CliError(f"{out} exists; use --force to overwrite it", EXIT_INVALID)
-    actor = auth.current_actor()
-    if session is not None:
-        data = render([repository.get_transcript(actor, session, purpose="export")], fmt)
-        target = ("conversation", session)
-    else:
-        data = _bulk_render(repository.person_history(actor, person_id, purpose="export"), fmt)
-        target = ("person", person_id)
-    write_private(out, data)
-    repository.record_audit(actor, "export_file", target[0], target[1], {"format": fmt})
-    terminal.console().print(f"Wrote {out} ({len(data):,} bytes, {fmt}).")
-
-
-def _bulk_render(transcripts: list[Transcript], fmt: str) -> bytes:
-    from rich.progress import Progress
-
-    from bot.export import render
-
-    with Progress(console=terminal.console(), transient=True) as progress:
-        task = progress.add_task(f"Exporting {len(transcripts)} sessions", total=len(transcripts))
-        return render(transcripts, fmt, progress=lambda _t: progress.advance(task))
-
-
-@cli.command("export-data")
-@click.option("--person", "person_id", type=int, required=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
-def export_data(person_id: int, out: Path, force: bool) -> None:
-    """Everything stored about a person, as JSON (their own request; you or an admin)."""
-    from bot.export.json_data import dumps
-
-    if out.exists() and not force:
-        raise CliError(f"{out} exists; use --force to overwrite it", EXIT_INVALID)
-    actor = auth.current_actor()
-    data = dumps(repository.export_person(actor, person_id))
-    write_private(out, data)
-    repository.record_audit(actor, "export_file", "person", person_id, {"format": "json", "kind": "data"})
-    terminal.console().print(f"Wrote {out} ({len(data):,} bytes).")
-
-
-def _register_admin_commands() -> None:
-    from bot.review import admin_cli
+def _register_commands() -> None:
+    from bot.review import admin_cli, export_cli
 
     admin_cli.register(cli)
+    export_cli.register(cli)
 
 
-_register_admin_commands()
+_register_commands()
 

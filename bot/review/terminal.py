@@ -17,7 +17,7 @@ from bot.export.highlight import turn_pieces
 from bot.export.labels import label
 from bot.export.sanitize import clean_text, one_line
 from bot.store.views import (
-    AuditEntry, ConversationSummary, Person, RiskEventView, Transcript, Turn,
+    AuditEntry, ConsentRecord, ConversationSummary, Person, RiskEventView, Transcript, Turn,
 )
 
 # Each marker family gets its own colour so a reader sees at a glance whose mind a phrase is about.
@@ -139,6 +139,16 @@ def risks_table(events: Iterable[RiskEventView]) -> Table:
         table.add_row(str(e.id), when(e.created_at), plain(f"{e.person_name} (#{e.person_id})"),
                       str(e.conversation_id), str(e.turn_id or "-"),
                       Text(what + (f": {quoted}" if quoted else ""), style="red"), status)
+    return table
+
+
+def consent_table(records: Iterable[ConsentRecord]) -> Table:
+    table = Table(title="Consent decisions (oldest first)")
+    for column in ("recorded", "notice", "decision", "withdrawn"):
+        table.add_column(column)
+    for r in records:
+        table.add_row(when(r.recorded_at), plain(r.notice_version), "given" if r.given else "declined",
+                      when(r.withdrawn_at) or "-")
     return table
 
 

@@ -124,3 +124,14 @@ def test_overwriting_makes_the_file_private_again(world, attune, tmp_path):
     assert attune.sign_in(world.tess)("export", world.ann_first, "--format", "csv", "--out", out,
                                       "--force").exit_code == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.read_bytes().startswith("\ufeffsession_id".encode())
+
+
+def test_default_file_names(world, attune, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    attune.sign_in(world.tess)
+    assert attune("export", world.ann_first, "--format", "csv").exit_code == 0
+    assert attune("export", "--person", world.ann.id, "--format", "md").exit_code == 0
+    assert (tmp_path / f"attune-session-{world.ann_first}.csv").is_file()
+    assert (tmp_path / f"attune-person-{world.ann.id}.md").is_file()
+    again = attune("export", world.ann_first, "--format", "csv")
+    assert again.exit_code == EXIT_INVALID and "--force" in again.output

@@ -177,3 +177,20 @@ def test_odd_notes_get_clear_answers(world, attune):
 def test_show_through_the_pager(world, attune):
     result = attune.sign_in(world.tess)("show", world.ann_first, "--pager")
     assert result.exit_code == 0 and "went quiet" in result.output
+
+
+def test_consent_history_and_unlink(world, attune):
+    attune.sign_in(world.tess)
+    shown = attune("consent", "--person", world.ann.id)
+    assert shown.exit_code == 0 and "given" in shown.output and "2026-03-02" in shown.output
+    assert attune("consent", "--person", world.bob.id).exit_code == EXIT_NOT_ALLOWED
+    assert attune("unlink", "--person", world.ann.id, input="n\n").exit_code == 1  # asked, declined
+    assert attune("unlink", "--person", world.ann.id, "--yes").exit_code == 0
+    assert attune("show", world.ann_first).exit_code == EXIT_NOT_ALLOWED  # no longer hers to see
+    assert world.ann.display_name not in attune("people").output
+
+
+def test_token_for_scripts_is_shown_once_and_works(world, attune):
+    out = attune.sign_in(world.sue)("token").output
+    issued = re.search(r"keep it secret\): (\S+)", out).group(1)
+    assert repository.authenticate_token(issued).id == world.sue.id
