@@ -3,15 +3,28 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-# English function words make up roughly 40-60% of ordinary English running text; other languages
-# parsed with the English model hit almost none of spaCy's English stop list.
-MIN_STOPWORD_SHARE = 0.15
+from bot.analysis.patterns import load_lexicon
+
 MIN_WORDS_TO_JUDGE = 3
+# Below this share of Latin letters the text is in another script (Chinese, Arabic, Cyrillic ...).
+MIN_LATIN_SHARE = 0.5
 
 
 def is_probably_english(doc: Doc) -> bool:
-    """True for English text and for texts too short to judge (a bare "Whatever." or an emoji)."""
+    """True for English text and for texts too short to judge (a bare "Whatever." or an emoji).
+
+    Three signals: the script (mostly non-Latin letters is not English); then English function
+    words (spaCy's stop list) against common function words of other European languages
+    (`lexicons/language.yml`): "Lo siento, fue mi culpa" has a few English-looking words ("no", "a")
+    but more Spanish ones. A list of names ("New Order, Joy Division") has neither and passes.
+    """
+    letters = [c for c in doc.text if c.isalpha()]
+    if letters and sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) / len(letters) < MIN_LATIN_SHARE:
+        return False
     words = [t for t in doc if t.is_alpha]
     if len(words) < MIN_WORDS_TO_JUDGE:
         return True
-    return sum(t.is_stop for t in words) / len(words) >= MIN_STOPWORD_SHARE
+    foreign_words = set(load_lexicon("language")["foreign_function_words"])
+    english = sum(t.is_stop for t in words)
+    foreign = sum(t.lower_ in foreign_words for t in words)
+    return not (foreign >= 2 and foreign > english)
