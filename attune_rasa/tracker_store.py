@@ -36,7 +36,7 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
                  url: Optional[str] = None, **kwargs: Any) -> None:
         # Rasa passes endpoints.yml's `url` as `host`.
         self.url = url or host or get_settings().database_url
-        db.upgrade(self.url)
+        db.ensure_schema(self.url)
         self._last_purge = 0.0
         super().__init__(domain, event_broker, **kwargs)
 

@@ -60,10 +60,42 @@ def _sessionmaker(url: str) -> sessionmaker:
     return _sessionmakers[url]
 
 
+_ready: set[str] = set()
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def ensure_schema(url: str | None = None) -> None:
+    """Upgrade the schema if it is behind (once per process per database), so whichever of the
+    Rasa server, the action server or the CLI touches a new database first creates it."""
+    url = url or get_settings().database_url
+    if url in _ready:
+        return
+    try:
+        with get_engine(url).connect() as conn:
+            current = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    except sa.exc.DBAPIError:
+        current = None  # no table yet
+    if current != head_revision():
+        try:
+            upgrade(url)
+        except sa.exc.DBAPIError:
+            # Another process may have been creating the same tables at the same moment.
+            log.warning("Schema upgrade raced with another process; trying once more")
+            upgrade(url)
+    _ready.add(url)
+
+
 @contextlib.contextmanager
 def unit_of_work(url: str | None = None) -> Iterator[Session]:
     """One session per unit of work: commits on success, rolls back on any error."""
-    session = _sessionmaker(url or get_settings().database_url)()
+    url = url or get_settings().database_url
+    ensure_schema(url)
+    session = _sessionmaker(url)()
     try:
         yield session
         session.commit()
@@ -105,5 +137,6 @@ def reset_caches() -> None:
         engine.dispose()
     _engines.clear()
     _sessionmakers.clear()
+    _ready.clear()
     get_cipher.cache_clear()
     get_settings.cache_clear()

@@ -34,3 +34,13 @@ def test_upgrade_is_idempotent(store_url):
     db.upgrade(store_url)
     with db.get_engine(store_url).connect() as conn:
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+
+
+def test_first_use_of_a_new_database_creates_the_schema(tmp_path):
+    from bot.store import repository as repo
+    from bot.store.testing import fresh_database
+
+    with fresh_database("sqlite", tmp_path, migrate=False) as url:
+        assert _tables(url) == set()
+        assert repo.authenticate("nobody", "nothing at all") is None  # any call works on a new database
+        assert _tables(url) == set(Base.metadata.tables)
