@@ -19,16 +19,21 @@ Wording lives in questions.yml and feedback.yml; every sentence shown is remembe
 """
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import MutableSet
 from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
 from typing import Any, Protocol, Union
 
 from bot.analysis.evidence import Evidence
+from bot.exercises.content import ContentError
 from bot.exercises.mentalizing.library import UNNAMED_OTHER, feedback_catalogue, questions, scenario_by_id
 from bot.exercises.mentalizing.schema import STEPS, OtherPerson, Scenario
 from bot.exercises.quotes import quote_for
 from bot.exercises.wording import pick_fresh
+
+log = logging.getLogger(__name__)
 
 SCENARIO_PATH = "scenario"
 OWN_MOMENT_PATH = "own"
@@ -343,7 +348,8 @@ class Turn:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Turn":
-        return cls(**data)
+        known = {f.name for f in dataclass_fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
 
 
 @dataclass
@@ -416,10 +422,22 @@ class ExerciseState:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "ExerciseState":
-        if not data:
+        """The state from a slot. A damaged or out-of-date state (a field renamed in a later
+        version, a scenario since removed from the library) starts the exercise afresh rather than
+        crash the conversation; unknown keys are ignored."""
+        if not isinstance(data, dict) or not data:
             return cls()
-        values = dict(data)
-        values["seen"] = set(values.get("seen") or [])
-        values["turns"] = [Turn.from_dict(t) for t in values.get("turns") or []]
-        values["offered"] = list(values.get("offered") or [])
-        return cls(**values)
+        known = {f.name for f in dataclass_fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        try:
+            values["seen"] = {str(item) for item in values.get("seen") or []}
+            values["turns"] = [Turn.from_dict(t) for t in values.get("turns") or []]
+            values["offered"] = [str(item) for item in values.get("offered") or []]
+            state = cls(**values)
+            state.about()  # the scenario still exists, the other person still parses
+            if not isinstance(state.step_index, int) or not 0 <= state.step_index <= len(steps_for(state.path)):
+                raise ValueError(f"step index {state.step_index!r}")
+        except (TypeError, ValueError, KeyError, ContentError):
+            log.warning("mentalizing exercise state could not be read; starting afresh")
+            return cls()
+        return state

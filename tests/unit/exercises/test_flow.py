@@ -206,3 +206,26 @@ def test_an_answer_to_a_follow_up_gets_no_new_question(analyse, scenario, rng):
         assert not again.asks_follow_up and again.text and "?" not in again.text, again.text
         if analysis.failure_modes:  # still not praised as wondering about her mind
             assert again.reflected is None
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        None, {}, "text", [1, 2],
+        {"path": "dream"},
+        {"scenario_id": "removed_from_the_library"},
+        {"step_index": "three"},
+        {"turns": [{"nonsense": True}]},
+        {"other": {"name": "", "pronoun": "it"}, "path": "own"},
+    ],
+)
+def test_a_damaged_or_outdated_state_starts_afresh(damaged):
+    state = ExerciseState.from_dict(damaged)
+    assert state.step == "own_feeling" and state.scenario_id is None and not state.turns
+
+
+def test_unknown_keys_from_a_later_version_are_ignored(scenario):
+    state = ExerciseState()
+    state.start_scenario(scenario.id)
+    data = {**state.to_dict(), "added_later": 1}
+    assert ExerciseState.from_dict(data).scenario_id == scenario.id
