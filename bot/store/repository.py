@@ -220,6 +220,19 @@ def list_people(actor: Person, role: Role | None = None) -> list[Person]:
         return sorted(people, key=lambda p: (p.display_name.lower(), p.id))
 
 
+def rename_person(actor: Person, person_id: int, display_name: str) -> Person:
+    """Give a person a name to review them by (chat people start as a pseudonym like "Client 3f9a2c"):
+    admin, the person themself, or their linked therapist/supervisor."""
+    with db.unit_of_work() as session:
+        actor = load_actor(session, actor, "rename")
+        if actor.role is not Role.ADMIN:
+            require_reviewable(session, actor, person_id, "rename", "person", person_id)
+        row = _person_row(session, person_id)
+        row.display_name = _clean_text(display_name, MAX_NAME_CHARS, "name")
+        write_audit(session, actor, "rename", "person", person_id)
+        return to_view(row)
+
+
 def deactivate_person(actor: Person, person_id: int) -> None:
     """Admin only: the person can no longer sign in (their data stays until erased)."""
     with db.unit_of_work() as session:

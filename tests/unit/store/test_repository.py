@@ -320,3 +320,16 @@ def test_erasure_by_admin_on_request(world):
         repo.get_person(world["admin"], world["a"].id)
     erasures = [e for e in repo.audit_log(world["admin"]) if e.action == "erase"]
     assert [(e.actor_id, e.target_id) for e in erasures] == [(world["admin"].id, world["a"].id)]
+
+
+def test_carers_can_rename_their_people_and_no_one_else(world):
+    assert world["a"].display_name.startswith("Client ")
+    renamed = repo.rename_person(world["t1"], world["a"].id, "  A. B.  ")
+    assert renamed.display_name == "A. B." and repo.get_person(world["t1"], world["a"].id).display_name == "A. B."
+    for bad in ["", "\x00", "x" * 201]:
+        with pytest.raises(repo.InvalidInput):
+            repo.rename_person(world["t1"], world["a"].id, bad)
+    with pytest.raises(repo.AccessDenied):
+        repo.rename_person(world["t2"], world["a"].id, "Not yours")
+    with pytest.raises(repo.AccessDenied):
+        repo.rename_person(world["b"], world["a"].id, "Not yours")
