@@ -1,4 +1,17 @@
-"""Attune's transcript store: people, links, consent, encrypted transcripts, audit (SQLAlchemy).
+"""Attune's transcript store: people, links, consent, encrypted transcripts and audit (SQLAlchemy).
 
-`bot.store.repository` is the API; `bot.store.views` are the types it returns.
+Modules, each with one job:
+- `repository`  the API for the review CLI, the exports and the chat actions; checks role and links,
+                audits every read. `views` are the frozen dataclasses it returns.
+- `projection`  turns Rasa's stored events into turns, annotations, SUDS, risk events, consent.
+- `rasa_log`    Rasa's own event stream (encrypted), as `attune_rasa.tracker_store` keeps it.
+- `consent`     the consent rules and purges (the module docstring says exactly what is kept).
+- `access`, `audit`, `people`, `transcripts`: authorisation, audit rows, people/credentials,
+                building views from rows.
+- `crypto`      Fernet encryption of text columns, the local key file, `rotate_key`.
+- `models`, `db`, `migrations/`: tables, engine and sessions, Alembic (`alembic.ini` at the root).
+- `testing`     throwaway databases and event builders for tests and benchmarks.
+
+Data flow: Rasa -> AttuneTrackerStore.save -> rasa_events (committed first) -> projection (own
+transaction, idempotent, retried on the next save) -> review tables -> repository -> CLI/exports.
 """
