@@ -30,8 +30,7 @@ def _new_password() -> str:
 def init_admin(username: str, display_name: str) -> None:
     """Create the first administrator (works only while there is none)."""
     person = repository.bootstrap_admin(username, _new_password(), display_name)
-    terminal.console().print(terminal.plain(f"Administrator {person.username} created (#{person.id}). "
-                                            "Sign in with `attune login`."))
+    terminal.say(f"Administrator {person.username} created (#{person.id}). Sign in with `attune login`.")
 
 
 @click.group()
@@ -51,7 +50,7 @@ def create_person(role: str, display_name: str, username: str | None) -> None:
         raise CliError(f"a {role} signs in, so --username is needed", EXIT_INVALID)
     password = _new_password() if username else None
     person = repository.create_person(actor, Role(role), display_name, username, password)
-    terminal.console().print(terminal.plain(f"Created {person.display_name} ({person.role.value}, #{person.id})."))
+    terminal.say(f"Created {person.display_name} ({person.role.value}, #{person.id}).")
 
 
 @admin.command("set-password")
@@ -60,7 +59,7 @@ def set_password(person_id: int) -> None:
     """Set a person's password (admin, or yourself)."""
     actor = auth.current_actor()
     repository.set_password(actor, person_id, _new_password())
-    terminal.console().print(f"Password of #{person_id} changed.")
+    terminal.say(f"Password of #{person_id} changed.")
 
 
 @admin.command("deactivate")
@@ -70,7 +69,7 @@ def deactivate(person_id: int) -> None:
     actor = auth.current_actor()
     require_admin(actor)
     repository.deactivate_person(actor, person_id)
-    terminal.console().print(f"#{person_id} can no longer sign in.")
+    terminal.say(f"#{person_id} can no longer sign in.")
 
 
 @click.command()
@@ -103,11 +102,10 @@ def rotate_key(old_key: str, new_key: str) -> None:
     # store writes its own "rotate_key" row with the count, without an actor).
     repository.record_audit(actor, "rotate_key_started", "key", None)
     count = repository.rotate_key(old_key, new_key)
-    out = terminal.console()
-    out.print(f"Re-encrypted {count} values.")
+    terminal.say(f"Re-encrypted {count} values.")
     if generated:
-        out.print(terminal.plain(f"New key (shown once, store it safely): {new_key}"))
-    out.print("Set ATTUNE_ENCRYPTION_KEY to the new key before the next start of the servers.")
+        terminal.say(f"New key (shown once, store it safely): {new_key}")
+    terminal.say("Set ATTUNE_ENCRYPTION_KEY to the new key before the next start of the servers.")
 
 
 @click.command()
@@ -122,7 +120,7 @@ def erase(person_id: int, yes: bool) -> None:
                       f"{terminal.plain(person.display_name)} (#{person.id})? This cannot be undone",
                       abort=True)
     repository.erase_person_by(actor, person_id)
-    terminal.console().print(f"Erased #{person_id}. Audit rows remain; they hold no text.")
+    terminal.say(f"Erased #{person_id}. Audit rows remain; they hold no text.")
 
 
 def register(group: click.Group) -> None:

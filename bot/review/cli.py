@@ -19,6 +19,7 @@ from bot.settings import get_settings
 from bot.store import repository
 from bot.store.views import Role, SessionFilter
 
+
 class ReviewGroup(click.Group):
     """Turns every error from a command into a one-line message and an exit code."""
 
@@ -60,7 +61,7 @@ def login(username: str, password: str) -> None:
     if previous and not get_settings().review_token:  # a script's token is not ours to revoke
         _revoke_quietly(previous)
     path = auth.save_token(repository.issue_token(person))
-    terminal.console().print(f"Signed in as {terminal.plain(person.display_name)} ({person.role.value}). "
+    terminal.say(f"Signed in as {person.display_name} ({person.role.value}). "
                              f"Token kept in {path} (readable by you only).")
 
 
@@ -80,22 +81,21 @@ def logout() -> None:
     message = "Signed out." if (token or removed) else "You were not signed in."
     if get_settings().review_token:
         message += " The token in ATTUNE_REVIEW_TOKEN is revoked; unset the variable."
-    terminal.console().print(message)
+    terminal.say(message)
 
 
 @cli.command()
 def token() -> None:
     """A new token for scripts (ATTUNE_REVIEW_TOKEN), shown once; `attune logout` with it revokes it."""
     issued = repository.issue_token(auth.current_actor())
-    terminal.console().print(terminal.plain(f"New token (shown once, keep it secret): {issued}"))
+    terminal.say(f"New token (shown once, keep it secret): {issued}")
 
 
 @cli.command()
 def whoami() -> None:
     """Who the commands run as."""
     actor = auth.current_actor()
-    terminal.console().print(terminal.plain(f"{actor.display_name} ({actor.role.value}, #{actor.id}, "
-                                            f"username {actor.username})"))
+    terminal.say(f"{actor.display_name} ({actor.role.value}, #{actor.id}, username {actor.username})")
 
 
 # --- links and consent ------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ def unlink(person_id: int, yes: bool) -> None:
     if not yes:
         click.confirm(f"End your link with #{person_id}? You will no longer see their sessions", abort=True)
     repository.unlink(auth.current_actor(), person_id)
-    terminal.console().print(f"Link with #{person_id} ended.")
+    terminal.say(f"Link with #{person_id} ended.")
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def note(turn: int, text: str) -> None:
     if not text.strip():
         raise CliError("the note is empty", EXIT_INVALID)
     added = repository.add_note(auth.current_actor(), turn, text)
-    terminal.console().print(f"Note #{added.id} added to turn {added.turn_id}.")
+    terminal.say(f"Note #{added.id} added to turn {added.turn_id}.")
 
 
 @cli.command()
@@ -198,7 +198,7 @@ def risks(open_only: bool, person_id: int | None) -> None:
 def ack(event: int, ack_note: str | None) -> None:
     """Acknowledge a risk event."""
     done = repository.acknowledge_risk_event(auth.current_actor(), event, ack_note)
-    terminal.console().print(f"Risk event #{done.id} acknowledged.")
+    terminal.say(f"Risk event #{done.id} acknowledged.")
 
 
 @cli.command()
@@ -207,9 +207,8 @@ def ack(event: int, ack_note: str | None) -> None:
 def pair(hours: int) -> None:
     """A one-time code for a client (or trainee) to type in the chat to link with you."""
     code = repository.issue_pairing_code(auth.current_actor(), ttl=timedelta(hours=hours))
-    terminal.console().print(terminal.plain(
-        f"Pairing code: {code.code}  (single use, valid until {code.expires_at:%Y-%m-%d %H:%M} UTC). "
-        "Ask the person to type it in the chat."))
+    terminal.say(f"Pairing code: {code.code}  (single use, valid until {code.expires_at:%Y-%m-%d %H:%M} UTC). "
+                 "Ask the person to type it in the chat.")
 
 
 def _register_commands() -> None:

@@ -48,7 +48,7 @@ def export(session: int | None, person_id: int | None, fmt: str, out: Path | Non
         data = _render_with_progress(transcripts, fmt)
     write_private(path, data)
     repository.record_audit(actor, "export_file", kind, target_id, {"format": fmt})
-    terminal.console().print(f"Wrote {path} ({len(transcripts)} session(s), {len(data):,} bytes, {fmt}).")
+    terminal.say(f"Wrote {path} ({len(transcripts)} session(s), {len(data):,} bytes, {fmt}).")
 
 
 def _render_with_progress(transcripts: list[Transcript], fmt: str) -> bytes:
@@ -75,7 +75,7 @@ def export_data(person_id: int, out: Path | None, force: bool) -> None:
     data = dumps(repository.export_person(actor, person_id))
     write_private(path, data)
     repository.record_audit(actor, "export_file", "person", person_id, {"format": "json", "kind": "data"})
-    terminal.console().print(f"Wrote {path} ({len(data):,} bytes).")
+    terminal.say(f"Wrote {path} ({len(data):,} bytes).")
 
 
 def register(group: click.Group) -> None:

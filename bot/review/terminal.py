@@ -40,6 +40,11 @@ def console() -> Console:
     return Console(highlight=False)
 
 
+def say(message: str) -> None:
+    """Print a message as text: names and paths inside it are never read as rich markup."""
+    console().print(Text(clean_text(message)))
+
+
 def plain(value: object) -> Text:
     return Text(one_line("" if value is None else str(value)))
 

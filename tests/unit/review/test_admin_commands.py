@@ -98,3 +98,8 @@ def test_rotate_key_reencrypts_and_the_new_key_reads_everything(world, attune, m
     assert ("rotate_key_started", world.admin.id) in actions and ("rotate_key", None) in actions
     bad = attune("rotate-key", "--old", old_key, "--new", "not-a-key")
     assert bad.exit_code == EXIT_INVALID and "Fernet" in bad.output
+
+
+def test_names_are_printed_as_text_not_markup(world, attune):
+    made = attune.sign_in(world.admin)("admin", "create-person", "--role", "client", "--name", "[bold red]Mal[/]")
+    assert made.exit_code == 0 and "Created [bold red]Mal[/] (client" in made.output
