@@ -53,6 +53,8 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
         try:
             with db.unit_of_work(self.url) as session:
                 projection.project_sender(session, sender_id)
+            if session.info.get("deleted_text"):  # a withdrawal or a purge
+                db.scrub_after_delete(self.url)
         except Exception:  # noqa: BLE001 - a projection bug must not break the conversation
             logger.exception("Could not project the events of a conversation into the transcript "
                              "tables; they are stored and will be projected on the next save")
@@ -66,6 +68,8 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
         try:
             with db.unit_of_work(self.url) as session:
                 consent.purge_expired_unconsented(session, self._session_expiry())
+            if session.info.get("deleted_text"):
+                db.scrub_after_delete(self.url)
         except Exception:  # noqa: BLE001
             logger.exception("Could not purge expired unconsented sessions")
 

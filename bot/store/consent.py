@@ -75,6 +75,7 @@ def decline_or_withdraw(session: Session, sender_id: str, notice_version: str | 
 def delete_person_sessions(session: Session, person_id: int) -> int:
     """Delete the person's stored sessions and Rasa's events of their ended sessions."""
     senders = sender_ids_of(session, person_id)
+    session.info["deleted_text"] = True
     removed = session.execute(
         sa.delete(Conversation).where(Conversation.person_id == person_id)
         .execution_options(synchronize_session=False)).rowcount
@@ -96,6 +97,7 @@ def purge_session(session: Session, state: ProjectionState, before_id: int | Non
         return 0
     count = rasa_log.delete_events(session, [state.sender_id], from_id=state.session_start_event_id,
                                    before_id=before_id)
+    session.info["deleted_text"] = session.info.get("deleted_text", False) or count > 0
     log.info("Purged %d events of an unconsented session", count)
     return count
 

@@ -23,6 +23,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # Deleted rows are overwritten with zeros, so erased ciphertext does not linger in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -104,6 +106,18 @@ def unit_of_work(url: str | None = None) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def scrub_after_delete(url: str | None = None) -> None:
+    """After an erasure or withdrawal: on SQLite, fold the WAL into the database and truncate it, so
+    no old page image with the erased (encrypted) rows stays in the -wal file. (PostgreSQL keeps
+    dead tuples until it reuses their space; they are ciphertext, and rotating the key makes them
+    unreadable for good.)"""
+    engine = get_engine(url)
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def alembic_config(url: str | None = None):

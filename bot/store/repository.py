@@ -496,7 +496,10 @@ def record_consent(sender_id: str, given: bool, notice_version: str | None = Non
             row = consent_ops.give_consent(session, sender_id, notice_version)
         else:
             row = consent_ops.decline_or_withdraw(session, sender_id, notice_version)
-        return consent_view(row) if row is not None else None
+        record = consent_view(row) if row is not None else None
+    if not given:
+        db.scrub_after_delete()
+    return record
 
 
 def consent_history(actor: Person, person_id: int) -> list[ConsentRecord]:
@@ -589,7 +592,8 @@ def erase_person(sender_id: str) -> bool:
         removed = _erase(session, person, senders)
         write_audit(session, None, "erase", "person", person_id, sender_id=sender_id,
                     detail={"channel": "chat"})
-        return removed > 0
+    db.scrub_after_delete()
+    return removed > 0
 
 
 def erase_person_by(actor: Person, person_id: int) -> None:
@@ -600,6 +604,7 @@ def erase_person_by(actor: Person, person_id: int) -> None:
         person = _person_row(session, person_id)
         _erase(session, person, sender_ids_of(session, person_id))
         write_audit(session, actor, "erase", "person", person_id, detail={"channel": "cli"})
+    db.scrub_after_delete()
 
 
 def purge_expired_sessions(expiry: timedelta | None = None) -> int:
@@ -609,7 +614,8 @@ def purge_expired_sessions(expiry: timedelta | None = None) -> int:
     with db.unit_of_work() as session:
         count = consent_ops.purge_expired_unconsented(session, expiry)
         write_audit(session, None, "purge_unconsented", "rasa_events", None, detail={"events": count})
-        return count
+    db.scrub_after_delete()
+    return count
 
 
 def rotate_key(old: str, new: str) -> int:

@@ -283,7 +283,10 @@ def test_withdrawing_consent_removes_every_session(store, store_url, therapist):
     chat.say(user("an old memory of my father"))
     chat.say(*new_session(SlotSet("consent_given", True)), user("a second session"))
     assert len(repo.list_conversations(therapist)) == 2
+    with db.get_engine().connect() as conn:
+        ciphertexts = [v for (v,) in conn.execute(sa.text("SELECT text FROM turns"))]
     chat.say(user("withdraw consent", "deny"), SlotSet("consent_given", False), BotUttered("Done."))
+    assert not [c for c in ciphertexts if c[:60] in stored_text(store_url)]
     assert repo.list_conversations(therapist) == []
     assert (count("turns"), count("conversations")) == (0, 0)
     assert "memory of my father" not in stored_text(store_url)
@@ -302,6 +305,9 @@ def test_erasure_leaves_no_text_and_a_live_tracker_cannot_write_it_back(store, s
     chat.say(user(SISTER), SlotSet("turn_annotation", ANNOTATION), SlotSet("suds", 3.0))
     [summary] = repo.list_conversations(therapist)
     repo.add_note(therapist, repo.get_transcript(therapist, summary.id).turns[-1].id, "note about sister")
+    with db.get_engine().connect() as conn:  # what the erased rows look like on disk: ciphertext
+        ciphertexts = [v for (v,) in conn.execute(sa.text("SELECT text FROM turns"))]
+        ciphertexts += [v for (v,) in conn.execute(sa.text("SELECT data FROM rasa_events"))]
     exported = repo.export_person_data("web-5")
     assert [t["text"] for t in exported["conversations"][0]["turns"]][-1] == SISTER
     assert exported["consent"][0]["given"] is True
@@ -317,6 +323,8 @@ def test_erasure_leaves_no_text_and_a_live_tracker_cannot_write_it_back(store, s
     raw = stored_text(store_url)
     for secret in ["sister went quiet", "felt hurt", "note about sister", "May I keep a record", "erase my data"]:
         assert secret not in raw, secret
+    # Not even the erased ciphertext lingers (SQLite: secure_delete and a truncated WAL).
+    assert not [c for c in ciphertexts if c[:60] in raw]
     assert repo.list_conversations(therapist) == [] and repo.list_people(therapist) == []
     assert [e.type_name for e in chat.tracker().events] == ["bot"]
     assert repo.export_person_data("web-5")["conversations"] == []
