@@ -57,8 +57,8 @@ class FailureModeLike(Protocol):
 class MentalizingAnalysis(Protocol):
     """What the engine reads from `bot.analysis.mentalizing.MentalizingResult`."""
 
-    markers: list
-    failure_modes: list
+    markers: list[MarkerLike]
+    failure_modes: list[FailureModeLike]
     rf_estimate: int
     explanation: str
     language_supported: bool

@@ -70,22 +70,18 @@ def _best_quote(turns: Sequence[Turn], family: str, already: set[str]) -> str | 
 
 
 def _take_away_key(turns: Sequence[Turn], order: Sequence[str]) -> str:
-    """A failure mode first; otherwise the family missing from most answers; otherwise praise."""
+    """A failure mode first; then a family never shown; then the one missing from most answers;
+    "all_present" when every answer showed every family."""
     if any(turn.failure_modes for turn in turns):
         return "failure_mode"
-    missing = Counter()
-    for turn in turns:
-        for family in order:
-            if family not in turn.families():
-                missing[family] += 1
-    found_anywhere = set().union(*(turn.families() for turn in turns))
-    for family in order:
-        if family not in found_anywhere:
-            return family
-    if missing:
-        most = max(missing.values())
-        return next(family for family in order if missing[family] == most)
-    return "all_present"
+    missing = Counter(family for turn in turns for family in order if family not in turn.families())
+    if not missing:
+        return "all_present"
+    never = [family for family in order if missing[family] == len(turns)]
+    if never:
+        return never[0]
+    most = max(missing.values())
+    return next(family for family in order if missing[family] == most)
 
 
 def therapist_view(turns: Sequence[Turn], scenario: Scenario | None = None) -> dict:

@@ -229,3 +229,15 @@ def test_unknown_keys_from_a_later_version_are_ignored(scenario):
     state.start_scenario(scenario.id)
     data = {**state.to_dict(), "added_later": 1}
     assert ExerciseState.from_dict(data).scenario_id == scenario.id
+
+
+def test_the_summary_of_a_many_sided_session_takes_its_curiosity_further(analyse, scenario, rng):
+    from bot.exercises.mentalizing.library import feedback_catalogue
+
+    answer = ("Looking back, I used to think she was cold, but now I think maybe she was scared because "
+              "her own mother left, or perhaps she just didn't know how to show it.")
+    analysis = analyse(answer)
+    assert {"other_mind", "alternative", "opacity", "causal_link", "change_over_time"} <= analysis.families()
+    feedback = feedback_for("now", answer, analysis, set(), rng, scenario=scenario)
+    summary = closing_summary([Turn.record("now", "q", answer, analysis, feedback)], scenario, rng)
+    assert any(t in summary for t in feedback_catalogue().closing.take_away["all_present"])
