@@ -55,10 +55,11 @@ def locale_of(tracker: Tracker) -> str:
     return locale if isinstance(locale, str) and locale else get_settings().locale
 
 
-def say(dispatcher: CollectingDispatcher, catalogue: str, key: str) -> None:
-    """Send one message from a catalogue in `bot/` (see bot/messages.py)."""
+def say(dispatcher: CollectingDispatcher, catalogue: str, key: str, **fields: Any) -> None:
+    """Send one message from a catalogue in `bot/` (see bot/messages.py), filling {fields}."""
     variant = message(catalogue, key)
-    dispatcher.utter_message(text=variant.text, buttons=[b.dict() for b in variant.buttons] or None)
+    text = variant.text.format(**fields) if fields else variant.text
+    dispatcher.utter_message(text=text, buttons=[b.dict() for b in variant.buttons] or None)
 
 
 class SayAction(Action, metaclass=ABCMeta):

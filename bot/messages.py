@@ -24,6 +24,7 @@ CATALOGUES = {
     "frame": BOT_DIR / "frame" / "messages.yml",
     "checkin": BOT_DIR / "checkin" / "messages.yml",
     "safety": BOT_DIR / "safety" / "messages.yml",
+    "privacy": BOT_DIR / "privacy" / "messages.yml",
     "mentalizing": BOT_DIR / "exercises" / "mentalizing" / "messages.yml",
 }
 
