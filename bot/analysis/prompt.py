@@ -121,7 +121,7 @@ def analyze_prompt(doc: Doc, context: str | None = None) -> PromptResult:
         # One open question makes the turn an open invitation, whatever closed ones surround it.
         main = next((q for q in questions if q.subtype == "open"), questions[-1])
         result.behaviour, result.question_type = "question", main.subtype
-    elif reflections:
+    elif reflections and (not inputs or _weight(reflections) >= _weight(inputs)):
         main = reflections[-1]
         result.behaviour = "reflection"
     elif inputs:
@@ -188,6 +188,13 @@ def _classify_sentence(sent: Span, cues: dict[str, list[Span]], lex: dict) -> _S
     after = doc[core + 1] if core + 1 < sent.end else None
     asks = sent.text.rstrip(" \"'”)-—").endswith("?")
 
+    check = _in_sentence(cues.get("check_understanding", []), sent)
+    if check and check[0].start <= core + 1:
+        # "Is that right?" after a reflection checks the reflection; it asks for nothing new.
+        return _Sentence(sent, "reflection", None, check[0])
+    if asks and _quoted(sent):
+        # A question inside quotation marks voices the person's own question ("Do I deserve it?").
+        return _Sentence(sent, "reflection", None, sent)
     invitation = _in_sentence(cues.get("question_open", []), sent)
     if invitation:
         return _Sentence(sent, "question", "open", invitation[0])
@@ -219,6 +226,13 @@ def _classify_sentence(sent: Span, cues: dict[str, list[Span]], lex: dict) -> _S
         return _Sentence(sent, "question", "closed", sent)
     if all(t.lower_ in lex["backchannels"] for t in words):
         return _Sentence(sent, "other", None, sent)
+    affirmation = _in_sentence(cues.get("affirmation", []), sent)
+    if affirmation and affirmation[0].start <= core + 1:
+        # Affirming what the person did ("That's great", "Well done") is neither a question, a
+        # reflection nor advice: MITI codes it apart, AnnoMI labels it "other".
+        return _Sentence(sent, "other", None, affirmation[0])
+    if _unfinished(sent) and len(words) < lex["min_words_unfinished"]:
+        return _Sentence(sent, "other", None, sent)
     advice = _in_sentence(cues.get("input", []) + cues.get("advice", []), sent)
     if advice and (reflection is None or advice[0].start <= reflection.start):
         return _Sentence(sent, "therapist_input", None, advice[0])
@@ -229,11 +243,31 @@ def _classify_sentence(sent: Span, cues: dict[str, list[Span]], lex: dict) -> _S
     if doc[core].lower_ in lex["first_person"]:
         # The therapist talking about themselves or the session ("I have some information ...").
         return _Sentence(sent, "therapist_input", None, first_span(doc[core]))
+    if len(words) >= lex["min_words_impersonal_input"] and not any(
+            t.lower_ in lex["exploration"]["second_person"] for t in words):
+        # A longer statement that never mentions the person ("Type II diabetes is a resistance to
+        # insulin") gives information rather than reflecting them.
+        return _Sentence(sent, "therapist_input", None, sent)
     if len(doc[core : sent.end]) >= lex["min_words_for_content"]:
         # A statement about the person's situation without a second-person cue ("So it was quite
         # recent.") is most often a reflection in MI conversations.
         return _Sentence(sent, "reflection", None, sent)
     return _Sentence(sent, "other", None, sent)
+
+
+def _weight(sentences: list[_Sentence]) -> int:
+    """How much of the turn these sentences take, in words."""
+    return sum(len(_words(s.span)) for s in sentences)
+
+
+def _quoted(sent: Span) -> bool:
+    before = sent.doc.text[: sent.start_char]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _unfinished(sent: Span) -> bool:
+    """A sentence cut off mid-way ("Maybe this is the-"), as transcripts of speech often have."""
+    return sent.text.rstrip().endswith(("-", "—", "–")) or sent.text.lstrip().startswith(("-", "—", "–"))
 
 
 def _embedded_wh(sent: Span, core: int, lex: dict) -> Span | None:
