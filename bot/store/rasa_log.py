@@ -6,6 +6,7 @@ tracker of a sender is the events since their latest session start.
 from __future__ import annotations
 
 import json
+import time
 from typing import Callable, Iterable, Sequence, TypeVar
 
 import sqlalchemy as sa
@@ -17,6 +18,7 @@ from bot.store.people import hash_secret
 T = TypeVar("T")
 
 SESSION_STARTED = "session_started"
+ERASURE_WINDOW_S = 600.0
 
 
 def latest_session_start_id(session: Session, sender_id: str) -> int | None:
@@ -47,9 +49,14 @@ def new_events(session: Session, sender_id: str, events: Sequence[T],
 
     Rasa's rule: the first N are stored, N being the stored count of the latest session. After an
     erasure the tracker of a live conversation still holds the erased events, so for an erased
-    sender only events newer than the erasure (and than anything stored since) are new.
+    sender only events newer than the erasure (and than anything stored since) are new, until
+    every request that was in flight at the erasure has finished (Rasa re-reads the tracker from
+    the store for each message, so afterwards the usual rule is right again).
     """
     erasure = session.get(Erasure, hash_secret(sender_id))
+    if erasure is not None and time.time() - erasure.erased_at > ERASURE_WINDOW_S:
+        session.delete(erasure)  # every request in flight at the erasure has long finished
+        erasure = None
     if erasure is None:
         return list(events[count_session_events(session, sender_id):])
     newest = session.execute(sa.select(sa.func.max(RasaEvent.timestamp))

@@ -336,3 +336,18 @@ def test_unconsented_sessions_are_never_purged_before_rasa_ends_them(store_url):
     never_expire = Domain.from_yaml('version: "3.1"\nsession_config:\n  session_expiration_time: 0\n')
     assert AttuneTrackerStore(domain=long_sessions)._session_expiry() == timedelta(minutes=240)
     assert AttuneTrackerStore(domain=never_expire)._session_expiry() == timedelta(minutes=60)
+
+
+def test_after_an_erasure_the_usual_rule_returns_once_requests_in_flight_are_done(store):
+    from bot.store import rasa_log
+
+    chat = consented_chat(store, "web-6")
+    assert repo.erase_person("web-6")
+    chat.say(user("starting over"))
+    assert [e.type_name for e in chat.tracker().events] == ["user"]
+    with db.get_engine().begin() as conn:
+        conn.execute(sa.text("UPDATE erasures SET erased_at = erased_at - :age"),
+                     {"age": rasa_log.ERASURE_WINDOW_S + 1})
+    chat.say(user("hello again"), BotUttered("Hello."))
+    assert [e.type_name for e in chat.tracker().events] == ["user", "user", "bot"]
+    assert count("erasures") == 0
