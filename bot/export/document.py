@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.export.facts import consent_text, risk_text, scores_text, when
-from bot.export.highlight import turn_pieces
+from bot.export.highlight import risk_spans, turn_pieces
 from bot.export.labels import label
 from bot.export.sanitize import clean_text, one_line
 from bot.store.views import Transcript, Turn
@@ -19,6 +19,7 @@ from bot.store.views import Transcript, Turn
 class PieceDoc:
     text: str
     markers: str  # "" for plain text, else the marker names, comma-separated
+    risk: bool = False  # quoted by a risk event
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def session_doc(transcript: Transcript) -> SessionDoc:
 
 
 def turn_doc(turn: Turn) -> TurnDoc:
+    risky = risk_spans(turn)
     return TurnDoc(
         id=turn.id,
         seq=turn.seq,
@@ -88,7 +90,8 @@ def turn_doc(turn: Turn) -> TurnDoc:
         time=when(turn.created_at),
         where=" / ".join(one_line(part) for part in (turn.exercise, turn.step) if part),
         scores=scores_text(turn),
-        pieces=tuple(PieceDoc(clean_text(p.text), ", ".join(p.markers)) for p in turn_pieces(turn)),
+        pieces=tuple(PieceDoc(clean_text(p.text), ", ".join(p.markers), bool(risky.intersection(p.evidence)))
+                     for p in turn_pieces(turn)),
         evidence=tuple(EvidenceDoc(one_line(a.kind), one_line(ev.marker), one_line(ev.text),
                                    one_line(ev.explanation))
                        for a in turn.annotations for ev in a.evidence),

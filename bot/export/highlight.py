@@ -44,6 +44,11 @@ def turn_evidence(turn: Turn) -> list[EvidenceView]:
     return spans
 
 
+def risk_spans(turn: Turn) -> set[EvidenceView]:
+    """The spans that come from risk events (drawn in red rather than as analysis markers)."""
+    return {ev for event in turn.risk_events for ev in event.evidence}
+
+
 def split(text: str, evidence: Iterable[EvidenceView]) -> list[Piece]:
     """`text` cut at every span boundary; each piece carries the spans that cover it.
     Overlapping spans are fine; spans that cannot be located are left out."""

@@ -140,7 +140,7 @@ def _turn(pdf: FPDF, t: TurnDoc) -> None:
     _paragraph(pdf, meta, colour=META_COLOUR, size=8)
     for piece in t.pieces:  # marked words in bold colour, inline with the rest of the message
         pdf.set_font(FONT, "B" if piece.markers else "", 10)
-        pdf.set_text_color(*(MARK_COLOUR if piece.markers else TEXT_COLOUR))
+        pdf.set_text_color(*(RISK_COLOUR if piece.risk else MARK_COLOUR if piece.markers else TEXT_COLOUR))
         pdf.write(LINE, piece.text)
     pdf.ln(LINE)
     for e in t.evidence:

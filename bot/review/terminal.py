@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.export.facts import consent_text, risk_text, scores_text, when
-from bot.export.highlight import turn_pieces
+from bot.export.highlight import risk_spans, turn_pieces
 from bot.export.labels import label
 from bot.export.sanitize import clean_text, one_line
 from bot.store.views import (
@@ -106,6 +106,7 @@ def transcript_view(transcript: Transcript) -> Group:
 
 def _who(turn: Turn) -> Text:
     who = Text(label("speaker", turn.speaker.value), style="bold" if turn.speaker.value == "user" else "")
+    who.append(f"  turn {turn.id}", style="dim")  # the id `attune note TURN` takes
     where = " / ".join(one_line(p) for p in (turn.exercise, turn.step) if p)
     if where:
         who.append(f"\n{where}", style="dim")
@@ -115,8 +116,13 @@ def _who(turn: Turn) -> Text:
 
 def _message(turn: Turn) -> Text:
     text = Text()
+    risky = risk_spans(turn)
     for piece in turn_pieces(turn):
-        style = FAMILY_STYLES.get(piece.markers[0], MARK_STYLE) if piece.markers else ""
+        style = ""
+        if risky.intersection(piece.evidence):
+            style = RISK_STYLE
+        elif piece.markers:
+            style = FAMILY_STYLES.get(piece.markers[0], MARK_STYLE)
         text.append(clean_text(piece.text), style=style)
     for annotation in turn.annotations:
         for ev in annotation.evidence:

@@ -85,6 +85,7 @@ def test_export_whole_history_with_progress(world, attune, tmp_path):
     assert sessions == [t.to_dict() for t in repository.person_history(world.tess, world.ann.id)]
     html = tmp_path / "history.html"
     assert attune("export", "--person", world.ann.id, "--format", "html", "--out", html).exit_code == 0
+    assert b'<mark title="self_harm" class="risk">hurt myself</mark>' in html.read_bytes()
     assert html.read_bytes().count(b'<section class="session"') == 2 and b"data:image/png;base64," in html.read_bytes()
 
 

@@ -54,6 +54,7 @@ def test_show_prints_turns_in_order_with_scores_markers_risks(world, attune):
     starts = [out.index(turn.text[:30].replace("\x1b", "")) for turn in transcript.turns[:-1]]
     assert starts == sorted(starts)
     assert "RF-style estimate" in out and "SUDS 6" in out
+    assert all(f"turn {turn.id}" in out for turn in transcript.turns)  # the ids `note` takes
     assert "mentalizing / self_mind" in out
     assert 'self_mind: "I thought"' in out or "I thought" in out
     assert re.search(r"RISK #\d+: self_harm / high / explicit: \"hurt myself\"", out)
@@ -69,6 +70,7 @@ def test_show_highlights_markers_and_risk_in_colour(world, attune):
     assert "\x1b[1;32mmaybe\x1b[0m" in out  # opacity: bold green
     assert "\x1b[1;35mshe was " in out  # other_mind: bold magenta
     assert re.search(r"\x1b\[1;31m\s*RISK #", out)  # risk events in red
+    assert "\x1b[1;31mhurt myself\x1b[0m" in out  # and the words that raised them
     assert "\x1b[31mansi" not in out  # the message's own escape sequence was removed
     assert "I thought" in ANSI.sub("", out)
 
