@@ -39,8 +39,13 @@ def _session_query(session: Session, sender_id: str, all_sessions: bool):
 
 def count_session_events(session: Session, sender_id: str) -> int:
     """How many events of the sender's latest session are stored (Rasa's own rule for what is new)."""
-    sub = _session_query(session, sender_id, all_sessions=False).subquery()
-    return session.execute(sa.select(sa.func.count()).select_from(sub)).scalar_one()
+    start = (sa.select(sa.func.max(RasaEvent.id))
+             .where(RasaEvent.sender_id == sender_id, RasaEvent.type_name == SESSION_STARTED)
+             .scalar_subquery())
+    return session.execute(
+        sa.select(sa.func.count()).select_from(RasaEvent)
+        .where(RasaEvent.sender_id == sender_id, RasaEvent.id >= sa.func.coalesce(start, 0))
+    ).scalar_one()
 
 
 def new_events(session: Session, sender_id: str, events: Sequence[T],
@@ -79,21 +84,19 @@ def load_events(session: Session, sender_id: str, all_sessions: bool = False) ->
 
 
 def append_events(session: Session, sender_id: str, events: Iterable[dict]) -> int:
-    """Store event dicts (Rasa's `Event.as_dict()`), in order; returns how many."""
-    count = 0
-    for data in events:
-        intent = ((data.get("parse_data") or {}).get("intent") or {}).get("name")
-        session.add(RasaEvent(
-            sender_id=sender_id,
-            type_name=str(data.get("event", "")),
-            timestamp=data.get("timestamp"),
-            intent_name=intent,
-            action_name=data.get("name"),
-            data=json.dumps(data, ensure_ascii=False),
-        ))
-        count += 1
-    session.flush()
-    return count
+    """Store event dicts (Rasa's `Event.as_dict()`), in order, in one round trip; returns how many."""
+    rows = [{
+        "sender_id": sender_id,
+        "type_name": str(data.get("event", "")),
+        "timestamp": data.get("timestamp"),
+        "intent_name": ((data.get("parse_data") or {}).get("intent") or {}).get("name"),
+        "action_name": data.get("name"),
+        "data": json.dumps(data, ensure_ascii=False),
+    } for data in events]
+    if rows:
+        # Ids follow list order (SQLite: row by row; psycopg2: one multi-row VALUES, read in order).
+        session.execute(sa.insert(RasaEvent), rows)
+    return len(rows)
 
 
 def sender_ids(session: Session) -> list[str]:
