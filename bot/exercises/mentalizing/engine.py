@@ -245,7 +245,7 @@ class _Said:
     quotes: list[str]
 
 
-def _overlaps(evidence: Evidence, others: list[Evidence]) -> bool:
+def overlaps_any(evidence: Evidence, others: list[Evidence]) -> bool:
     return any(evidence.start < o.end and o.start < evidence.end for o in others)
 
 
@@ -259,7 +259,7 @@ def _reflection(text, analysis, order, avoid: list[Evidence], seen, rng, fields)
         if family not in catalogue.reflect:
             continue
         for marker in analysis.markers:
-            if marker.family != family or _overlaps(marker.evidence, avoid):
+            if marker.family != family or overlaps_any(marker.evidence, avoid):
                 continue
             quote = quote_for(text, marker.evidence)
             if not quote:

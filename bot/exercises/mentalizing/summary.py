@@ -12,7 +12,8 @@ import statistics
 from collections import Counter
 from collections.abc import MutableSet, Sequence
 
-from bot.exercises.mentalizing.engine import About, Turn, person_fields
+from bot.analysis.evidence import Evidence
+from bot.exercises.mentalizing.engine import About, Turn, overlaps_any, person_fields
 from bot.exercises.mentalizing.library import feedback_catalogue
 from bot.exercises.mentalizing.schema import Scenario
 from bot.exercises.quotes import quote_for
@@ -62,7 +63,11 @@ def _best_quote(turns: Sequence[Turn], family: str, already: set[str]) -> str | 
     """The latest quotable words for `family` not quoted yet: later answers show where the person
     got to, and the same words quoted twice would make two highlights out of one."""
     for turn in reversed(turns):
+        # Words that showed a failure of mentalizing are not held up as a highlight.
+        failures = [Evidence(**e) for mode in turn.failure_modes for e in mode["evidence"]]
         for evidence in turn.evidence_for(family):
+            if overlaps_any(evidence, failures):
+                continue
             quote = quote_for(turn.answer, evidence)
             if quote and quote not in already:
                 return quote

@@ -134,6 +134,7 @@ def test_the_closing_summary_is_words_only_and_quotes_the_person(scenario, analy
     answers = " ".join(ANSWERS)
     assert all(q in answers for q in quotes)
     assert scenario.hidden_view.split(".")[0] in summary  # the other side, offered as one possibility
+    assert "I know she doesn't care" not in summary  # the certain answer is not held up as a highlight
     # The take-away follows what happened: this session had a psychic-equivalence answer.
     from bot.exercises.mentalizing.library import feedback_catalogue
 
@@ -241,3 +242,12 @@ def test_the_summary_of_a_many_sided_session_takes_its_curiosity_further(analyse
     feedback = feedback_for("now", answer, analysis, set(), rng, scenario=scenario)
     summary = closing_summary([Turn.record("now", "q", answer, analysis, feedback)], scenario, rng)
     assert any(t in summary for t in feedback_catalogue().closing.take_away["all_present"])
+
+
+def test_the_summary_does_not_hold_up_a_failure_of_mentalizing_as_a_highlight(analyse, scenario, rng):
+    answer = "If she cared she would have answered properly."
+    analysis = analyse(answer)
+    assert analysis.failure_modes and "other_mind" in analysis.families()
+    feedback = feedback_for("other_mind", answer, analysis, set(), rng, scenario=scenario)
+    summary = closing_summary([Turn.record("other_mind", "q", answer, analysis, feedback)], scenario, rng)
+    assert "she cared" not in summary
