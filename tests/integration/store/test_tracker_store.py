@@ -351,3 +351,14 @@ def test_after_an_erasure_the_usual_rule_returns_once_requests_in_flight_are_don
     chat.say(user("hello again"), BotUttered("Hello."))
     assert [e.type_name for e in chat.tracker().events] == ["user", "user", "bot"]
     assert count("erasures") == 0
+
+
+def test_rasa_builds_the_store_from_an_endpoint_config(store_url):
+    from rasa.core.tracker_store import create_tracker_store
+    from rasa.utils.endpoints import EndpointConfig
+
+    built = create_tracker_store(EndpointConfig(type="attune_rasa.tracker_store.AttuneTrackerStore"), DOMAIN)
+    assert isinstance(built, AttuneTrackerStore) and built.url == store_url  # async: used unwrapped
+    explicit = create_tracker_store(
+        EndpointConfig(url=store_url, type="attune_rasa.tracker_store.AttuneTrackerStore"), DOMAIN)
+    assert explicit.url == store_url
