@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bench.evaldata import read_rows, shared_eval_file, split
+from bench.evaldata import read_rows, report_splits, shared_eval_file, split
 from bench.metrics import print_comparison
 
 WH_WORDS = ("what", "how", "why", "where", "when", "who", "which")
@@ -87,12 +87,8 @@ def scores(rows: list[dict], results: list, title: str, printer=print_comparison
 
 def run() -> None:
     data = load()
-    if data is None:
-        return
-    dev, held_out = data
-    print("\n# AnnoMI (therapist utterances; held-out = 30% of transcripts, never tuned on)")
-    scores(held_out, attune_predictions(held_out), "HELD-OUT")
-    scores(dev, attune_predictions(dev), "dev (tuned on)")
+    if data is not None:
+        report_splits("\n# AnnoMI (therapist utterances; held-out = 30% of transcripts, never tuned on)", data, attune_predictions, scores)
 
 
 if __name__ == "__main__":

@@ -40,3 +40,11 @@ def split(rows: list[dict[str, str]], dataset: str, key: str) -> tuple[list[dict
     dev = [r for r in rows if not is_held_out(dataset, r[key])]
     held = [r for r in rows if is_held_out(dataset, r[key])]
     return dev, held
+
+
+def report_splits(heading: str, data: tuple[list[dict], list[dict]], predict, scores) -> None:
+    """Print `scores` for the held-out split first (the figures to quote), then for dev."""
+    dev, held_out = data
+    print(heading)
+    scores(held_out, predict(held_out), "HELD-OUT")
+    scores(dev, predict(dev), "dev (tuned on)")

@@ -23,3 +23,15 @@ class Evidence:
         start = span.idx if hasattr(span, "idx") and not hasattr(span, "start_char") else span.start_char
         end = start + len(span.text)
         return cls(start=start, end=end, text=span.text, marker=marker, explanation=explanation)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A named finding (a repair component, a blocker, a prompt flag) and the words that show it."""
+
+    name: str
+    evidence: list[Evidence]
+    explanation: str
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "evidence": [e.to_dict() for e in self.evidence], "explanation": self.explanation}

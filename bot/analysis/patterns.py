@@ -12,6 +12,7 @@ plus any other keys (weights, explanations) that the analysis reads itself with 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,17 @@ def _english_tokenizer():
     from spacy.lang.en import English
 
     return English().tokenizer
+
+
+def outermost(spans: Iterable[Span]) -> list[Span]:
+    """The spans not inside a longer one, in text order: "I'm so sorry" is quoted once, not thrice."""
+    ordered = sorted(set(spans), key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
+    kept: list[Span] = []
+    for span in ordered:
+        if kept and span.end_char <= kept[-1].end_char:
+            continue
+        kept.append(span)
+    return kept
 
 
 def with_typographic_apostrophes(phrases: list[str]) -> list[str]:

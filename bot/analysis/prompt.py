@@ -15,24 +15,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.analysis.evidence import Evidence
+from bot.analysis.evidence import Evidence, Finding
 from bot.analysis.language import is_probably_english
-from bot.analysis.patterns import PatternMatch, load_lexicon, pattern_set
+from bot.analysis.patterns import PatternMatch, load_lexicon, outermost, pattern_set
 
 LEXICON = "prompt"
 BEHAVIOURS = ("question", "reflection", "therapist_input", "other")
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
 
 
-@dataclass(frozen=True)
-class PromptFlag:
-    name: str
-    evidence: list[Evidence]
-    explanation: str
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "evidence": [e.to_dict() for e in self.evidence],
-                "explanation": self.explanation}
+# A flag (advice, leading question, validation ...): its name, the words that show it, what it means.
+PromptFlag = Finding
 
 
 @dataclass(frozen=True)
@@ -381,18 +374,8 @@ def _flags(doc: Doc, sentences: list[_Sentence], cues: dict[str, list[Span]], le
     questions = [s for s in sentences if s.kind == "question"]
     if len(questions) >= 2:
         found["several_questions"] = [q.span for q in questions]
-    return [PromptFlag(name, [Evidence.from_span(s, name, explanations[name]) for s in _dedupe(spans)],
+    return [PromptFlag(name, [Evidence.from_span(s, name, explanations[name]) for s in outermost(spans)],
                        explanations[name]) for name, spans in found.items()]
-
-
-def _dedupe(spans: list[Span]) -> list[Span]:
-    ordered = sorted(set(spans), key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
-    kept: list[Span] = []
-    for span in ordered:
-        if kept and span.end_char <= kept[-1].end_char:
-            continue
-        kept.append(span)
-    return kept
 
 
 def _exploration(questions: list[_Sentence], cues: dict[str, list[Span]], lex: dict) -> MechanismLevel:
@@ -428,7 +411,7 @@ def _level(name: str, cues: dict[str, list[Span]], lex: dict, extra_strong: list
     explanation = lex["explanations"][name]
     strong, weak = cues.get(f"{name}/strong", []) + list(extra_strong), cues.get(f"{name}/weak", [])
     spans, level = (strong, 2) if strong else (weak, 1) if weak else ([], 0)
-    return MechanismLevel(name, level, [Evidence.from_span(s, name, explanation) for s in _dedupe(spans)],
+    return MechanismLevel(name, level, [Evidence.from_span(s, name, explanation) for s in outermost(spans)],
                           explanation if level else f"No {name.replace('_', ' ')}.")
 
 

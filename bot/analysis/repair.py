@@ -15,28 +15,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from bot.analysis.evidence import Evidence
+from bot.analysis.evidence import Evidence, Finding
 from bot.analysis.language import is_probably_english
-from bot.analysis.patterns import PatternMatch, load_lexicon, pattern_set
+from bot.analysis.patterns import PatternMatch, load_lexicon, outermost, pattern_set
 
 LEXICON = "repair"
 FIRST_PERSON = {"i", "we"}
 
 
-@dataclass(frozen=True)
-class RepairFinding:
-    """One component or blocker: its name, the words that show it, and what it means."""
-
-    name: str
-    evidence: list[Evidence]
-    explanation: str
-
-    def to_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "evidence": [e.to_dict() for e in self.evidence],
-            "explanation": self.explanation,
-        }
+# A component or blocker: its name, the words that show it, and what it means.
+RepairFinding = Finding
 
 
 @dataclass
@@ -103,18 +91,7 @@ def _summary(found: set[str], lexicon: dict) -> dict:
 
 
 def _finding(name: str, spans: Iterable[Span], explanation: str) -> RepairFinding:
-    return RepairFinding(name, [Evidence.from_span(s, name, explanation) for s in _outermost(spans)], explanation)
-
-
-def _outermost(spans: Iterable[Span]) -> list[Span]:
-    """Drop spans inside a longer one, so "I'm so sorry" is quoted once, not three times."""
-    ordered = sorted(set(spans), key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
-    kept: list[Span] = []
-    for span in ordered:
-        if kept and span.end_char <= kept[-1].end_char:
-            continue
-        kept.append(span)
-    return kept
+    return RepairFinding(name, [Evidence.from_span(s, name, explanation) for s in outermost(spans)], explanation)
 
 
 # --- guards: parse checks a pattern match must pass -------------------------------------------
