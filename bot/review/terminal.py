@@ -170,5 +170,5 @@ def audit_table(entries: Iterable[AuditEntry]) -> Table:
     for a in entries:
         target = f"{a.target_type} {a.target_id}" if a.target_id is not None else a.target_type
         detail = ", ".join(f"{k}={v}" for k, v in sorted(a.detail.items()))
-        table.add_row(when(a.at), plain(a.actor_label), plain(a.action), plain(target), plain(detail))
+        table.add_row(a.at.strftime("%Y-%m-%d %H:%M:%S UTC"), plain(a.actor_label), plain(a.action), plain(target), plain(detail))
     return table
