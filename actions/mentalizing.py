@@ -107,6 +107,9 @@ class ValidateMentalizingForm(FormValidationAction):
         state = state_of(tracker)
         if state.finished:
             return {"mz_answer": DONE}
+        if (tracker.latest_message.get("attune_risk") or {}).get("flagged"):
+            # Never reflect a disclosure back as practice: the safety rules take over from here.
+            return {"mz_answer": None}
         reply = session.take_answer(state, str(slot_value or ""), random.Random(),
                                     question=tracker.get_slot("mz_question") or "")
         utter_all(dispatcher, reply.messages)

@@ -110,3 +110,14 @@ def test_summary_is_words_only_and_history_remembers_the_scenario(tracker_factor
     assert result["mz_history"][-1]["scenario_id"] == state["scenario_id"]
     assert result["turn_annotation"]["kind"] == "mentalizing_summary"
     assert result["mz_state"] is None and result["exercise"] is None
+
+
+def test_a_flagged_message_is_never_reflected_back_as_practice(tracker_factory, run, domain):
+    events, _ = run(ActionStartMentalizing(), tracker_factory(), domain)
+    state = slots(events)["mz_state"]
+    tracker = tracker_factory("I felt like ending it all", "reflect", active_loop="mentalizing_form",
+                              requested_slot="mz_answer", slots={"mz_state": state},
+                              extracted={"mz_answer": "I felt like ending it all"},
+                              attune_risk={"flagged": True, "level": "high", "findings": []})
+    events, messages = run(ValidateMentalizingForm(), tracker, domain)
+    assert messages == [] and slots(events) == {"mz_answer": None}
