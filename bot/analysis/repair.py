@@ -56,7 +56,7 @@ def analyze_repair(doc: Doc) -> RepairResult:
         return RepairResult(summary=_summary(set(), lexicon), language_supported=False)
     matches = pattern_set(LEXICON, doc.vocab).find(doc)
     by_name: dict[str, list[PatternMatch]] = {}
-    for match in matches:
+    for match in matches + _curious_questions(doc, lexicon["curiosity_questions"]):
         by_name.setdefault(_name(match.label), []).append(match)
 
     blocker_spans: dict[str, list[Span]] = {}
@@ -77,6 +77,24 @@ def analyze_repair(doc: Doc) -> RepairResult:
             components.append(_finding(name, spans, explanation))
 
     return RepairResult(components, blockers, _summary({c.name for c in components}, lexicon))
+
+
+def _curious_questions(doc: Doc, rules: dict) -> list[PatternMatch]:
+    """Questions to the other person about their experience ("How was that for you?")."""
+    found = []
+    for sent in doc.sents:
+        if not sent.text.rstrip().endswith("?"):
+            continue
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        while words and words[0].lower_ in rules["fillers"]:
+            words = words[1:]
+        if not words or not any(t.lower_ in rules["second_person"] for t in words):
+            continue
+        opener = words[0].lower_
+        if opener in rules["wh_words"] or (
+                opener in rules["auxiliaries"] and any(t.lemma_.lower() in rules["experience_words"] for t in words)):
+            found.append(PatternMatch("curiosity_about_other/question", sent))
+    return found
 
 
 def _name(label: str) -> str:
