@@ -39,6 +39,14 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
         db.ensure_schema(self.url)
         self._last_purge = 0.0
         super().__init__(domain, event_broker, **kwargs)
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Project what an earlier run stored but could not project (e.g. it crashed in between)."""
+        with db.unit_of_work(self.url) as session:
+            senders = projection.lagging_senders(session)
+        for sender_id in senders:
+            self.project(sender_id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)

@@ -82,6 +82,18 @@ def project_sender(session: Session, sender_id: str) -> int:
     return len(rows)
 
 
+def lagging_senders(session: Session) -> list[str]:
+    """Senders with stored events not yet projected (a projection that failed and was not retried
+    because the person has not written since)."""
+    newest = (sa.select(RasaEvent.sender_id, sa.func.max(RasaEvent.id).label("newest"))
+              .group_by(RasaEvent.sender_id).subquery())
+    return list(session.execute(
+        sa.select(newest.c.sender_id)
+        .outerjoin(ProjectionState, ProjectionState.sender_id == newest.c.sender_id)
+        .where(sa.or_(ProjectionState.sender_id.is_(None), ProjectionState.last_event_id < newest.c.newest))
+    ).scalars())
+
+
 def _step(session: Session, walk: _Walk, event_id: int, data: dict) -> None:
     kind = data.get("event")
     if kind == SESSION_STARTED:

@@ -607,6 +607,27 @@ def erase_person_by(actor: Person, person_id: int) -> None:
     db.scrub_after_delete()
 
 
+def catch_up_projection() -> int:
+    """Project every sender's stored but unprojected events (the tracker store runs this when the
+    Rasa server starts); returns how many senders were brought up to date. One sender's failure is
+    logged and does not stop the others."""
+    import logging
+
+    from bot.store import projection
+
+    with db.unit_of_work() as session:
+        senders = projection.lagging_senders(session)
+    done = 0
+    for sender in senders:
+        try:
+            with db.unit_of_work() as session:
+                projection.project_sender(session, sender)
+            done += 1
+        except Exception:  # noqa: BLE001 - the events stay stored; the next save retries
+            logging.getLogger(__name__).exception("Could not catch up the projection of one conversation")
+    return done
+
+
 def purge_expired_sessions(expiry: timedelta | None = None) -> int:
     """Delete Rasa's events of unconsented sessions silent for longer than `expiry` (default: the
     ATTUNE_SESSION_EXPIRY_MINUTES setting); returns events deleted. The Rasa server does this

@@ -362,3 +362,19 @@ def test_rasa_builds_the_store_from_an_endpoint_config(store_url):
     explicit = create_tracker_store(
         EndpointConfig(url=store_url, type="attune_rasa.tracker_store.AttuneTrackerStore"), DOMAIN)
     assert explicit.url == store_url
+
+
+def test_a_restarted_server_projects_what_a_crash_left_unprojected(store, monkeypatch, therapist):
+    link(therapist, "web-7")
+    chat = consented_chat(store, "web-7")
+    monkeypatch.setattr(projection, "_project_message", lambda *a, **k: 1 / 0)
+    chat.say(user("said just before the crash"))
+    monkeypatch.undo()
+    with db.unit_of_work() as session:
+        assert projection.lagging_senders(session) == ["web-7"]
+    AttuneTrackerStore(domain=DOMAIN)  # the next server start
+    [summary] = repo.list_conversations(therapist)
+    assert repo.get_transcript(therapist, summary.id).turns[-1].text == "said just before the crash"
+    with db.unit_of_work() as session:
+        assert projection.lagging_senders(session) == []
+    assert repo.catch_up_projection() == 0
