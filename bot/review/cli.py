@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from bot.export.audience import for_reader
 from bot.review import auth, terminal
 from bot.review.errors import EXIT_INVALID, EXIT_NOT_SIGNED_IN, CliError, translate
 from bot.review.files import write_private
@@ -162,7 +163,7 @@ def sessions(person_id: int | None, since: datetime | None, until: datetime | No
 def show(session: int, pager: bool) -> None:
     """A session's transcript: turns in order, highlighted markers, scores, risk events, notes."""
     actor = auth.current_actor()
-    view = terminal.transcript_view(repository.get_transcript(actor, session))
+    view = terminal.transcript_view(for_reader(repository.get_transcript(actor, session), actor))
     out = terminal.console()
     if pager:
         with out.pager(styles=True):

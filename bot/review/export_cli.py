@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from bot.export import FORMATS
+from bot.export.audience import for_reader
 from bot.review import auth, terminal
 from bot.review.errors import EXIT_INVALID, CliError
 from bot.review.files import write_private
@@ -41,10 +42,11 @@ def export(session: int | None, person_id: int | None, fmt: str, out: Path | Non
     path = _target(out, f"attune-{'session' if session is not None else 'person'}-{target_id}.{fmt}", force)
     actor = auth.current_actor()
     if session is not None:
-        transcripts = [repository.get_transcript(actor, session, purpose="export")]
+        transcripts = [for_reader(repository.get_transcript(actor, session, purpose="export"), actor)]
         data = render(transcripts, fmt)
     else:
-        transcripts = repository.person_history(actor, person_id, purpose="export")
+        transcripts = [for_reader(t, actor)
+                       for t in repository.person_history(actor, person_id, purpose="export")]
         data = _render_with_progress(transcripts, fmt)
     write_private(path, data)
     repository.record_audit(actor, "export_file", kind, target_id, {"format": fmt})

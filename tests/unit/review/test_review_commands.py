@@ -196,3 +196,21 @@ def test_token_for_scripts_is_shown_once_and_works(world, attune):
     out = attune.sign_in(world.sue)("token").output
     issued = re.search(r"keep it secret\): (\S+)", out).group(1)
     assert repository.authenticate_token(issued).id == world.sue.id
+
+
+def test_a_client_reading_their_own_session_gets_words_not_scores(world, attune, tmp_path):
+    from bot.review import auth
+
+    auth.save_token(repository.issue_token(world.admin, world.ann.id))
+    shown = attune("show", world.ann_first)
+    assert shown.exit_code == 0, shown.output
+    assert "went quiet" in shown.output and 'opacity: "maybe"' in shown.output  # the words stay
+    assert "RF-style" not in shown.output and "SUDS 6" in shown.output  # her own rating stays
+    out = tmp_path / "mine.json"
+    assert attune("export", world.ann_first, "--format", "json", "--out", out).exit_code == 0
+    mine = out.read_text()
+    assert '"rf_estimate"' not in mine and "RF-style" not in mine and '"rf_band"' not in mine
+    assert '"text": "maybe"' in mine  # the evidence is hers to read
+    assert attune("risks").exit_code == EXIT_NOT_ALLOWED  # risk review is for carers
+    therapist_view = attune.sign_in(world.tess)("show", world.ann_first).output
+    assert "RF-style estimate" in therapist_view
