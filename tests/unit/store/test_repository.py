@@ -333,3 +333,26 @@ def test_carers_can_rename_their_people_and_no_one_else(world):
         repo.rename_person(world["t2"], world["a"].id, "Not yours")
     with pytest.raises(repo.AccessDenied):
         repo.rename_person(world["b"], world["a"].id, "Not yours")
+
+
+def test_account_management_is_refused_across_people(world):
+    token = repo.issue_token(world["t2"])
+    with pytest.raises(repo.AccessDenied):
+        repo.revoke_token(world["t1"], token)
+    assert repo.authenticate_token(token).id == world["t2"].id
+    for actor in (world["t1"], world["sup"], world["a"]):
+        with pytest.raises(repo.AccessDenied):
+            repo.deactivate_person(actor, world["t2"].id)
+    with pytest.raises(repo.AccessDenied):
+        repo.unlink(world["sup"], world["a"].id)
+    with pytest.raises(repo.AccessDenied):
+        repo.audit_log(world["a"], actor_id=world["admin"].id)
+    with pytest.raises(repo.AccessDenied):
+        repo.record_audit(replace_id(world["a"], 999_999), "export_file", "conversation", 1)
+    assert repo.authenticate("two", PASSWORD).id == world["t2"].id
+
+
+def replace_id(person, new_id):
+    from dataclasses import replace
+
+    return replace(person, id=new_id)
