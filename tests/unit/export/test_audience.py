@@ -10,7 +10,7 @@ def test_client_copies_keep_words_and_suds_but_no_estimates(transcript):
         [a.evidence for t in transcript.turns for a in t.annotations]
     for fmt in ("md", "html", "csv", "json"):
         data = render([mine], fmt).decode("utf-8-sig")
-        assert "RF-style" not in data and "rf_estimate\": 5" not in data, fmt
+        assert "RF-style estimate 5" not in data and "\"rf_estimate\"" not in data, fmt
         assert "I thought" in data and ("SUDS 6" in data or "6.0" in data), fmt
     assert render([mine], "pdf")  # renders; its text is checked with the other PDF tests
 
