@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/serve.sh start-actions
 trap 'scripts/serve.sh stop-actions' EXIT
-.venv/bin/python -m rasa shell --model models --endpoints endpoints.yml \
+# Libraries' deprecation notices are noise for someone who came to chat.
+PYTHONWARNINGS=ignore .venv/bin/python -W ignore -m rasa shell --model models --endpoints endpoints.yml \
   --interface "${ATTUNE_BIND:-127.0.0.1}" --port "${ATTUNE_RASA_PORT:-5005}" --quiet
