@@ -361,10 +361,12 @@ def _flags(doc: Doc, sentences: list[_Sentence], cues: dict[str, list[Span]], le
     mental = set(lex["mental_state_lemmas"])
     for sentence in sentences:
         if sentence.kind in ("question", "reflection"):
-            addressed = any(t.lower_ in ("you", "your", "yourself") for t in sentence.span)
-            states = [t for t in sentence.span if t.lemma_.lower() in mental]
-            if addressed and states:
-                found.setdefault("aimed_at_mental_states", []).append(first_span(states[0]))
+            # Whose mind does not matter: "How did she feel?" invites mentalizing as much as
+            # "How did you feel?".
+            states = [first_span(t) for t in sentence.span if t.lemma_.lower() in mental]
+            states += _in_sentence(cues.get("mental_state_phrase", []), sentence.span)
+            if states:
+                found.setdefault("aimed_at_mental_states", []).append(min(states, key=lambda s: s.start))
     for name in ("not_knowing_stance", "validation", "leading_question", "interpretation_as_fact", "accusatory_why"):
         if cues.get(name):
             found[name] = cues[name]
@@ -393,8 +395,9 @@ def _exploration(questions: list[_Sentence], cues: dict[str, list[Span]], lex: d
             continue
         if _in_sentence(cues.get("offer_to_talk", []) + cues.get("input/advice", []), span):
             continue
-        if any(t.lower_ in ("i", "me", "my") and t.dep_ in ("nsubj", "nsubjpass") for t in words):
-            continue
+        invitation = _in_sentence(cues.get("question_open", []), span)
+        if not invitation and any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") for t in words):
+            continue  # about the speaker ("Am I the only one who ...?", "What should I say?")
         specific = [t for t in words if t.pos_ in CONTENT_POS and not t.is_stop
                     and t.lemma_.lower() not in generic and t.lower_ not in generic]
         level = 2 if specific else 1
