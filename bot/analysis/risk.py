@@ -26,10 +26,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from bot.analysis.evidence import Evidence
 from bot.analysis.language import is_probably_english
-from bot.analysis.patterns import PatternMatch, load_lexicon, pattern_set
+from bot.analysis.anchored_patterns import AnchoredPatterns
+from bot.analysis.patterns import PatternMatch, PatternSet, load_lexicon
 
 LEXICON = "risk"
 LEVELS = ("none", "concern", "high", "imminent")
@@ -121,9 +123,24 @@ class _Lexicon:
         self.mention_variants = set(raw.get("mention_variants") or [])
         self.not_subjects = words("not_subjects")
         self.negation_typos = words("negation_typos")
+        self.common_words = frozenset(words("common_words"))
         vocab = raw.get("vocab") or {}
         self.myself = {w.lower() for w in vocab.get("myself") or []}
         self.reflexive_other = {w.lower() for w in vocab.get("reflexive_other") or []} - {"yourself"}
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern_sets_for(vocab_id: int, vocab: Vocab) -> tuple[AnchoredPatterns, PatternSet]:
+    patterns = load_lexicon(LEXICON).get("token_patterns") or {}
+    rules = {label: p for label, p in patterns.items() if not label.startswith("cue/")}
+    cues = {label: p for label, p in patterns.items() if label.startswith("cue/")}
+    return AnchoredPatterns(vocab, rules, _lexicon().common_words), PatternSet(vocab, {"token_patterns": cues})
+
+
+def _pattern_sets(vocab: Vocab) -> tuple[AnchoredPatterns, PatternSet]:
+    """The rule patterns (each run only when its anchor word is in the text) and the cue patterns,
+    compiled once per vocabulary."""
+    return _pattern_sets_for(id(vocab), vocab)
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,8 +154,12 @@ def _lexicon() -> _Lexicon:
 def assess_risk(doc: Doc) -> RiskResult:
     """Find risk language in a parsed text. Never raises on odd text; English patterns always run."""
     lex = _lexicon()
-    matches = pattern_set(LEXICON, doc.vocab).find(doc)
-    cues = _Cues(doc, [m for m in matches if m.label.startswith("cue/")])
+    rule_set, cue_set = _pattern_sets(doc.vocab)
+    matches = rule_set.find(doc)
+    if not matches:
+        return RiskResult(flagged=False, level="none", findings=[], language_supported=is_probably_english(doc))
+    # Cues only change how a rule's match is read, so they are looked for only when one matched.
+    cues = _Cues(doc, cue_set.find(doc))
     quoted = _quoted_tokens(doc)
     kept: list[_Candidate] = []
     set_aside: list[Evidence] = []

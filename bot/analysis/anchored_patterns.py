@@ -1,0 +1,92 @@
+"""Token patterns that run only on texts where they can match.
+
+spaCy's Matcher tests every pattern's first token at every token of a text, so a lexicon with a
+few hundred patterns built from word lists costs more than the parse itself. Most patterns cannot
+match without one particular word: "kill myself" needs "myself" (or a typo of it), "want to die"
+needs "die". `AnchoredPatterns` picks that word list (the anchor) for each pattern, groups
+patterns by anchor into small `PatternSet`s, and runs a group only when the text holds one of its
+anchor words (or, for a FUZZY token, a near spelling). Matches are exactly those of one Matcher with
+all the patterns: a skipped group could not have matched.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher.levenshtein import levenshtein_compare
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from bot.analysis.patterns import PatternMatch, PatternSet, with_typographic_apostrophes
+
+Anchor = tuple[str, frozenset[str] | tuple[str, int]]  # ("words", {...}) or ("fuzzy", (word, edits))
+
+
+class AnchoredPatterns:
+    """`token_patterns` ({label: [pattern, ...]}) compiled in groups that share an anchor."""
+
+    def __init__(self, vocab: Vocab, token_patterns: dict[str, list], common_words: frozenset[str] = frozenset()):
+        grouped: dict[Anchor, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for label, patterns in token_patterns.items():
+            for pattern in patterns:
+                grouped[anchor_of(label, pattern, common_words)][label].append(pattern)
+        self._sets: list[PatternSet] = []
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        self._fuzzy: list[tuple[str, int, int]] = []
+        for index, (anchor, patterns) in enumerate(grouped.items()):
+            self._sets.append(PatternSet(vocab, {"token_patterns": dict(patterns)}))
+            kind, value = anchor
+            if kind == "fuzzy":
+                word, edits = value
+                self._fuzzy.append((word, edits, index))
+            else:
+                for word in with_typographic_apostrophes(sorted(value)):
+                    self._by_word[word].append(index)
+
+    def __len__(self) -> int:
+        return len(self._sets)
+
+    def find(self, doc: Doc) -> list[PatternMatch]:
+        """Every match in `doc`, in text order, from the groups whose anchor is in the text."""
+        words = {token.lower_ for token in doc}
+        wanted = {i for word in words for i in self._by_word.get(word, ())}
+        for target, edits, index in self._fuzzy:
+            if index not in wanted and any(_near(word, target, edits) for word in words):
+                wanted.add(index)
+        found = [m for i in sorted(wanted) for m in self._sets[i].find(doc)]
+        found.sort(key=lambda m: (m.span.start, m.span.end))
+        return found
+
+
+def anchor_of(label: str, pattern: list[dict], common_words: frozenset[str] = frozenset()) -> Anchor:
+    """The mandatory token of `pattern` whose words look rarest: fewest stop words, then fewest
+    other common words, then fewest alternatives; a FUZZY token counts as rare."""
+    options: list[Anchor] = []
+    for token in pattern:
+        if token.get("OP") in ("?", "*", "{0,}"):
+            continue
+        value = token.get("LOWER")
+        if isinstance(value, str):
+            options.append(("words", frozenset([value.lower()])))
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            options.append(("words", frozenset(str(v).lower() for v in value["IN"])))
+        elif isinstance(value, dict):
+            for key, target in value.items():
+                if key.startswith("FUZZY"):
+                    options.append(("fuzzy", (str(target).lower(), int(key[5:] or -1))))
+    if not options:
+        raise ValueError(f"pattern {label} has no mandatory LOWER token to anchor it: {pattern}")
+    return min(options, key=lambda option: _rarity(option, common_words))
+
+
+def _rarity(option: Anchor, common_words: frozenset[str]) -> tuple[int, int, int]:
+    kind, value = option
+    if kind == "fuzzy":
+        return (0, 0, 0)
+    return (len(value & STOP_WORDS), len(value & common_words), len(value))
+
+
+def _near(word: str, target: str, edits: int) -> bool:
+    # levenshtein_compare's default (edits -1) allows more edits for longer words; the length check
+    # only skips words that could never be close.
+    return abs(len(word) - len(target)) <= max(edits, 3) and levenshtein_compare(word, target, edits)
