@@ -16,14 +16,16 @@ import importlib
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any, Callable
 
 from bot.analysis.cleaning import Prepared, prepare
-from bot.analysis.language import is_probably_english
-from bot.nlp import load_nlp
 from bot.settings import get_settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# spaCy (and, through thinc, TensorFlow) is imported on first use, not on import: the command
+# line answers --help and usage errors at once, and importing the result types stays cheap.
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,8 @@ def analyze_many(
     parts = _selected(only)
     if contexts is not None and len(contexts) != len(texts):
         raise ValueError(f"{len(contexts)} contexts for {len(texts)} texts: pass one per text or none")
+    from bot.nlp import load_nlp
+
     max_chars = get_settings().analysis_max_chars
     prepared = [prepare(t, max_chars) for t in texts]
     nlp = load_nlp()
@@ -108,7 +112,9 @@ def _part(name: str) -> Callable | None:
         return None
 
 
-def _analyse_doc(doc: Doc, prep: Prepared, context: str | None, functions: dict[str, Callable | None]) -> AnalysisResult:
+def _analyse_doc(doc: "Doc", prep: Prepared, context: str | None, functions: dict[str, Callable | None]) -> AnalysisResult:
+    from bot.analysis.language import is_probably_english
+
     result = AnalysisResult(
         text=prep.text,
         original_length=prep.original_length,

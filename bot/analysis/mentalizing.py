@@ -381,7 +381,7 @@ class _Reading:
                 clause = list(first.head.subtree)
                 clause_ids = {t.i for t in clause}
                 rest_ids = {t.i for t in sentence} - clause_ids
-                evidence = self.doc[min(first.i, clause[0].i): clause[-1].i + 1]
+                evidence = self.doc[min(first.i, clause[0].i): _clause_end(first, clause[-1].i + 1)]
             else:
                 clause_ids = {t.i for t in sentence if t.i >= span.end}
                 rest_ids = {t.i for t in sentence if t.i < span.start}
@@ -673,3 +673,12 @@ def _part_of_me(holder: Token, first_person: frozenset[str]) -> bool:
 def _outermost(spans: list[Span]) -> list[Span]:
     """Drop spans inside another ("because" inside "that's why" never happens, "so" inside "so that" does)."""
     return [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
+
+
+def _clause_end(first: Token, end: int) -> int:
+    """Quote a clause up to its first comma, semicolon or full stop: enough to show the link."""
+    doc = first.doc
+    for i in range(first.i + 1, end):
+        if doc[i].is_punct and doc[i].text in {",", ";", ".", "!", "?", ":"}:
+            return i
+    return end
