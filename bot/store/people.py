@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 
 import bcrypt
@@ -48,10 +47,6 @@ def new_secret(nbytes: int = 32) -> str:
 def hash_secret(secret: str) -> str:
     """Tokens and pairing codes are random, so a plain SHA-256 is enough (and lets us look them up)."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
-
-
-def same_secret(a: str, b: str) -> bool:
-    return hmac.compare_digest(a, b)
 
 
 def to_view(row: PersonRow) -> Person:

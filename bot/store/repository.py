@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -43,9 +43,8 @@ from bot.store.views import (
     RiskEventView, Role, SessionFilter, Transcript,
 )
 
-__all__ = [  # the errors live in bot.store.access; callers import them from here
-    "AccessDenied", "InvalidInput", "NotFound", "StoreError",
-]
+# AccessDenied, InvalidInput, NotFound and StoreError live in bot.store.access; callers import
+# them from here, beside the functions that raise them.
 
 MAX_NOTE_CHARS = 10_000
 MAX_NAME_CHARS = 200
