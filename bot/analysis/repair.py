@@ -21,6 +21,7 @@ from bot.analysis.patterns import PatternMatch, load_lexicon, outermost, pattern
 
 LEXICON = "repair"
 FIRST_PERSON = {"i", "we"}
+COMPLEMENT_DEPS = {"acomp", "attr", "dobj", "pobj", "oprd", "xcomp", "ccomp", "prep", "advmod", "ROOT"}
 
 
 # A component or blocker: its name, the words that show it, and what it means.
@@ -134,7 +135,11 @@ def _not_negated(span: Span, _by_name) -> bool:
     # Negation inside the phrase belongs to it ("I shouldn't have"); negation on the phrase's own
     # word or the word it hangs from reverses it ("I'm not sorry", "it wasn't my fault").
     inside = {t.i for t in span}
-    for token in (span.root, span.root.head):
+    root = span.root
+    # The head's negation only reaches words that complete it ("it wasn't [my fault]"), not a
+    # subject or a loose phrase ("my bad, won't happen again").
+    heads = (root, root.head) if root.dep_ in COMPLEMENT_DEPS else (root,)
+    for token in heads:
         if any(child.dep_ == "neg" and child.i not in inside for child in token.children):
             return False
     return True
