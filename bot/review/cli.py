@@ -35,13 +35,26 @@ class ReviewGroup(click.Group):
             raise translate(exc) from None
 
 
+class _OneLineFormatter(logging.Formatter):
+    """Library warnings as one line each (tracebacks only with --debug)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
 @click.group(cls=ReviewGroup)
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Review Attune transcripts: people, sessions, notes, risk events and exports."""
     ctx.ensure_object(dict)["debug"] = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING)
+    root = logging.getLogger()
+    if not root.handlers:  # a host that configured logging (tests, embedding) keeps its own
+        handler = logging.StreamHandler()
+        if not debug:
+            handler.setFormatter(_OneLineFormatter())
+        root.addHandler(handler)
+        root.setLevel(logging.DEBUG if debug else logging.WARNING)
 
 
 def main() -> None:
@@ -151,7 +164,7 @@ def sessions(person_id: int | None, since: datetime | None, until: datetime | No
     """Sessions you may review, newest first."""
     if since and until and since > until:
         raise CliError("--since is after --until", EXIT_INVALID)
-    actor = auth.current_actor()
+    actor = auth.reading_actor()
     filters = SessionFilter(person_id=person_id, since=_day_start(since), until=_day_end(until),
                             exercise=exercise, flagged_only=flagged)
     terminal.console().print(terminal.sessions_table(repository.list_conversations(actor, filters)))
@@ -162,7 +175,7 @@ def sessions(person_id: int | None, since: datetime | None, until: datetime | No
 @click.option("--pager", is_flag=True, help="Page through a long transcript (keeps the colours).")
 def show(session: int, pager: bool) -> None:
     """A session's transcript: turns in order, highlighted markers, scores, risk events, notes."""
-    actor = auth.current_actor()
+    actor = auth.reading_actor()
     view = terminal.transcript_view(for_reader(repository.get_transcript(actor, session), actor))
     out = terminal.console()
     if pager:
@@ -188,7 +201,7 @@ def note(turn: int, text: str) -> None:
 @click.option("--person", "person_id", type=int, help="Only this person's events.")
 def risks(open_only: bool, person_id: int | None) -> None:
     """Flagged risk events, newest first."""
-    actor = auth.current_actor()
+    actor = auth.reading_actor()
     events = repository.list_risk_events(actor, unacknowledged_only=open_only, person_id=person_id)
     terminal.console().print(terminal.risks_table(events))
 

@@ -62,7 +62,8 @@ def people_table(people: Iterable[Person]) -> Table:
 def sessions_table(sessions: Iterable[ConversationSummary]) -> Table:
     table = Table(title="Sessions (newest first)")
     for column in ("session", "person", "started", "turns", "exercises", "RF", "SUDS", "risk"):
-        table.add_column(column)
+        # Ids and dates never wrap or shorten; names and lists give way on narrow terminals.
+        table.add_column(column, no_wrap=column in ("session", "started", "turns"))
     for s in sessions:
         risk = Text("-")
         if s.flagged:

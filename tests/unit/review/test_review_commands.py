@@ -214,3 +214,16 @@ def test_a_client_reading_their_own_session_gets_words_not_scores(world, attune,
     assert attune("risks").exit_code == EXIT_NOT_ALLOWED  # risk review is for carers
     therapist_view = attune.sign_in(world.tess)("show", world.ann_first).output
     assert "RF-style estimate" in therapist_view
+
+
+def test_events_stored_but_not_projected_show_up(world, attune):
+    """A crash between storing Rasa's events and projecting them must not hide a turn from review."""
+    from bot.store import db, rasa_log
+    from bot.store.testing import bot, user
+
+    later = 1773050000.0  # 2026-03-09
+    with db.unit_of_work() as session:
+        rasa_log.append_events(session, "chat-ann", [bot("Shall we go on?", later),
+                                                      user("I was scared she would leave.", "inform", later + 1)])
+    shown = attune.sign_in(world.tess)("show", world.ann_second).output
+    assert "I was scared she would leave." in shown
