@@ -2,7 +2,8 @@
 gets wrong, the failure modes, the RF-style estimate and its explanation.
 
 Runs the real spaCy pipeline. Floors sit just under what bench/eval_mentalizing.py measured on
-tests/data/mentalizing.jsonl (136 utterances; the 45 of the "test" split were never tuned on).
+tests/data/mentalizing.jsonl (160 utterances; the 69 of the "test" split were never tuned on, and
+the last 24 of them were written after the rules were tuned).
 """
 from __future__ import annotations
 
@@ -14,29 +15,31 @@ from bench.eval_mentalizing import baseline_band, family_f1, load_set
 from bot.analysis.mentalizing import FAILURE_MODES, FAMILIES, MentalizingResult, analyze_mentalizing, rf_band
 from bot.nlp import load_nlp
 
-# Measured 2026-11-23 (F1 of "family present"); whole set / test split. Families with fewer than five
+# Measured 2026-11-23 (F1 of "family present"); whole set / test split. Families with fewer than ten
 # test examples are held on the whole set only.
 MIN_FAMILY_F1_ALL = {
-    "self_mind": 0.95,           # measured 0.986
-    "other_mind": 0.94,          # 0.974
-    "mental_state_term": 0.97,   # 0.995
+    "self_mind": 0.95,           # measured 0.981
+    "other_mind": 0.94,          # 0.973
+    "mental_state_term": 0.97,   # 0.996
     "opacity": 0.95,             # 1.000
-    "causal_link": 0.94,         # 0.978
-    "alternative": 0.90,         # 1.000
-    "change_over_time": 0.85,    # 0.903
-    "certainty": 0.93,           # 0.978
+    "causal_link": 0.93,         # 0.964
+    "alternative": 0.90,         # 0.957
+    "change_over_time": 0.82,    # 0.865
+    "certainty": 0.95,           # 0.983
 }
 MIN_FAMILY_F1_TEST = {
-    "self_mind": 0.92,           # 0.957
-    "other_mind": 0.90,          # 0.939
-    "mental_state_term": 0.95,   # 0.986
+    "self_mind": 0.92,           # 0.954
+    "other_mind": 0.92,          # 0.950
+    "mental_state_term": 0.96,   # 0.991
     "opacity": 0.95,             # 1.000
-    "causal_link": 0.88,         # 0.917
-    "certainty": 0.88,           # 0.933
+    "causal_link": 0.87,         # 0.905
+    "certainty": 0.93,           # 0.966
 }
-MIN_MODE_F1_ALL = {"psychic_equivalence": 0.85, "teleological": 0.95, "pretend": 0.6, "hypermentalizing": 0.95}
-# RF band accuracy: test 0.889 (keyword baseline 0.444), dev 0.956.
-MIN_BAND_ACCURACY = {"test": 0.86, "dev": 0.93}
+# Whole set: psychic equivalence 0.923 (13 examples), teleological 0.947 (10), pretend 0.500 (3),
+# hypermentalizing 1.000 (4).
+MIN_MODE_F1_ALL = {"psychic_equivalence": 0.88, "teleological": 0.90, "pretend": 0.45, "hypermentalizing": 0.95}
+# RF band accuracy: test 0.870 (keyword baseline 0.44), dev 0.956.
+MIN_BAND_ACCURACY = {"test": 0.84, "dev": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +60,8 @@ def labelled(nlp):
 
 def test_labelled_set_is_large_enough_and_well_formed():
     rows = load_set()
-    assert len(rows) >= 130
-    assert len(load_set("test")) >= 40
+    assert len(rows) >= 150
+    assert len(load_set("test")) >= 60
     for row in rows:
         assert set(row["families"]) <= set(FAMILIES), row["id"]
         assert set(row["failure_modes"]) <= set(FAILURE_MODES), row["id"]
