@@ -232,7 +232,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, cues: "_Cues", quoted:
     gaming = cues.in_sentence("cue/game", sent)
     generic = cues.in_sentence("cue/generic", sent)
 
-    if rule in ("harm_verb", "weak_harm_verb"):
+    if rule in ("harm_verb", "weak_harm_verb", "physical"):
         outcome = _resolve_harm(candidate, chain, lex, cues, sent, reporter, is_quoted)
         if isinstance(outcome, str):
             return None, outcome
@@ -279,7 +279,11 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
     """Decide who hurts whom for a harm verb; set the category, or return why it is set aside."""
     span = candidate.span
     verb = span[0]
-    target = _person_kind(span[-1] if span[-1].ent_type_ != "PERSON" else span[-1], lex)
+    target = _person_kind(span[-1], lex)
+    if lex.rules[candidate.rule].get("target_first_only"):
+        target = "first" if any(t.lower_ in ("me", "my") for t in span) else "thing"
+        if target != "first":
+            return "Not done to the speaker."
     actor_token = _subject(verb, span)
     actor = _person_kind(actor_token, lex) if actor_token is not None else None
     if is_quoted and reporter == "third":
@@ -298,12 +302,17 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
             return "No one is said to do it."
         if actor == "first":
             return "Not about harm between people."
-        if weak and not cues.in_sentence("cue/fear", sent):
+        if weak and not cues.near("cue/fear", candidate.span):
             return "Hurt feelings, not a physical threat."
-        if _is_ongoing_figure(verb) and not cues.in_sentence("cue/fear", sent):
+        if _is_ongoing_figure(verb) and not cues.near("cue/fear", candidate.span):
             return "\"They're killing me\": a figure of speech without a threat or fear."
         candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 3)
         candidate.explanation = "Being hurt, threatened or abused by someone."
+        if _is_counterfactual(verb):
+            # "she was so angry she could have killed me": kept, but as what could have happened.
+            candidate.severity = 2
+            candidate.qualifiers.append("said as what could have happened")
+            return None
         if _is_threat(verb):
             candidate.severity = max(candidate.severity, 4)
             candidate.explanation = "Threatened with harm by someone."
@@ -312,6 +321,8 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
         return "A thing, not a person, does it (an illness, an accident)."
     if weak and not (_has_urge(chain, lex) or _has_intent(chain, cues)):
         return "Hurting someone's feelings, not a wish or plan to harm them."
+    if _is_ongoing_figure(verb) and not (_has_urge(chain, lex) or _has_intent(chain, cues)):
+        return "\"I'm killing him with ...\": a figure of speech."
     if weak and any(t.tag_ in ("VBD", "VBN") for t in span[:1]):
         return "Something that already happened between them, not a wish to harm."
     if actor is None and not (_has_urge(chain, lex) or _has_intent(chain, cues)):
@@ -326,6 +337,10 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
     candidate.category = "harm_to_others"
     candidate.explanation = "Wants, intends or threatens to harm another person."
     candidate.severity = 2 if _has_urge(chain, lex) else candidate.severity
+    if _is_counterfactual(verb):
+        # "I could have strangled him for being late": anger said as a figure, kept at the lowest step.
+        candidate.severity = 1
+        candidate.qualifiers.append("said as what could have happened")
     return None
 
 
@@ -459,6 +474,12 @@ def _is_ongoing_figure(verb: Token) -> bool:
     )
 
 
+def _is_counterfactual(verb: Token) -> bool:
+    """ "could have killed", "would have strangled": a past that did not happen."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(auxes & {"could", "would", "might", "'d"}) and bool(auxes & {"have", "'ve", "of"})
+
+
 def _is_threat(verb: Token) -> bool:
     """ "he'd kill me if I left", "she will hurt me": harm announced, not only done."""
     return any(
@@ -539,6 +560,10 @@ class _Cues:
                     continue
                 return True
         return False
+
+    def near(self, label: str, span: Span, window: int = 12) -> bool:
+        """A cue within `window` tokens of the span, across a sentence break ("he hits me. I'm scared")."""
+        return any(s.start < span.end + window and span.start - window < s.end for s in self._by_label.get(label, ()))
 
     def token_has(self, label: str, token: Token) -> bool:
         return any(s.start <= token.i < s.end for s in self._by_label.get(label, ()))
