@@ -1,7 +1,7 @@
 """Repair rubric: per-label floors on Attune's own repair set, and the cases a word list gets wrong.
 
 Runs the real spaCy pipeline. Floors sit just under what bench/eval_repair.py measured on
-tests/data/repair.jsonl (121 attempts; 36 in the test split that was never tuned on).
+tests/data/repair.jsonl (151 attempts; 51 in the test split that was never tuned on).
 """
 from __future__ import annotations
 
@@ -13,29 +13,29 @@ from bench.eval_repair import KEYWORDS, attune_labels, load, macro_f1, per_label
 from bot.analysis.repair import analyze_repair
 from bot.nlp import load_nlp
 
-# Measured 2026-11-23 on all 121 attempts (F1 of "present"); each floor sits just under it.
+# Measured 2026-11-23 on all 151 attempts (F1 of "present"); each floor sits just under it.
 MIN_F1_ALL = {
-    "expression_of_regret": 0.90,            # measured 0.933
-    "explanation": 0.93,                     # 0.971
-    "acknowledgement_of_responsibility": 0.90,  # 0.932
-    "declaration_of_repentance": 0.72,       # 0.778
-    "offer_of_repair": 0.80,                 # 0.857
+    "expression_of_regret": 0.92,            # measured 0.946
+    "explanation": 0.94,                     # 0.977
+    "acknowledgement_of_responsibility": 0.92,  # 0.952
+    "declaration_of_repentance": 0.77,       # 0.818
+    "offer_of_repair": 0.82,                 # 0.857
     "request_for_forgiveness": 0.95,         # 1.000
-    "names_specific_moment": 0.87,           # 0.909
-    "curiosity_about_other": 0.88,           # 0.929
-    "reflects_other_feeling": 0.80,          # 0.839
+    "names_specific_moment": 0.89,           # 0.927
+    "curiosity_about_other": 0.90,           # 0.944
+    "reflects_other_feeling": 0.89,          # 0.927
     "i_statement": 0.95,                     # 1.000
-    "next_step": 0.95,                       # 1.000
-    "non_apology": 0.85,                     # 0.889
+    "next_step": 0.94,                       # 0.980
+    "non_apology": 0.87,                     # 0.909
     "sorry_but": 0.95,                       # 1.000
-    "blame": 0.82,                           # 0.867
-    "contempt": 0.90,                        # 0.941
-    "defensiveness": 0.92,                   # 0.966
-    "minimising": 0.85,                      # 0.900
-    "stonewalling": 0.85,                    # 0.889
+    "blame": 0.85,                           # 0.882
+    "contempt": 0.83,                        # 0.870
+    "defensiveness": 0.91,                   # 0.944
+    "minimising": 0.88,                      # 0.923
+    "stonewalling": 0.83,                    # 0.870
 }
-# Macro-F1 over labels: test split measured 0.881 (keyword baseline 0.561), dev 0.934.
-MIN_MACRO_F1 = {"test": 0.85, "dev": 0.90}
+# Macro-F1 over labels: test split (51 attempts) measured 0.883 (keyword baseline 0.576), dev 0.956.
+MIN_MACRO_F1 = {"test": 0.86, "dev": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def repair(nlp, text: str):
 
 def test_data_set_shape():
     rows = load()
-    assert len(rows) >= 110
+    assert len(rows) >= 150
     assert 0.25 <= sum(r["split"] == "test" for r in rows) / len(rows) <= 0.35
     assert {r["relationship"] for r in rows} == {"partner", "friend", "parent", "colleague", "child"}
     used = {label for r in rows for label in r["components"] + r["blockers"]}
