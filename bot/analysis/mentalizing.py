@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.analysis.evidence import Evidence
 from bot.analysis.language import is_probably_english
+from bot.analysis.minds import SUBJECT_DEPS, MindReader, PersonWords
 from bot.analysis.patterns import load_lexicon, pattern_set
 from bot.nlp import load_nlp
 
@@ -29,7 +30,6 @@ FAMILIES = (
 )
 FAILURE_MODES = ("psychic_equivalence", "teleological", "pretend", "hypermentalizing")
 STATE_KINDS = ("thought", "wish", "feeling")
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "acomp", "oprd", "attr", "conj", "advcl", "relcl", "pcomp", "pobj", "dobj"}
 # Evidence spans joining a holder to their mental-state word stay short enough to quote.
 MAX_HOLDER_SPAN = 6
@@ -93,17 +93,11 @@ class MentalizingResult:
 class _Vocabulary:
     """The lexicon's word sets, built once per process."""
 
-    first_person: frozenset[str]
-    not_a_mind: frozenset[str]
-    relative: frozenset[str]
-    people: frozenset[str]
-    seem_verbs: frozenset[str]
+    person_words: PersonWords
     teleological_verbs: frozenset[str]
     proof_verbs: frozenset[str]
-    experiencer_object_verbs: frozenset[str]
     hostile_reading: frozenset[str]
     hostile_when_negated: frozenset[str]
-    factive_verbs: frozenset[str]
     action_forms: frozenset[str]
     mental_labels: dict  # label -> (parts of speech, kind of state)
     concrete_words: frozenset[str]
@@ -119,17 +113,18 @@ def _vocabulary() -> _Vocabulary:
     lex = load_lexicon(LEXICON)
     sets, pronouns, concrete = lex["lemma_sets"], lex["pronouns"], lex["concrete_event"]
     return _Vocabulary(
-        first_person=frozenset(pronouns["first_person"]),
-        not_a_mind=frozenset(pronouns["not_a_mind"]),
-        relative=frozenset(pronouns["relative"]),
-        people=frozenset(pronouns["people"]),
-        seem_verbs=frozenset(sets["seem_verbs"]),
+        person_words=PersonWords(
+            first_person=frozenset(pronouns["first_person"]),
+            not_a_mind=frozenset(pronouns["not_a_mind"]),
+            relative=frozenset(pronouns["relative"]),
+            people=frozenset(pronouns["people"]),
+            experiencer_object_verbs=frozenset(sets["experiencer_object_verbs"]),
+            factive_verbs=frozenset(sets["factive_verbs"]),
+        ),
         teleological_verbs=frozenset(sets["teleological_verbs"]),
         proof_verbs=frozenset(sets["proof_verbs"]),
-        experiencer_object_verbs=frozenset(sets["experiencer_object_verbs"]),
         hostile_reading=frozenset(sets["hostile_reading"]),
         hostile_when_negated=frozenset(sets["hostile_when_negated"]),
-        factive_verbs=frozenset(sets["factive_verbs"]),
         action_forms=frozenset(sets["action_forms"]),
         mental_labels={k: (frozenset(v["pos"]), v["kind"]) for k, v in lex["mental_labels"].items()},
         concrete_words=frozenset(concrete["words"]),
@@ -178,7 +173,8 @@ class _Reading:
         self.excluded = self._token_ids(self.disavowals + self.spans("hostile"))
         self.certainty = self.spans("certainty") + self.spans("certainty_epistemic")
         self.mental = self._mental_tokens()
-        self.holders = {t.i: self._perspective(t) for t in self.mental}
+        self.minds = MindReader(vocab.person_words, {t.i for t in self.mental})
+        self.holders = {t.i: self.minds.perspective(t) for t in self.mental}
 
     # -- helpers ---------------------------------------------------------------------------------
     def spans(self, label: str) -> list[Span]:
@@ -233,88 +229,6 @@ class _Reading:
             and any(c.dep_ == "dobj" for c in token.children)
         )
 
-    def _holder(self, token: Token, depth: int = 0) -> Token | None:
-        """The person whose state `token` names, from the parse."""
-        if depth > 4:
-            return None
-        if token.pos_ in {"VERB", "AUX"}:
-            if token.lemma_ in self.v.experiencer_object_verbs:
-                for child in token.children:
-                    if child.dep_ == "dobj" and self._is_person(child):
-                        return child
-            for child in token.children:
-                if child.dep_ in SUBJECT_DEPS:
-                    if child.lower_ in self.v.relative and token.dep_ == "relcl":
-                        return token.head
-                    return child
-            if token.dep_ in {"xcomp", "conj", "acomp", "oprd"} and token.head is not token:
-                return self._holder(token.head, depth + 1)
-            return None
-        if token.pos_ in {"NOUN", "PROPN"}:
-            for child in token.children:
-                if child.dep_ == "poss":
-                    return child
-            if token.dep_ in SUBJECT_DEPS:  # "my anger made me...": the noun is the subject itself
-                return None
-            if token.dep_ in {"dobj", "attr", "pobj"} and token.head is not token:
-                head = token.head.head if token.dep_ == "pobj" else token.head
-                return self._holder(head, depth + 1) if head.pos_ in {"VERB", "AUX"} else None
-            return None
-        # Adjectives and adverbs: their own subject ("made her angry"), the noun they describe
-        # ("an angry man"), or the subject of the verb they complete ("she seemed worried").
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        if token.dep_ == "amod":
-            return token.head
-        if token.dep_ in {"acomp", "oprd", "attr", "ccomp", "xcomp", "conj", "advmod", "dep"} and token.head is not token:
-            return self._holder(token.head, depth + 1)
-        return None
-
-    def _is_person(self, token: Token) -> bool:
-        lower = token.lower_
-        if lower in self.v.not_a_mind:
-            return False
-        if lower in self.v.first_person or token.pos_ in {"PRON", "PROPN"} or token.ent_type_ == "PERSON":
-            return True
-        return lower in self.v.people or token.lemma_ in self.v.people
-
-    def _kind(self, holder: Token | None, state: Token) -> str | None:
-        if holder is None or holder.lower_ in self.v.not_a_mind:
-            return None
-        if holder.lower_ in self.v.first_person or _part_of_me(holder, self.v.first_person):
-            return "self"
-        if self._is_person(holder):
-            return "other"
-        # Only minds think, feel and want: a noun subject of such a verb is a person ("the burglar thought").
-        if holder.pos_ == "NOUN" and holder.dep_ in SUBJECT_DEPS and state.pos_ == "VERB" and holder.head == state:
-            return "other"
-        return None
-
-    def _perspective(self, token: Token) -> tuple[str | None, Token | None]:
-        holder = self._holder(token)
-        kind = self._kind(holder, token)
-        if kind == "self" and self._inside_other_reading(token):
-            # "he thinks I don't care": the speaker's state as the other person reads it.
-            kind = "other"
-        return kind, holder
-
-    def _inside_other_reading(self, token: Token) -> bool:
-        node = token
-        for _ in range(6):
-            if node.head is node:
-                return False
-            if (
-                node.dep_ in {"ccomp", "xcomp"}
-                and node.head.i in {t.i for t in self.mental}
-                and node.head.lemma_ not in self.v.factive_verbs
-            ):
-                head_kind = self._kind(self._holder(node.head), node.head)
-                if head_kind == "other":
-                    return True
-            node = node.head
-        return False
-
     # -- families ------------------------------------------------------------------------------------
     def find_markers(self) -> None:
         for token in self.mental:
@@ -333,7 +247,7 @@ class _Reading:
                 self._add("certainty", span)
         for span in self.spans("opacity"):
             # "I'm not sure", "I wonder", "I guess": the speaker reflecting on their own knowing.
-            if span[0].lower_ in self.v.first_person:
+            if span[0].lower_ in self.v.person_words.first_person:
                 self._add("self_mind", span)
         for span in self.spans("hidden_motive"):
             # "he did it on purpose", "she's trying to...": an intention, read into someone else.
@@ -352,11 +266,11 @@ class _Reading:
                 subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
             else:
                 subject = next((c for c in token.head.children if c.dep_ in SUBJECT_DEPS), None)
-            if subject is None or subject.lower_ not in self.v.first_person:
+            if subject is None or subject.lower_ not in self.v.person_words.first_person:
                 continue
             for clause in (c for c in token.children if c.dep_ == "ccomp"):
                 clause_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-                if clause_subject is not None and self._kind(clause_subject, clause) == "other":
+                if clause_subject is not None and self.minds.kind(clause_subject, clause) == "other":
                     span = self.doc[min(subject.i, token.i): clause.i + 1]
                     self._add("certainty", span, "States what another person thinks or feels as known fact.")
 
@@ -364,7 +278,7 @@ class _Reading:
         verb = span.root
         while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
             verb = verb.head
-        return self._kind(self._holder(verb), verb)
+        return self.minds.kind(self.minds.holder(verb), verb)
 
     def _negated(self, token: Token) -> bool:
         heads = [token, token.head] if token.pos_ == "ADJ" else [token]
@@ -476,7 +390,7 @@ class _Reading:
 
     def _aimed_at_speaker(self, token: Token) -> bool:
         # "she hates me", "he doesn't care about me", "they don't want me there"
-        return any(t.lower_ in self.v.first_person and t.i != token.i for t in token.subtree)
+        return any(t.lower_ in self.v.person_words.first_person and t.i != token.i for t in token.subtree)
 
     def _teleological(self, hedged_sentences: set[int]) -> list[Span]:
         found: list[Span | Token] = list(self.spans("teleological"))
@@ -532,7 +446,7 @@ class _Reading:
                 return True
             # A past-tense action someone did: "he slammed the door", "she left".
             if token.tag_ == "VBD" and token.pos_ == "VERB" and token.i not in mental_ids and token.lemma_ not in {"be", "have", "do", "seem"}:
-                if any(c.dep_ in SUBJECT_DEPS and self._is_person(c) for c in token.children):
+                if any(c.dep_ in SUBJECT_DEPS and self.minds.is_person(c) for c in token.children):
                     return True
         return False
 
@@ -540,7 +454,7 @@ class _Reading:
         confident = [t for t in self._other_states() if t.sent.start not in hedged_sentences]
         if len(confident) < self.v.thresholds["hyper_min_inferences"]:
             return False
-        nested = [t for t in confident if self._inside_other_reading(t) or self._under_other_state(t)]
+        nested = [t for t in confident if self.minds.inside_other_reading(t) or self._under_other_state(t)]
         motives = self.spans("hidden_motive")
         if nested or motives:
             self._fail("hypermentalizing", list(motives) + confident)
@@ -661,13 +575,6 @@ def _has_complement(span: Span) -> bool:
 def _is_quoted_word(token: Token) -> bool:
     # "say sorry", "tell him I'm fine" as a formula: a word said, not a state named.
     return token.head.lemma_ in {"say", "tell"} and token.dep_ in {"dobj", "oprd", "acomp", "advmod"}
-
-
-def _part_of_me(holder: Token, first_person: frozenset[str]) -> bool:
-    # "part of me was relieved": the speaker's own mixed feelings.
-    return holder.lower_ in {"part", "side", "bit"} and any(
-        c.dep_ == "prep" and any(g.lower_ in first_person for g in c.children) for c in holder.children
-    )
 
 
 def _outermost(spans: list[Span]) -> list[Span]:
