@@ -210,3 +210,32 @@ def test_to_dict_shape():
     finding = data["findings"][0]
     assert set(finding) >= {"category", "severity", "level", "evidence", "explanation"}
     assert set(finding["evidence"][0]) == {"start", "end", "text", "marker", "explanation"}
+
+
+@pytest.mark.parametrize("text, category", [
+    ("we fought and he pushed me against the wall", "abuse_or_danger"),
+    ("She threw a plate at me during the fight", "abuse_or_danger"),
+    ("my husband is killing me slowly and I'm scared", "abuse_or_danger"),
+    ("My partner is abusive", "abuse_or_danger"),
+    ("I'm scared he will hurt me again", "abuse_or_danger"),
+])
+def test_violence_against_the_speaker(text, category):
+    assert assess_risk_text(text).categories() == {category}
+
+
+@pytest.mark.parametrize("text", [
+    "the kids are killing me today",
+    "He said I was killing him with my nagging",
+    "I pushed him away when he tried to hug me",
+    "She hurt me so much when she lied",
+    "I'm so tired I could die",
+    "Did you kill someone? Of course not.",
+])
+def test_relationship_talk_is_not_violence(text):
+    assert not assess_risk_text(text).flagged
+
+
+def test_what_could_have_happened_is_kept_low():
+    result = assess_risk_text("I could have strangled him for being late again")
+    finding = result.finding("harm_to_others")
+    assert finding is not None and finding.severity == 1 and result.level == "concern"

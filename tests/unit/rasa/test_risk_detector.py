@@ -146,3 +146,17 @@ def test_default_recipe_accepts_the_component_last_in_the_pipeline():
     fallback_node = next(name for name, node in nodes.items() if node.uses.__name__ == "FallbackClassifier")
     # The risk node reads what the fallback classifier produced: it runs after it.
     assert nodes[risk_node].needs["messages"] == fallback_node
+
+
+def test_project_config_puts_the_detector_last():
+    """config.yml (the lead's) must end its pipeline with this component, after FallbackClassifier."""
+    from pathlib import Path
+
+    from rasa.shared.utils.io import read_config_file
+
+    path = Path(__file__).resolve().parents[3] / "config.yml"
+    config = read_config_file(str(path))
+    names = [step["name"] for step in config["pipeline"]]
+    assert names[-1] == "attune_rasa.risk_detector.RiskDetector"
+    assert names.index("FallbackClassifier") < names.index("attune_rasa.risk_detector.RiskDetector")
+    validation.validate(DefaultV1Recipe().graph_config_for_recipe(config, {}))
