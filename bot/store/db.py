@@ -45,6 +45,8 @@ def _create_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            # Health data: only the owner may read the file (SQLite gives its WAL files the same mode).
+            Path(parsed.database).touch(mode=0o600, exist_ok=True)
         # A pool keeps connections open: SQLAlchemy 1.4's default for files (NullPool) reopens one
         # per unit of work, and closing the last one checkpoints the WAL every time.
         in_memory = not parsed.database or parsed.database == ":memory:"

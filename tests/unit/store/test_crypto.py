@@ -79,3 +79,14 @@ def test_rotate_key_re_encrypts_everything(store_url, monkeypatch):
     assert texts == ["yes", "my words to rotate", "a reply"]
     # An interrupted rotation can simply run again.
     assert repo.rotate_key(old, new) == rewritten
+
+
+def test_a_new_sqlite_database_file_is_readable_by_its_owner_only(tmp_path):
+    import stat
+
+    from bot.store import db
+
+    path = tmp_path / "fresh" / "attune.db"
+    db.upgrade(f"sqlite:///{path}")
+    db.get_engine(f"sqlite:///{path}").dispose()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
