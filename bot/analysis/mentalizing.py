@@ -370,8 +370,11 @@ class _Reading:
             hostile = token.lemma_ in self.v.hostile_reading or (
                 self._negated(token) and token.lemma_ in self.v.hostile_when_negated
             )
-            if not any_hedge and hostile and self._aimed_at_speaker(token) and not self._reported_past_view(token):
-                holder = self.holders[token.i][1]
+            holder = self.holders[token.i][1]
+            # The speaker's own certainty: "he thinks I don't care" is his reading, not theirs.
+            held_by_other = holder is not None and holder.lower_ not in self.v.person_words.first_person
+            if (not any_hedge and hostile and held_by_other and self._aimed_at_speaker(token)
+                    and not self._reported_past_view(token)):
                 felt.append(self._span(holder, token) if holder is not None else token)
         if not any_hedge:
             felt += [s for s in self.spans("hidden_motive") if self._clause_holder_kind(s) == "other"]

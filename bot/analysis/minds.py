@@ -84,6 +84,10 @@ class MindReader:
             return "self"
         if self.is_person(holder):
             return "other"
+        if holder.i in self.mental_ids:
+            # "my feelings were hurt", "her fear grew": a state's holder is whoever the state belongs to.
+            owner = next((c for c in holder.children if c.dep_ == "poss"), None)
+            return self.kind(owner, holder) if owner is not None else None
         # Only minds think, feel and want: a noun subject of such a verb is a person ("the burglar thought").
         if holder.pos_ == "NOUN" and holder.dep_ in SUBJECT_DEPS and state.pos_ == "VERB" and holder.head == state:
             return "other"

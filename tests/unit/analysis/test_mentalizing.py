@@ -134,6 +134,17 @@ def test_part_of_me_is_the_speaker(analyse):
     assert "other_mind" not in result.families()
 
 
+def test_a_possessed_state_belongs_to_its_owner(analyse):
+    mine = analyse("My feelings were hurt.")
+    assert "self_mind" in mine.families() and "other_mind" not in mine.families()
+    assert "other_mind" in analyse("Her fear grew all evening.").families()
+
+
+def test_the_other_persons_belief_about_the_speaker_is_not_the_speakers_certainty(analyse):
+    assert "psychic_equivalence" not in analyse("He thinks I don't care about him.").modes()
+    assert "psychic_equivalence" in analyse("He doesn't care about me.").modes()
+
+
 def test_feeling_words_used_as_actions_are_not_states(analyse):
     assert "other_mind" not in analyse("He rejected my offer and ignored my calls.").families()
     assert "other_mind" not in analyse("I just want him to say sorry.").families()
