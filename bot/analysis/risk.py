@@ -17,6 +17,18 @@ Decision on the past: a statement placed in a past that is over ("years ago I th
 suicide", "I used to cut") is kept as a finding marked "past", at most at the `concern` level: the
 therapist should hear of it, the conversation need not stop cold. "Last night", "again", "now" keep
 it current. Severity follows the C-SSRS ladder (see the lexicon's header).
+
+`RiskResult.to_dict()`:
+    flagged      true when there is at least one finding
+    level        "none" | "concern" | "high" | "imminent" (the highest finding's level)
+    findings     one per category, most urgent first: category, severity (1-5), level, evidence
+                 (start/end character offsets into the text, text, marker = the pattern's label,
+                 explanation), explanation (one line for the therapist), qualifiers ("past",
+                 "reported", "about someone else (...)", "said as what could have happened")
+    language_supported   false when the text does not look like English (patterns still ran)
+    set_aside    matches that were judged not to be disclosures, each with the reason, so a
+                 reviewer can see what was considered ("this deadline is killing me": a figure...)
+Clients are never shown severities or levels; the dialogue uses them, therapists read them.
 """
 from __future__ import annotations
 
@@ -43,8 +55,6 @@ SELF_DIRECTED = {"suicidal_ideation", "self_harm"}
 CHAIN_LINKS = {"xcomp", "aux", "auxpass", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "acl", "prt", "compound", "amod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "``", "''"}
-# Tokenised slang that the tagger often takes for a noun, but which is a verb phrase ("kms").
-SLANG_ACTS = {"kms", "kmsl", "kmys", "unalive", "unaliving", "unalived", "ctb", "sewerslide"}
 
 
 @dataclass
@@ -124,6 +134,13 @@ class _Lexicon:
         self.not_subjects = words("not_subjects")
         self.negation_typos = words("negation_typos")
         self.common_words = frozenset(words("common_words"))
+        self.slang_acts = words("slang_acts")
+        self.speaker_objects = words("speaker_objects")
+        self.passive_wish_verbs = words("passive_wish_verbs")
+        self.instruction_verbs = words("instruction_verbs")
+        self.threat_auxiliaries = words("threat_auxiliaries")
+        self.counterfactual_modals = words("counterfactual_modals")
+        self.perfect_auxiliaries = words("perfect_auxiliaries")
         vocab = raw.get("vocab") or {}
         self.myself = {w.lower() for w in vocab.get("myself") or []}
         self.reflexive_other = {w.lower() for w in vocab.get("reflexive_other") or []} - {"yourself"}
@@ -241,7 +258,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, cues: "_Cues", quoted:
     else:
         can_be_mention = bool(spec.get("mention")) or (
             match.label in lex.mention_variants and span.root.pos_ in ("NOUN", "PROPN", "ADJ")
-            and span.root.lower_ not in SLANG_ACTS
+            and span.root.lower_ not in lex.slang_acts
         )
         person = _person_of(span, lex, reporter, is_quoted, can_be_mention)
         if (fictional or generic) and (person in ("third", "thing", "mention") or (reporter not in (None, "first"))):
@@ -281,7 +298,7 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
     verb = span[0]
     target = _person_kind(span[-1], lex)
     if lex.rules[candidate.rule].get("target_first_only"):
-        target = "first" if any(t.lower_ in ("me", "my") for t in span) else "thing"
+        target = "first" if any(t.lower_ in lex.speaker_objects for t in span) else "thing"
         if target != "first":
             return "Not done to the speaker."
     actor_token = _subject(verb, span)
@@ -295,7 +312,7 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
         if actor == "thing":
             return "A thing, not a person, does it: a figure of speech (\"this is killing me\")."
         if actor in (None, "second") and not is_quoted:
-            if verb.lower_ in {"kill", "kil", "end", "take"} and actor is None:
+            if verb.lower_ in lex.passive_wish_verbs and actor is None:
                 candidate.category, candidate.severity = "suicidal_ideation", 1
                 candidate.explanation = "Asks to be killed or ended: a passive wish to be dead (C-SSRS 1)."
                 return None
@@ -308,12 +325,12 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
             return "\"They're killing me\": a figure of speech without a threat or fear."
         candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 3)
         candidate.explanation = "Being hurt, threatened or abused by someone."
-        if _is_counterfactual(verb):
+        if _is_counterfactual(verb, lex):
             # "she was so angry she could have killed me": kept, but as what could have happened.
             candidate.severity = 2
             candidate.qualifiers.append("said as what could have happened")
             return None
-        if _is_threat(verb):
+        if _is_threat(verb, lex):
             candidate.severity = max(candidate.severity, 4)
             candidate.explanation = "Threatened with harm by someone."
         return None
@@ -337,7 +354,7 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
     candidate.category = "harm_to_others"
     candidate.explanation = "Wants, intends or threatens to harm another person."
     candidate.severity = 2 if _has_urge(chain, lex) else candidate.severity
-    if _is_counterfactual(verb):
+    if _is_counterfactual(verb, lex):
         # "I could have strangled him for being late": anger said as a figure, kept at the lowest step.
         candidate.severity = 1
         candidate.qualifiers.append("said as what could have happened")
@@ -460,7 +477,7 @@ def _reporter(span: Span, chain: list[Token], lex: _Lexicon) -> str | None:
         link, token = token.dep_, token.head
         steps += 1
         if token.lemma_.lower() in lex.speech_verbs and link in ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj"):
-            if link == "xcomp" and token.lemma_.lower() not in ("tell", "ask"):
+            if link == "xcomp" and token.lemma_.lower() not in lex.instruction_verbs:
                 continue
             subject = _subject(token)
             return _person_kind(subject, lex) or "third"
@@ -474,23 +491,23 @@ def _is_ongoing_figure(verb: Token) -> bool:
     )
 
 
-def _is_counterfactual(verb: Token) -> bool:
+def _is_counterfactual(verb: Token, lex: _Lexicon) -> bool:
     """ "could have killed", "would have strangled": a past that did not happen."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(auxes & {"could", "would", "might", "'d"}) and bool(auxes & {"have", "'ve", "of"})
+    return bool(auxes & lex.counterfactual_modals) and bool(auxes & lex.perfect_auxiliaries)
 
 
-def _is_threat(verb: Token) -> bool:
+def _is_threat(verb: Token, lex: _Lexicon) -> bool:
     """ "he'd kill me if I left", "she will hurt me": harm announced, not only done."""
     return any(
-        (c.dep_ == "aux" and c.lower_ in ("would", "'d", "will", "'ll", "ll", "wo", "gonna"))
+        (c.dep_ == "aux" and c.lower_ in lex.threat_auxiliaries)
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children))
         for c in verb.children
     )
 
 
 def _told_to(chain: list[Token]) -> bool:
-    return any(t.lemma_.lower() in ("tell", "ask") for t in chain)
+    return any(t.lemma_.lower() in _lexicon().instruction_verbs for t in chain)
 
 
 def _has_urge(chain: list[Token], lex: _Lexicon) -> bool:
