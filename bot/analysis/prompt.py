@@ -207,6 +207,9 @@ def _classify_sentence(sent: Span, cues: dict[str, list[Span]], lex: dict) -> _S
         wh = _embedded_wh(sent, core, lex)
         if wh is not None:
             return _Sentence(sent, "question", "open", wh)
+        more = _in_sentence(cues.get("open_if_asked", []), sent)
+        if more:
+            return _Sentence(sent, "question", "open", more[0])
     reflection = _reflection_cue(sent, cues, core)
     words = _words(sent)
     if asks:
@@ -270,7 +273,7 @@ def _embedded_wh(sent: Span, core: int, lex: dict) -> Span | None:
     for token in doc[core + 1 : sent.end]:
         nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
         if token.lower_ in lex["open_anywhere"] or (
-                token.lower_ in lex["wh_words"] and nxt is not None and (nxt.tag_ == "MD" or nxt.lemma_ == "do")):
+                token.lower_ in lex["wh_words"] and nxt is not None and (nxt.pos_ == "AUX" or nxt.tag_ == "MD")):
             return doc[token.i : token.i + 1]
         if token.tag_ == "MD" and token.head.lemma_ in lex["open_invitation_verbs"] and \
                 any(c.lower_ == "you" and c.dep_ == "nsubj" for c in token.head.children):
@@ -292,6 +295,9 @@ def first_span(token: Token) -> Span:
 def _subordinate(wh: Token) -> bool:
     """"When I was at school, ..." or "What matters is ...": the wh-word opens a clause inside a
     statement, not a question."""
+    nxt = wh.doc[wh.i + 1] if wh.i + 1 < len(wh.doc) else None
+    if nxt is not None and (nxt.pos_ == "AUX" or nxt.tag_ == "MD") and _subject_follows(nxt):
+        return False  # inverted: "What are you worried will happen ...", a question even unfinished
     clause = wh.head
     return wh.dep_ == "mark" or clause.dep_ in ("advcl", "csubj", "ccomp", "relcl", "acl") or (
         wh.dep_ in ("nsubj", "attr") and any(c.dep_ == "csubj" for c in clause.head.children))
