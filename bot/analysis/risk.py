@@ -135,6 +135,7 @@ class _Lexicon:
         self.negation_typos = words("negation_typos")
         self.common_words = frozenset(words("common_words"))
         self.slang_acts = words("slang_acts")
+        self.relationship_ambiguous = set(raw.get("relationship_ambiguous") or [])
         self.speaker_objects = words("speaker_objects")
         self.passive_wish_verbs = words("passive_wish_verbs")
         self.instruction_verbs = words("instruction_verbs")
@@ -241,6 +242,8 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, cues: "_Cues", quoted:
         return None, "A figure of speech, not a disclosure."
     if _negated(span, lex):
         return None, "Negated: says this is not so."
+    if match.label in lex.relationship_ambiguous and cues.in_sentence("cue/relationship", sent):
+        return None, "About ending a relationship, not a life."
 
     chain = _head_chain(span.root)
     reporter = _reporter(span, chain, lex)

@@ -239,3 +239,10 @@ def test_what_could_have_happened_is_kept_low():
     result = assess_risk_text("I could have strangled him for being late again")
     finding = result.finding("harm_to_others")
     assert finding is not None and finding.severity == 1 and result.level == "concern"
+
+
+def test_ending_it_means_a_life_unless_it_is_a_relationship():
+    assert assess_risk_text("i hate my life and want to end it").finding("suicidal_ideation") is not None
+    assert not assess_risk_text("I think I want to end it, the relationship is not working").flagged
+    assert not assess_risk_text("we keep fighting and I want to end it with him").flagged
+    assert assess_risk_text("I want to end it all, even my relationship is over").flagged
