@@ -60,21 +60,23 @@ def analyze_repair(doc: Doc) -> RepairResult:
     for match in matches + _curious_questions(doc, lexicon["curiosity_questions"]):
         by_name.setdefault(_name(match.label), []).append(match)
 
-    blocker_spans: dict[str, list[Span]] = {}
+    # Blockers first, then components, each in lexicon order: a guard "not_in_<name>" can refer to
+    # any blocker and to any component listed before the one it guards.
+    found: dict[str, list[Span]] = {}
     blockers: list[RepairFinding] = []
     for name, explanation in lexicon["blockers"].items():
-        kept = [m for m in by_name.get(name, []) if _passes(m, lexicon, blocker_spans, by_name)]
-        spans = [m.span for m in kept]
+        spans = [m.span for m in by_name.get(name, []) if _passes(m, lexicon, found, by_name)]
         if name == "blame":
-            spans += _blame_after_sorry_but(blocker_spans.get("sorry_but", []))
+            spans += _blame_after_sorry_but(found.get("sorry_but", []))
         if spans:
-            blocker_spans[name] = spans
+            found[name] = spans
             blockers.append(_finding(name, spans, explanation))
 
     components: list[RepairFinding] = []
     for name, explanation in lexicon["components"].items():
-        spans = [m.span for m in by_name.get(name, []) if _passes(m, lexicon, blocker_spans, by_name)]
+        spans = [m.span for m in by_name.get(name, []) if _passes(m, lexicon, found, by_name)]
         if spans:
+            found[name] = spans
             components.append(_finding(name, spans, explanation))
 
     return RepairResult(components, blockers, _summary({c.name for c in components}, lexicon))
@@ -115,12 +117,12 @@ def _finding(name: str, spans: Iterable[Span], explanation: str) -> RepairFindin
 
 # --- guards: parse checks a pattern match must pass -------------------------------------------
 
-def _passes(match: PatternMatch, lexicon: dict, blocker_spans: dict[str, list[Span]], by_name) -> bool:
+def _passes(match: PatternMatch, lexicon: dict, found: dict[str, list[Span]], by_name) -> bool:
     guards = lexicon.get("guards") or {}
     names = guards.get(match.label, guards.get(_name(match.label), []))
     for guard in names:
         if guard.startswith("not_in_"):
-            if _overlaps(match.span, blocker_spans.get(guard[len("not_in_"):], [])):
+            if _overlaps(match.span, found.get(guard[len("not_in_"):], [])):
                 return False
         elif not _GUARDS[guard](match.span, by_name):
             return False
