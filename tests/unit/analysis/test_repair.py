@@ -171,3 +171,26 @@ def test_other_languages_are_marked_unsupported_not_guessed(nlp):
     result = repair(nlp, "Lo siento mucho, fue mi culpa y no volverá a pasar nunca más.")
     assert result.language_supported is False
     assert not result.components and not result.blockers
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("I was tired, but it wasn't your fault.", "blame"),
+    ("Take whatever time you need.", "stonewalling"),
+    ("I'm sorry I'm not perfect like your ex.", "expression_of_regret"),
+    ("I miss you.", "acknowledgement_of_responsibility"),
+    ("Oh, so now it's all my fault?", "acknowledgement_of_responsibility"),
+])
+def test_look_alikes_that_are_not_the_finding(nlp, text, absent):
+    result = repair(nlp, text)
+    assert absent not in result.component_names() | result.blocker_names()
+
+
+@pytest.mark.parametrize("text, present", [
+    ("my bad, won't happen again", "acknowledgement_of_responsibility"),
+    ("Whatever.", "stonewalling"),
+    ("I drank too much and embarrassed you.", "acknowledgement_of_responsibility"),
+    ("I felt hurt when you left without saying goodbye.", "i_statement"),
+])
+def test_parse_finds_what_word_lists_miss(nlp, text, present):
+    result = repair(nlp, text)
+    assert present in result.component_names() | result.blocker_names()
