@@ -406,8 +406,11 @@ def _subject(token: Token, span: Span | None = None) -> Token | None:
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS and child.i not in inside:
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                    return token.head
+                    return _described_noun(token)
                 return child
+        if token.dep_ == "relcl":
+            # The parser sometimes hangs "who" somewhere odd; the clause is still about its noun.
+            return _described_noun(token)
         if token.dep_ == "xcomp":
             controller = next((c for c in token.head.children if c.dep_ in ("dobj",) and c.i not in inside), None)
             if controller is not None:
@@ -416,6 +419,14 @@ def _subject(token: Token, span: Span | None = None) -> Token | None:
             return None
         token, steps = token.head, steps + 1
     return None
+
+
+def _described_noun(relative_clause: Token) -> Token:
+    """ "a girl who self-harms" -> girl; "I'm someone who wants to die" -> I (the copula's subject)."""
+    noun = relative_clause.head
+    if noun.dep_ == "attr":
+        return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), noun)
+    return noun
 
 
 def _person_kind(token: Token | None, lex: _Lexicon) -> str | None:

@@ -16,9 +16,10 @@ from bot.nlp import load_nlp
 DATA = Path(__file__).resolve().parents[2] / "data" / "risk.jsonl"
 ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
 
-# Measured 2026-11-23 (dev / test): false alarms on hard negatives 0.000 / 0.029; category accuracy
-# on flagged rows 1.000 / 0.907; implicit recall 1.000 / 0.429. Floors sit just under these.
-MAX_FALSE_ALARM = {"dev": 0.02, "test": 0.05}
+# Measured 2026-11-23 (dev / test): false alarms on hard negatives 0.000 / 0.000; category accuracy
+# on flagged rows 1.000 / 0.907; implicit recall 1.000 / 0.429. Limits sit just beyond these (one
+# false alarm on the 34 test negatives would still pass; the ceiling is 0.05).
+MAX_FALSE_ALARM = {"dev": 0.02, "test": 0.03}
 MIN_CATEGORY_ACCURACY = {"dev": 0.97, "test": 0.88}
 MIN_IMPLICIT_RECALL = {"dev": 0.93, "test": 0.42}
 
@@ -246,3 +247,9 @@ def test_ending_it_means_a_life_unless_it_is_a_relationship():
     assert not assess_risk_text("I think I want to end it, the relationship is not working").flagged
     assert not assess_risk_text("we keep fighting and I want to end it with him").flagged
     assert assess_risk_text("I want to end it all, even my relationship is over").flagged
+
+
+def test_relative_clauses_are_about_the_noun_they_describe():
+    assert assess_risk_text("I have a friend who self harms").categories() == {"third_party_concern"}
+    assert assess_risk_text("I'm someone who wants to die").categories() == {"suicidal_ideation"}
+    assert not assess_risk_text("People who self harm deserve compassion").flagged
