@@ -276,7 +276,7 @@ class _Reading:
 
     def _clause_holder_kind(self, span: Span) -> str | None:
         verb = span.root
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         return self.minds.kind(self.minds.holder(verb), verb)
 
@@ -401,7 +401,7 @@ class _Reading:
             # "If he cared, he'd have texted back": the feeling only counts if an action shows it.
             if token.lower_ == "if" and token.dep_ == "mark":
                 verb = token.head
-                if verb.lemma_ in self.v.teleological_verbs and verb.head is not verb:
+                if verb.lemma_ in self.v.teleological_verbs and verb.head.i != verb.i:
                     main = verb.head
                     if any(c.lower_ in {"would", "'d", "should", "wouldn't"} for c in main.children):
                         found.append(self.doc[token.i: main.i + 1] if main.i > token.i else self.doc[token.i: verb.i + 1])

@@ -45,7 +45,7 @@ class MindReader:
                     if child.lower_ in self.words.relative and token.dep_ == "relcl":
                         return token.head
                     return child
-            if token.dep_ in {"xcomp", "conj", "acomp", "oprd"} and token.head is not token:
+            if token.dep_ in {"xcomp", "conj", "acomp", "oprd"} and token.head.i != token.i:
                 return self.holder(token.head, depth + 1)
             return None
         if token.pos_ in {"NOUN", "PROPN"}:
@@ -54,7 +54,7 @@ class MindReader:
                     return child
             if token.dep_ in SUBJECT_DEPS:  # "my anger made me...": the noun is the subject itself
                 return None
-            if token.dep_ in {"dobj", "attr", "pobj"} and token.head is not token:
+            if token.dep_ in {"dobj", "attr", "pobj"} and token.head.i != token.i:
                 head = token.head.head if token.dep_ == "pobj" else token.head
                 return self.holder(head, depth + 1) if head.pos_ in {"VERB", "AUX"} else None
             return None
@@ -65,7 +65,7 @@ class MindReader:
                 return child
         if token.dep_ == "amod":
             return token.head
-        if token.dep_ in {"acomp", "oprd", "attr", "ccomp", "xcomp", "conj", "advmod", "dep"} and token.head is not token:
+        if token.dep_ in {"acomp", "oprd", "attr", "ccomp", "xcomp", "conj", "advmod", "dep"} and token.head.i != token.i:
             return self.holder(token.head, depth + 1)
         return None
 

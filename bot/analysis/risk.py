@@ -370,7 +370,7 @@ def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues
 def _head_chain(token: Token) -> list[Token]:
     """The token and its heads while they belong to the same predicate (see CHAIN_LINKS)."""
     chain = [token]
-    while token.dep_ in CHAIN_LINKS and token.head is not token and len(chain) < 12:
+    while token.dep_ in CHAIN_LINKS and token.head.i != token.i and len(chain) < 12:
         token = token.head
         chain.append(token)
     return chain
@@ -487,7 +487,7 @@ def _person_of(span: Span, lex: _Lexicon, reporter: str | None, is_quoted: bool,
 def _reporter(span: Span, chain: list[Token], lex: _Lexicon) -> str | None:
     """Whose words these are when a speech verb reports them ("she said ...", "the song goes ...")."""
     token, steps = span.root, 0
-    while token.head is not token and steps < 12:
+    while token.head.i != token.i and steps < 12:
         link, token = token.dep_, token.head
         steps += 1
         if token.lemma_.lower() in lex.speech_verbs and link in ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj"):

@@ -98,3 +98,12 @@ def test_non_text_input_is_converted_with_a_note():
     assert analyze(None).notes[0] == "No text was given."
     number = analyze(42)
     assert number.text == "42" and any("not text" in n for n in number.notes)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("text", ["On purpose.", "Because.", "Just because!", "On purpose, obviously.", "so"])
+def test_fragments_without_a_verb_finish(text):
+    """Walking up the parse must stop at the root (spaCy makes a new Token object on each access,
+    so an identity check never stopped there: "On purpose." used to hang the whole analysis)."""
+    result = analyze(text)
+    assert result.mentalizing is not None and result.risk is not None
