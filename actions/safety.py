@@ -20,7 +20,7 @@ def risk_event_from(tracker: Tracker) -> dict[str, Any]:
     """The flagged event for the therapist, from what the NLU risk detector attached to the message."""
     risk = tracker.latest_message.get("attune_risk") or {}
     findings = risk.get("findings") or []
-    top = max(findings, key=lambda f: f.get("severity") or 0, default={})
+    top = findings[0] if findings else {}  # the detector lists findings most urgent first
     return {
         "category": top.get("category", "unspecified"),
         "severity": top.get("severity"),

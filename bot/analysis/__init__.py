@@ -87,7 +87,7 @@ def analyze_many(
     results = []
     for i, (prep, doc) in enumerate(zip(prepared, docs)):
         context = contexts[i] if contexts is not None else None
-        results.append(_analyse_doc(doc, prep, context, functions))
+        results.append(_analyse_doc(doc, prep, context, functions, original=texts[i]))
     return results
 
 
@@ -112,7 +112,8 @@ def _part(name: str) -> Callable | None:
         return None
 
 
-def _analyse_doc(doc: "Doc", prep: Prepared, context: str | None, functions: dict[str, Callable | None]) -> AnalysisResult:
+def _analyse_doc(doc: "Doc", prep: Prepared, context: str | None, functions: dict[str, Callable | None],
+                 original: str | None = None) -> AnalysisResult:
     from bot.analysis.language import is_probably_english
 
     result = AnalysisResult(
@@ -130,7 +131,14 @@ def _analyse_doc(doc: "Doc", prep: Prepared, context: str | None, functions: dic
             result.notes.append(f"The {name} analysis is not available in this installation.")
             continue
         try:
-            value = function(doc, context) if name == "prompt" else function(doc)
+            if name == "risk" and prep.truncated and isinstance(original, str):
+                # Safety reads everything: a disclosure after the cut must not be missed. Its
+                # evidence offsets then refer to the original text.
+                from bot.analysis.risk import assess_risk_text
+
+                value = assess_risk_text(original)
+            else:
+                value = function(doc, context) if name == "prompt" else function(doc)
         except Exception:  # one part's bug must not lose the other parts' results
             log.exception("analysis part %s failed on a text of %d characters", name, len(prep.text))
             result.notes.append(f"The {name} analysis failed on this text; the error was logged.")

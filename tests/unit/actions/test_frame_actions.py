@@ -160,3 +160,12 @@ def test_safe_twice_offers_to_go_back(tracker_factory, run, domain):
     events, messages = run(ActionSafetyResolve(), tracker, domain)
     assert events == []
     assert any(b["payload"] == "/resume" for m in messages for b in (m.get("buttons") or []))
+
+
+def test_the_recorded_event_is_the_most_urgent_finding_not_the_highest_number(tracker_factory, run, domain):
+    risk = {"flagged": True, "level": "imminent", "findings": [
+        {"category": "suicidal_ideation", "severity": 4, "level": "imminent", "evidence": []},
+        {"category": "third_party_concern", "severity": 5, "level": "high", "evidence": []}]}
+    tracker = tracker_factory("text", "risk_disclosure", attune_risk=risk)
+    events, _ = run(ActionSafetyInterrupt(), tracker, domain)
+    assert slot_events(events)["risk_event"]["category"] == "suicidal_ideation"

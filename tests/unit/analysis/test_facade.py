@@ -107,3 +107,14 @@ def test_fragments_without_a_verb_finish(text):
     so an identity check never stopped there: "On purpose." used to hang the whole analysis)."""
     result = analyze(text)
     assert result.mentalizing is not None and result.risk is not None
+
+
+def test_risk_reads_past_the_truncation_point():
+    limit = get_settings().analysis_max_chars
+    text = "I walked to the shops and it was fine. " * (limit // 30) + "Honestly I want to kill myself."
+    result = analyze(text)
+    assert result.truncated
+    assert result.risk.flagged
+    finding = result.risk.findings[0]
+    evidence = finding.evidence[0]
+    assert text[evidence.start:evidence.end] == evidence.text
