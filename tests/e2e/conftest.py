@@ -1,6 +1,7 @@
 """Start the real Rasa server and action server on free loopback ports, with their own data dir."""
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -40,6 +41,25 @@ class Servers:
     def texts(self, sender: str, text) -> str:
         return "\n".join(m.get("text", "") for m in self.say(sender, text))
 
+    @contextlib.contextmanager
+    def store(self):
+        """Run store calls in this process against the servers' database and key file."""
+        from bot.settings import get_settings
+        from bot.store import db
+
+        saved = dict(os.environ)
+        os.environ.update({k: self.env[k] for k in ("ATTUNE_DATA_DIR", "ATTUNE_DATABASE_URL")})
+        os.environ.pop("ATTUNE_ENCRYPTION_KEY", None)  # the servers use the key file in their data dir
+        get_settings.cache_clear()
+        db.reset_caches()
+        try:
+            yield
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+            get_settings.cache_clear()
+            db.reset_caches()
+
     def log(self, name: str) -> str:
         path = self.data_dir / "run" / f"{name}.log"
         return path.read_text() if path.exists() else ""
@@ -49,7 +69,7 @@ def trained_model_exists() -> bool:
     return any((REPO / "models").glob("*.tar.gz"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def servers(tmp_path_factory) -> Servers:
     if not trained_model_exists():
         pytest.fail("No trained model in models/: run `make train` (make test trains before pytest).")

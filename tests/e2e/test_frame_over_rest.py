@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import asyncio
-import os
 
 import pytest
 import requests
-
-from bot.settings import get_settings
 
 pytestmark = pytest.mark.e2e
 
@@ -18,16 +15,9 @@ def stored_tracker(servers, sender):
 
     from attune_rasa.tracker_store import AttuneTrackerStore
 
-    saved = dict(os.environ)
-    os.environ.update({k: servers.env[k] for k in ("ATTUNE_DATA_DIR", "ATTUNE_DATABASE_URL")})
-    get_settings.cache_clear()
-    try:
+    with servers.store():
         store = AttuneTrackerStore(domain=Domain.load("domain.yml"))
         return asyncio.run(store.retrieve(sender))
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-        get_settings.cache_clear()
 
 
 def user_texts(tracker) -> list[str]:

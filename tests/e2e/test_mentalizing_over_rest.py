@@ -1,11 +1,7 @@
 """Mentalizing practice end to end over REST: the real servers, the real analysis, the real store."""
 from __future__ import annotations
 
-import os
-
 import pytest
-
-from bot.settings import get_settings
 
 pytestmark = pytest.mark.e2e
 
@@ -14,15 +10,8 @@ def exported(servers, sender) -> dict:
     """The person's stored data, read back through the store as the chat's "export my data" does."""
     from bot.store import repository
 
-    saved = dict(os.environ)
-    os.environ.update({k: servers.env[k] for k in ("ATTUNE_DATA_DIR", "ATTUNE_DATABASE_URL")})
-    get_settings.cache_clear()
-    try:
+    with servers.store():
         return repository.export_person_data(sender)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-        get_settings.cache_clear()
 
 
 ANSWERS = [

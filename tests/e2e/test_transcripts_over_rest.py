@@ -3,34 +3,11 @@ exactly and turn by turn, with its annotations; stopping the action server mid-c
 turn."""
 from __future__ import annotations
 
-import contextlib
-import os
 import subprocess
 
 import pytest
 
-from bot.settings import get_settings
-
 pytestmark = pytest.mark.e2e
-
-
-@contextlib.contextmanager
-def same_store(servers):
-    """Run store calls in this process against the servers' database and key."""
-    from bot.store import db
-
-    saved = dict(os.environ)
-    os.environ.update({k: servers.env[k] for k in ("ATTUNE_DATA_DIR", "ATTUNE_DATABASE_URL")})
-    os.environ.pop("ATTUNE_ENCRYPTION_KEY", None)  # the servers use the key file in their data dir
-    get_settings.cache_clear()
-    db.reset_caches()
-    try:
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-        get_settings.cache_clear()
-        db.reset_caches()
 
 
 def chat(servers, sender, exchanges: list, text: str) -> str:
@@ -56,7 +33,7 @@ def test_a_conversation_shows_up_in_review_exactly_with_annotations(servers, sen
     from bot.store import repository
     from bot.store.views import Role
 
-    with same_store(servers):
+    with servers.store():
         admin = repository.bootstrap_admin("admin-e2e", "a-long-admin-password")
         therapist = repository.create_person(admin, Role.THERAPIST, "Dr E2E", "dr-e2e", "a-long-password-e2e")
         code = repository.issue_pairing_code(therapist).code
@@ -71,7 +48,7 @@ def test_a_conversation_shows_up_in_review_exactly_with_annotations(servers, sen
     chat(servers, sender, said, "Maybe they were worried about something at home, or just tired.")
     chat(servers, sender, said, "stop")
 
-    with same_store(servers):
+    with servers.store():
         [summary] = [c for c in repository.list_conversations(therapist)]
         transcript = repository.get_transcript(therapist, summary.id)
         token = repository.issue_token(therapist)
@@ -107,7 +84,7 @@ def test_stopping_the_action_server_mid_conversation_loses_no_turn(servers, send
         servers.serve("start-actions")
     servers.texts(sender, "about five")
 
-    with same_store(servers):
+    with servers.store():
         data = repository.export_person_data(sender)
     user_turns = [t["text"] for c in data["conversations"] for t in c["turns"] if t["speaker"] == "user"]
     assert user_turns == ["hi", "yes", "check in", "about five", "about five"]
