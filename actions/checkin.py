@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import SayAction, say
+from actions.common import AnswerValidation, SayAction, say
 from bot.checkin.suds import is_high_distress, is_moderate_distress, parse_suds
 
 
@@ -19,7 +19,7 @@ class ActionAskSuds(SayAction):
         return "action_ask_suds"
 
 
-class ValidateSudsForm(FormValidationAction):
+class ValidateSudsForm(AnswerValidation):
     def name(self) -> str:
         return "validate_suds_form"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from abc import ABCMeta, abstractmethod
 from typing import Any, ClassVar
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -74,3 +74,21 @@ class SayAction(Action, metaclass=ABCMeta):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         say(dispatcher, self.catalogue, self.key)
         return []
+
+
+class AnswerValidation(FormValidationAction, metaclass=ABCMeta):
+    """Validates only answers to a question the form asked.
+
+    Rasa also runs a form's validation on the message that activates it ("I want to check in",
+    "/start_mentalizing"). That message is no answer: treating it as one would record a spurious
+    exercise turn, or spend one of the limited pairing attempts. Before the form's first question
+    `requested_slot` is unset, so the candidate values are dropped and the form asks.
+    """
+
+    @abstractmethod
+    def name(self) -> str: ...
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if tracker.get_slot("requested_slot") is None:
+            return [SlotSet(slot, None) for slot in tracker.slots_to_validate()]
+        return await super().run(dispatcher, tracker, domain)

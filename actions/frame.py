@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import SayAction, say, yes_or_no
+from actions.common import AnswerValidation, SayAction, say, yes_or_no
 
 # Slots that belong to the person rather than to one conversation, so a new session keeps them.
 PERSON_SLOTS = ("onboarded", "consent_given", "mz_history")
@@ -39,7 +39,7 @@ class ActionAskConsentGiven(SayAction):
         return "action_ask_consent_given"
 
 
-class ValidateConsentForm(FormValidationAction):
+class ValidateConsentForm(AnswerValidation):
     def name(self) -> str:
         return "validate_consent_form"
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import SayAction, latest_intent, say
+from actions.common import AnswerValidation, SayAction, latest_intent, say
 from bot.exercises.mentalizing import session
 from bot.exercises.mentalizing.engine import ExerciseState
 
@@ -97,7 +97,7 @@ class ActionAskMzAnswer(Action):
                 SlotSet("exercise_step", state.step)]
 
 
-class ValidateMentalizingForm(FormValidationAction):
+class ValidateMentalizingForm(AnswerValidation):
     def name(self) -> str:
         return "validate_mentalizing_form"
 
@@ -131,7 +131,6 @@ class ActionMentalizingSummary(Action):
         dispatcher.utter_message(response="utter_menu")
         return [
             SlotSet("mz_history", session.remember_scenario(tracker.get_slot("mz_history"), state.scenario_id)),
-            SlotSet("turn_annotation", {"kind": "mentalizing_summary", "result": session.review(state)}),
             SlotSet("mz_state", None), SlotSet("mz_answer", None), SlotSet("mz_question", None),
             SlotSet("exercise", None), SlotSet("exercise_step", None),
         ]

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import SayAction, say
+from actions.common import AnswerValidation, SayAction, say
 from bot.store import repository
 
 # Replies after which the pairing form ends; on the others the person can type the code again.
@@ -22,7 +22,7 @@ class ActionAskPairingCode(SayAction):
         return "action_ask_pairing_code"
 
 
-class ValidatePairingForm(FormValidationAction):
+class ValidatePairingForm(AnswerValidation):
     def name(self) -> str:
         return "validate_pairing_form"
 

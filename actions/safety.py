@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import SayAction, active_loop_name, leave_active_loop, locale_of, say, yes_or_no
+from actions.common import AnswerValidation, SayAction, active_loop_name, leave_active_loop, locale_of, say, yes_or_no
 from bot.safety.resources import format_resources
 
 # "I'm fine" counts as a yes to a safety question, but one "I'm fine" never ends the check: the form
@@ -61,7 +61,7 @@ class ActionAskSafeConfirmed(SayAction):
         return "action_ask_safe_confirmed"
 
 
-class ValidateSafetyForm(FormValidationAction):
+class ValidateSafetyForm(AnswerValidation):
     def name(self) -> str:
         return "validate_safety_form"
 

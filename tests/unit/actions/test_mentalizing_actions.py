@@ -108,7 +108,7 @@ def test_summary_is_words_only_and_history_remembers_the_scenario(tracker_factor
     assert said and not any(ch.isdigit() for ch in said)  # numbers are for therapists, words for clients
     result = slots(events)
     assert result["mz_history"][-1]["scenario_id"] == state["scenario_id"]
-    assert result["turn_annotation"]["kind"] == "mentalizing_summary"
+    assert "turn_annotation" not in result  # each answer carries its own; a summary would mix offsets
     assert result["mz_state"] is None and result["exercise"] is None
 
 
@@ -121,3 +121,12 @@ def test_a_flagged_message_is_never_reflected_back_as_practice(tracker_factory, 
                               attune_risk={"flagged": True, "level": "high", "findings": []})
     events, messages = run(ValidateMentalizingForm(), tracker, domain)
     assert messages == [] and slots(events) == {"mz_answer": None}
+
+
+def test_the_message_that_starts_the_form_is_not_taken_as_an_answer(tracker_factory, run, domain):
+    events, _ = run(ActionStartMentalizing(), tracker_factory(), domain)
+    state = slots(events)["mz_state"]
+    tracker = tracker_factory("/start_mentalizing", "start_mentalizing", active_loop="mentalizing_form",
+                              slots={"mz_state": state}, extracted={"mz_answer": "/start_mentalizing"})
+    events, messages = run(ValidateMentalizingForm(), tracker, domain)
+    assert slots(events) == {"mz_answer": None} and messages == []
