@@ -18,15 +18,19 @@ def chat(servers, sender, exchanges: list, text: str) -> str:
 
 
 def exchanges(turns: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Each user message followed by all the bot said before the next one, joined."""
-    result: list[tuple[str, str]] = []
+    """Each user message with all the bot said in reply, joined. Rasa stores what the session start
+    says before the message that started the session, so bot turns before the first user turn
+    belong to the first reply."""
+    leading: list[str] = []
+    result: list[tuple[str, list[str]]] = []
     for speaker, text in turns:
-        if speaker == "user" or not result:
-            result.append((text if speaker == "user" else "", ""))
+        if speaker == "user":
+            result.append((text, leading if not result else []))
+        elif result:
+            result[-1][1].append(text)
         else:
-            user, bot = result[-1]
-            result[-1] = (user, f"{bot}\n\n{text}" if bot else text)
-    return result
+            leading.append(text)
+    return [(user, "\n\n".join(bot)) for user, bot in result]
 
 
 def test_a_conversation_shows_up_in_review_exactly_with_annotations(servers, sender):

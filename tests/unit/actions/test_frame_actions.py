@@ -76,9 +76,15 @@ def test_recording_consent_marks_the_person_onboarded(tracker_factory, run, doma
 def test_a_new_session_keeps_only_the_persons_own_slots(tracker_factory, run, domain):
     tracker = tracker_factory(slots={"onboarded": True, "consent_given": True, "suds": 9.0,
                                      "interrupted_loop": "suds_form"})
-    events, _ = run(ActionSessionStart(), tracker, domain)
+    events, messages = run(ActionSessionStart(), tracker, domain)
     assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
     assert slot_events(events) == {"onboarded": True, "consent_given": True}
+    assert messages == []  # a returning person is not told again
+
+
+def test_a_new_person_hears_what_attune_is_whatever_they_say_first(tracker_factory, run, domain):
+    _, messages = run(ActionSessionStart(), tracker_factory("check in", "check_in"), domain)
+    assert "not therapy" in texts(messages)
 
 
 def test_pause_remembers_the_form_and_resume_goes_back(tracker_factory, run, domain):
