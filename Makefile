@@ -34,9 +34,9 @@ $(EDITABLE): $(STAMP) pyproject.toml
 	@$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(EDITABLE)
 
-# Rasa fingerprints domain, config and data and skips training when nothing changed.
+# Trains only when domain, config or data changed (see scripts/train.sh).
 train: install
-	@$(PY) -m rasa train --domain domain.yml --config config.yml --data data --out models --quiet
+	@scripts/train.sh
 
 validate: install
 	@$(PY) -m rasa data validate --domain domain.yml --data data --config config.yml --fail-on-warnings

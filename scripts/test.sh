@@ -8,8 +8,8 @@ export TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY_SILENCE_UBER_WARNING=1
 echo "== 1/4 Rasa data validation (warnings fail)"
 "$PY" -m rasa data validate --domain domain.yml --data data --config config.yml --fail-on-warnings --quiet
 
-echo "== 2/4 Training (skipped by Rasa's fingerprint when nothing changed)"
-"$PY" -m rasa train --domain domain.yml --config config.yml --data data --out models --quiet
+echo "== 2/4 Training (skipped when domain, config and data are unchanged)"
+scripts/train.sh
 
 echo "== 3/4 Rasa test stories (any prediction error fails)"
 "$PY" -m rasa test core --model models --stories tests/stories --out results/core \
