@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import AnswerValidation, SayAction, say
+from actions.common import AnswerValidation, SayAction, notice_if_new, say
 from bot.checkin.suds import is_high_distress, is_moderate_distress, parse_suds
 
 
@@ -17,6 +17,11 @@ class ActionAskSuds(SayAction):
 
     def name(self) -> str:
         return "action_ask_suds"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if tracker.get_slot("requested_slot") is None:  # the first time the form asks
+            notice_if_new(dispatcher, tracker)
+        return await super().run(dispatcher, tracker, domain)
 
 
 class ValidateSudsForm(AnswerValidation):

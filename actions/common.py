@@ -62,6 +62,16 @@ def say(dispatcher: CollectingDispatcher, catalogue: str, key: str, **fields: An
     dispatcher.utter_message(text=text, buttons=[b.dict() for b in variant.buttons] or None)
 
 
+def notice_if_new(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Someone who skipped the greeting still hears what Attune is and is not before an exercise.
+
+    (Not at session start: Rasa logs what action_session_start says before the SessionStarted event,
+    so it would fall outside the stored session.)
+    """
+    if not tracker.get_slot("onboarded"):
+        say(dispatcher, "frame", "first_notice")
+
+
 class SayAction(Action, metaclass=ABCMeta):
     """An action whose only job is to say one catalogue message (form questions, for example)."""
 

@@ -19,9 +19,6 @@ class ActionSessionStart(Action):
         return "action_session_start"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        if not tracker.get_slot("onboarded"):
-            # Whatever the first message is, the person hears first what Attune is and is not.
-            say(dispatcher, "frame", "first_notice")
         events: list[EventType] = [SessionStarted()]
         events += [SlotSet(slot, tracker.get_slot(slot)) for slot in PERSON_SLOTS if tracker.get_slot(slot) is not None]
         events.append(ActionExecuted("action_listen"))

@@ -29,7 +29,7 @@ from bot.exercises.mentalizing.selection import (
     PersonHistory,
     choose_scenario,
 )
-from bot.exercises.mentalizing.summary import closing_summary
+from bot.exercises.mentalizing.summary import closing_summary, therapist_view
 
 NAME = "mentalizing"
 
@@ -107,3 +107,8 @@ def take_answer(state: ExerciseState, answer: str, rng: random.Random, question:
 def closing(state: ExerciseState, rng: random.Random) -> Reply:
     """The words-only summary for the person."""
     return Reply(state, [closing_summary(state.turns, state.about(), rng, state.seen)])
+
+
+def review(state: ExerciseState) -> dict:
+    """Per-turn markers, RF-style estimates and explanations: for therapists and trainees only."""
+    return therapist_view(state.turns, state.about() if state.scenario_id else None)

@@ -2,7 +2,7 @@
 import pytest
 from rasa_sdk.events import ActiveLoop, SlotSet
 
-from actions.checkin import ActionSudsFeedback, ValidateSudsForm
+from actions.checkin import ActionAskSuds, ActionSudsFeedback, ValidateSudsForm
 from actions.frame import ActionRecordConsent, ActionSessionStart, ValidateConsentForm
 from actions.pacing import ActionPause, ActionResume, ActionStop
 from actions.safety import ActionSafetyInterrupt, ActionSafetyResolve, ValidateSafetyForm
@@ -82,9 +82,14 @@ def test_a_new_session_keeps_only_the_persons_own_slots(tracker_factory, run, do
     assert messages == []  # a returning person is not told again
 
 
-def test_a_new_person_hears_what_attune_is_whatever_they_say_first(tracker_factory, run, domain):
-    _, messages = run(ActionSessionStart(), tracker_factory("check in", "check_in"), domain)
-    assert "not therapy" in texts(messages)
+def test_a_new_person_hears_what_attune_is_before_a_checkin(tracker_factory, run, domain):
+    _, messages = run(ActionAskSuds(), tracker_factory("check in", "check_in"), domain)
+    assert "not therapy" in texts(messages) and "0 (completely calm)" in texts(messages)
+    _, messages = run(ActionAskSuds(), tracker_factory("banana", slots={"onboarded": False},
+                                                       requested_slot="suds"), domain)
+    assert "not therapy" not in texts(messages)  # only once, not at every re-ask
+    _, messages = run(ActionAskSuds(), tracker_factory("check in", "check_in", slots={"onboarded": True}), domain)
+    assert "not therapy" not in texts(messages)
 
 
 def test_pause_remembers_the_form_and_resume_goes_back(tracker_factory, run, domain):

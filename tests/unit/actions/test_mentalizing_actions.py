@@ -24,7 +24,7 @@ def answer(state, text, tracker_factory, run, domain, question="What might she h
 
 
 def test_start_presents_a_scenario_and_sets_the_exercise(tracker_factory, run, domain):
-    events, messages = run(ActionStartMentalizing(), tracker_factory(), domain)
+    events, messages = run(ActionStartMentalizing(), tracker_factory(slots={"onboarded": True}), domain)
     state = slots(events)["mz_state"]
     assert state["scenario_id"] and slots(events)["exercise"] == "mentalizing"
     assert messages and len(messages[0]["text"]) > 40
@@ -130,3 +130,8 @@ def test_the_message_that_starts_the_form_is_not_taken_as_an_answer(tracker_fact
                               slots={"mz_state": state}, extracted={"mz_answer": "/start_mentalizing"})
     events, messages = run(ValidateMentalizingForm(), tracker, domain)
     assert slots(events) == {"mz_answer": None} and messages == []
+
+
+def test_someone_who_skipped_the_greeting_hears_what_attune_is_first(tracker_factory, run, domain):
+    _, messages = run(ActionStartMentalizing(), tracker_factory(), domain)
+    assert "not therapy" in messages[0]["text"]
