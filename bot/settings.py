@@ -1,6 +1,8 @@
-"""Every setting Attune reads, in one place, from environment variables with safe defaults.
+"""Every setting Attune's Python code reads, in one place, from environment variables with safe defaults.
 
-Servers bind to localhost unless ATTUNE_BIND says otherwise; data stays under ATTUNE_DATA_DIR.
+Data stays under ATTUNE_DATA_DIR. The servers' address, ports and API token (ATTUNE_BIND,
+ATTUNE_RASA_PORT, ATTUNE_ACTIONS_PORT, ATTUNE_API_TOKEN) are read by scripts/serve.sh, which starts
+them; the README lists every variable.
 """
 from __future__ import annotations
 
@@ -21,11 +23,7 @@ class Settings:
     database_url: str
     spacy_model: str
     locale: str
-    bind: str
-    rasa_port: int
-    actions_port: int
     encryption_key: str | None
-    api_token: str | None
     # Transcript store: the consent notice's version (recorded with each decision) and how long a
     # silent session lasts (match domain.yml's session_expiration_time) before an unconsented
     # session's events are purged.
@@ -51,11 +49,7 @@ def get_settings() -> Settings:
         database_url=_env("ATTUNE_DATABASE_URL", f"sqlite:///{data_dir / 'attune.db'}"),
         spacy_model=_env("ATTUNE_SPACY_MODEL", DEFAULT_SPACY_MODEL),
         locale=_env("ATTUNE_LOCALE", "en-US"),
-        bind=_env("ATTUNE_BIND", "127.0.0.1"),
-        rasa_port=int(_env("ATTUNE_RASA_PORT", "5005")),
-        actions_port=int(_env("ATTUNE_ACTIONS_PORT", "5055")),
         encryption_key=os.environ.get("ATTUNE_ENCRYPTION_KEY") or None,
-        api_token=os.environ.get("ATTUNE_API_TOKEN") or None,
         consent_notice_version=_env("ATTUNE_CONSENT_NOTICE_VERSION", "1"),
         session_expiry_minutes=int(_env("ATTUNE_SESSION_EXPIRY_MINUTES", "60")),
         review_token=os.environ.get("ATTUNE_REVIEW_TOKEN", "").strip() or None,

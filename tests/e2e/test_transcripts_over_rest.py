@@ -18,9 +18,8 @@ def chat(servers, sender, exchanges: list, text: str) -> str:
 
 
 def exchanges(turns: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Each user message with all the bot said in reply, joined. Rasa stores what the session start
-    says before the message that started the session, so bot turns before the first user turn
-    belong to the first reply."""
+    """Each user message with all the bot said in reply, joined (any bot turn before the first user
+    message counts towards the first reply)."""
     leading: list[str] = []
     result: list[tuple[str, list[str]]] = []
     for speaker, text in turns:

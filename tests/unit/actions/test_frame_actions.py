@@ -180,3 +180,12 @@ def test_the_recorded_event_is_the_most_urgent_finding_not_the_highest_number(tr
     tracker = tracker_factory("text", "risk_disclosure", attune_risk=risk)
     events, _ = run(ActionSafetyInterrupt(), tracker, domain)
     assert slot_events(events)["risk_event"]["category"] == "suicidal_ideation"
+
+
+def test_the_forms_pause_can_remember_are_the_ones_resume_rules_know(domain):
+    """`interrupted_loop` is categorical in the domain: a resumable form missing there would be
+    remembered by the action but never matched by a resume rule."""
+    from actions.common import RESUMABLE_LOOPS
+
+    assert RESUMABLE_LOOPS == set(domain["slots"]["interrupted_loop"]["values"])
+    assert RESUMABLE_LOOPS <= set(domain["forms"])
