@@ -1,11 +1,12 @@
 """Helpers every action module shares: leaving a form, reading yes/no answers, the person's locale."""
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABCMeta, abstractmethod
 from typing import Any, ClassVar
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -48,11 +49,28 @@ def yes_or_no(tracker: Tracker, yes: set[str] = YES_INTENTS, no: set[str] = NO_I
     return None
 
 
-def locale_of(tracker: Tracker) -> str:
-    """The locale a channel sent with the message (metadata "locale"), else the setting."""
+def locale_of(tracker: Tracker) -> str | None:
+    """Where the person is, for crisis numbers: the channel's metadata "locale", else what the person
+    told Attune (the `locale` slot), else the installation's setting; None when nobody said."""
     metadata: dict[str, Any] = tracker.latest_message.get("metadata") or {}
-    locale = metadata.get("locale")
-    return locale if isinstance(locale, str) and locale else get_settings().locale
+    for locale in (metadata.get("locale"), tracker.get_slot("locale"), get_settings().locale):
+        if isinstance(locale, str) and locale:
+            return locale
+    return None
+
+
+def practice_on_hold(tracker: Tracker) -> bool:
+    """True on the day the safety check found urgent risk: no practice until tomorrow."""
+    return tracker.get_slot("practice_hold") == dt.date.today().isoformat()
+
+
+def refuse_practice_if_on_hold(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """For an exercise's start action: on a held day, say why and listen instead of starting the form
+    (the start rules would run the form next; FollowupAction takes precedence over them)."""
+    if not practice_on_hold(tracker):
+        return None
+    say(dispatcher, "safety", "practice_on_hold")
+    return [FollowupAction("action_listen")]
 
 
 def say(dispatcher: CollectingDispatcher, catalogue: str, key: str, **fields: Any) -> None:

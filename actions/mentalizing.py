@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import AnswerValidation, SayAction, latest_intent, notice_if_new, say
+from actions.common import AnswerValidation, SayAction, latest_intent, notice_if_new, refuse_practice_if_on_hold, say
 from bot.exercises.mentalizing import session
 from bot.exercises.mentalizing.engine import ExerciseState
 
@@ -41,6 +41,9 @@ class ActionStartMentalizing(Action):
         return "action_start_mentalizing"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        held = refuse_practice_if_on_hold(dispatcher, tracker)
+        if held is not None:
+            return held
         notice_if_new(dispatcher, tracker)
         reply = session.begin_scenario(session.history_from(tracker.get_slot("mz_history")), random.Random())
         utter_all(dispatcher, reply.messages)
@@ -52,6 +55,9 @@ class ActionStartOwnMoment(Action):
         return "action_start_own_moment"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        held = refuse_practice_if_on_hold(dispatcher, tracker)
+        if held is not None:
+            return held
         notice_if_new(dispatcher, tracker)
         reply = session.begin_own_moment(random.Random())
         utter_all(dispatcher, reply.messages)

@@ -39,9 +39,10 @@ class ActionStop(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         say(dispatcher, "frame", "stopped")
-        if active_loop_name(tracker) == "safety_form":
+        if active_loop_name(tracker) in ("safety_form", "risk_check_form"):
             # Stopping never dismisses a disclosure: the resources stay on screen.
-            dispatcher.utter_message(text=format_resources(locale_of(tracker)))
+            category = (tracker.get_slot("risk_event") or {}).get("category")
+            dispatcher.utter_message(text=format_resources(locale_of(tracker), category))
         return leave_active_loop(tracker, remember=False) + [
             SlotSet("interrupted_loop", None),
             SlotSet("pending_offer", None),

@@ -22,6 +22,7 @@ class Settings:
     data_dir: Path
     database_url: str
     spacy_model: str
+    # Crisis numbers for people whose channel sends no locale; empty: ask them, show international ones.
     locale: str
     encryption_key: str | None
     # Transcript store: the consent notice's version (recorded with each decision) and how long a
@@ -48,7 +49,7 @@ def get_settings() -> Settings:
         data_dir=data_dir,
         database_url=_env("ATTUNE_DATABASE_URL", f"sqlite:///{data_dir / 'attune.db'}"),
         spacy_model=_env("ATTUNE_SPACY_MODEL", DEFAULT_SPACY_MODEL),
-        locale=_env("ATTUNE_LOCALE", "en-US"),
+        locale=_env("ATTUNE_LOCALE", ""),
         encryption_key=os.environ.get("ATTUNE_ENCRYPTION_KEY") or None,
         consent_notice_version=_env("ATTUNE_CONSENT_NOTICE_VERSION", "1"),
         session_expiry_minutes=int(_env("ATTUNE_SESSION_EXPIRY_MINUTES", "60")),

@@ -1,7 +1,8 @@
-"""Crisis resources per locale, read from `crisis_resources.yml` and checked against a schema."""
+"""Crisis resources per locale and kind of risk, read from `crisis_resources.yml` and schema-checked."""
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -25,13 +26,19 @@ class CrisisLine(BaseModel):
 class LocaleResources(BaseModel):
     region: str
     emergency: str
+    names: list[str] = []
     lines: list[CrisisLine]
+    by_category: dict[str, list[CrisisLine]] = {}
 
     @validator("lines")
     def at_least_one(cls, lines: list[CrisisLine]) -> list[CrisisLine]:
         if not lines:
             raise ValueError("a locale needs at least one crisis line")
         return lines
+
+    def lines_for(self, category: str | None) -> list[CrisisLine]:
+        """The lines for this kind of risk first, then the general ones."""
+        return [*self.by_category.get(category or "", []), *self.lines]
 
 
 class CrisisResources(BaseModel):
@@ -51,6 +58,10 @@ def load_resources(path: Path = RESOURCES_FILE) -> CrisisResources:
         return CrisisResources.parse_obj(yaml.safe_load(handle))
 
 
+def known_locale(locale: str | None) -> bool:
+    return bool(locale) and locale in load_resources().locales and locale != "default"
+
+
 def resources_for(locale: str | None) -> LocaleResources:
     """The resources for `locale` ("en-GB"); any locale not listed gets the international default,
     because a wrong country's number is worse than a directory of helplines."""
@@ -58,11 +69,20 @@ def resources_for(locale: str | None) -> LocaleResources:
     return locales.get(locale or "default", locales["default"])
 
 
-def format_resources(locale: str | None) -> str:
-    """The resources as a short message for the chat."""
+def format_resources(locale: str | None, category: str | None = None) -> str:
+    """The resources for this locale and kind of risk, as a short message for the chat."""
     resources = resources_for(locale)
-    lines = [f"- {line.name}: {line.contact} ({line.hours})" for line in resources.lines]
+    lines = [f"- {line.name}: {line.contact} ({line.hours})" for line in resources.lines_for(category)]
     return (
         f"If you are in danger right now, call {resources.emergency}.\n"
         f"Free, confidential support ({resources.region}):\n" + "\n".join(lines)
     )
+
+
+def locale_named_in(text: str | None) -> str | None:
+    """The locale of a country someone names ("I'm in the UK", "ireland"), or None."""
+    words = " " + re.sub(r"[^\w.]+", " ", (text or "").lower()) + " "
+    for locale, resources in load_resources().locales.items():
+        if any(f" {name} " in words for name in resources.names):
+            return locale
+    return None

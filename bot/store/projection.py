@@ -28,6 +28,7 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from bot.safety.urgency import most_urgent
 from bot.store import consent as consent_ops
 from bot.store.models import (
     AnnotationRow, Conversation, ProjectionState, RasaEvent, RiskEventRow, SudsRow, TurnRow, utcnow,
@@ -237,14 +238,18 @@ def _evidence(value) -> list[dict]:
 
 def _risk_fields(risk: dict) -> tuple[dict, list[dict]]:
     """Category, severity, level and evidence from either shape: the `risk_event` slot (flat) or
-    the NLU's full result (`findings`, each with category, severity and evidence): top finding wins."""
+    the NLU's full result (`findings`): the most urgent finding wins. The slot's way in ("ask", "past")
+    and the safety check's outcome are kept in the level's text for the therapist ("high; check: urgent")."""
     findings = [f for f in risk.get("findings") or [] if isinstance(f, dict)]
-    top = max(findings, key=lambda f: f.get("severity") if isinstance(f.get("severity"), (int, float)) else 0,
-              default={})
+    top = most_urgent(findings) or {}
+    level = risk.get("level", top.get("level"))
+    course = [f"{name}: {risk[key]}" for key, name in (("kind", "via"), ("outcome", "check")) if risk.get(key)]
+    if course:
+        level = "; ".join([str(level or "?"), *course])
     fields = {
         "category": _short(risk.get("category", top.get("category"))),
         "severity": _short(risk.get("severity", top.get("severity"))),
-        "level": _short(risk.get("level", top.get("level"))),
+        "level": _short(level),
     }
     evidence = _evidence(risk.get("evidence"))
     for finding in findings:

@@ -54,14 +54,17 @@ def test_the_conversation_survives_a_restart_of_the_rasa_server(servers, sender)
 def test_a_disclosure_mid_checkin_interrupts_and_one_im_fine_is_not_enough(servers, sender):
     servers.texts(sender, "check in")
     reply = servers.texts(sender, "honestly i just want to kill myself")
-    assert "Thank you for telling me" in reply and "988" in reply and "Are you safe right now?" in reply
+    assert "Thank you for telling me" in reply and "thoughts of ending your life?" in reply
+    # No locale from the channel: the international directory, and a question about where one is.
+    assert "findahelpline.com" in reply and "988" not in reply and "which country" in reply
     second = servers.texts(sender, "no, I'm fine")
-    assert "ask once more" in second
-    assert "go back to what we were doing" in servers.texts(sender, "yes I can")
+    assert "how you would do it" in second  # one "I'm fine" does not end the check
+    assert "go back to what we were doing" in servers.texts(sender, "no")
     assert "0 (completely calm)" in servers.texts(sender, "resume")
     tracker = stored_tracker(servers, sender)
     risk_events = [e for e in tracker.events if e.type_name == "slot" and e.key == "risk_event" and e.value]
     assert risk_events and risk_events[0].value["category"] == "suicidal_ideation"
+    assert risk_events[-1].value["outcome"] == "checked"
 
 
 BAD_INPUTS = [

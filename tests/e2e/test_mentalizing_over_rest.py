@@ -51,9 +51,9 @@ def test_a_whole_exercise_with_feedback_and_stored_annotations(servers, sender):
 def test_a_disclosure_mid_exercise_interrupts_it_and_resume_goes_back(servers, sender):
     servers.texts(sender, "/start_mentalizing")
     reply = servers.texts(sender, "honestly when this happens I want to die")
-    assert "Are you safe right now?" in reply
-    assert "ask once more" in servers.texts(sender, "yes")
-    assert "go back" in servers.texts(sender, "yes")
+    assert "thoughts of ending your life?" in reply
+    assert "how you would do it" in servers.texts(sender, "no")
+    assert "go back" in servers.texts(sender, "no")
     assert "?" in servers.texts(sender, "resume")  # the exercise's question again
 
 

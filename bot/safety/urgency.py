@@ -1,0 +1,36 @@
+"""Which risk finding is the most urgent: one rule for the dialogue and the transcript store.
+
+Kept free of spaCy so that the review tools can import it cheaply. Order: level (imminent > high >
+concern > ask > none), then C-SSRS-style severity, then category (the speaker's own risk before
+worry for someone else). Worry for someone else is chosen only when it is the only finding.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+LEVEL_ORDER = ("none", "ask", "concern", "high", "imminent")
+CATEGORY_ORDER = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger", "third_party_concern")
+THIRD_PARTY = "third_party_concern"
+
+
+def _field(finding: Any, name: str) -> Any:
+    return finding.get(name) if isinstance(finding, Mapping) else getattr(finding, name, None)
+
+
+def _rank(finding: Any) -> tuple[int, float, int]:
+    level = _field(finding, "level")
+    severity = _field(finding, "severity")
+    category = _field(finding, "category")
+    return (
+        LEVEL_ORDER.index(level) if level in LEVEL_ORDER else 0,
+        float(severity) if isinstance(severity, (int, float)) and not isinstance(severity, bool) else 0.0,
+        -CATEGORY_ORDER.index(category) if category in CATEGORY_ORDER else -len(CATEGORY_ORDER),
+    )
+
+
+def most_urgent(findings: Sequence[Any]) -> Any | None:
+    """The most urgent finding (dicts as in `RiskResult.to_dict()`, or RiskFinding objects), or None."""
+    own = [f for f in findings if _field(f, "category") != THIRD_PARTY]
+    candidates = own or list(findings)
+    return max(candidates, key=_rank, default=None)

@@ -1,0 +1,116 @@
+"""The safety check's data and decisions (bot/safety/protocol.py, protocol.yml, crisis_resources.yml)."""
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from bot.safety import protocol
+from bot.safety.protocol import is_danger, outcome, questions_to_ask, read_answer
+from bot.safety.resources import format_resources, locale_named_in, resources_for
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("yes", "yes"), ("Yeah.", "yes"), ("sometimes", "yes"), ("every night", "yes"), ("kind of", "yes"),
+    ("yeah i think about it every night", "yes"), ("a bit", "yes"),
+    ("no", "no"), ("nope, never", "no"), ("not really", "no"), ("I haven't", "no"), ("I'm not", "no"),
+    ("no, I'm fine", "no"),
+    ("not sure", "unsure"), ("I don't know", "unsure"), ("idk", "unsure"), ("maybe", "unsure"),
+    ("no but sometimes", "unsure"), ("I'm not sure I can", "unsure"),
+    ("I'm fine", "fine"), ("im ok", "fine"),
+    ("ok", None), ("why not", None), ("banana", None), ("", None), ("😶", None), ("x" * 10_000, None),
+])
+def test_reading_a_short_answer(text, answer):
+    assert read_answer(text) == answer
+
+
+def test_the_intent_counts_only_for_a_button_payload():
+    assert read_answer("/affirm", "affirm") == "yes"
+    assert read_answer("/deny", "deny") == "no"
+    assert read_answer("/unsure", "unsure") == "unsure"
+    assert read_answer("ok", "affirm") is None  # the classifier's affirm for "ok" is no yes here
+    assert read_answer("don't worry about me", "im_fine") is None
+
+
+def test_uncertainty_is_treated_as_not_safe():
+    assert is_danger("unsure", "yes") and is_danger("unsure", "no") and is_danger(None, "yes")
+    assert not is_danger("fine", "yes") and not is_danger("no", "yes") and is_danger("no", "no")
+
+
+def test_im_fine_is_no_answer_to_a_question_whose_danger_is_a_no():
+    assert protocol.read_answer_for("I'm fine", None, "no") is None
+    assert protocol.read_answer_for("I'm fine", None, "yes") == "fine"
+
+
+def test_at_least_two_questions_whatever_the_first_answer():
+    assert questions_to_ask("suicidal_ideation", "concern", {}) == ["safety_q1"]
+    assert questions_to_ask("suicidal_ideation", "concern", {"safety_q1": "fine"}) == ["safety_q1", "safety_q2"]
+    both_no = {"safety_q1": "no", "safety_q2": "no"}
+    assert questions_to_ask("suicidal_ideation", "concern", both_no) == ["safety_q1", "safety_q2"]
+    danger = {"safety_q1": "yes", "safety_q2": "no"}
+    assert questions_to_ask("suicidal_ideation", "concern", danger) == ["safety_q1", "safety_q2", "safety_q3"]
+    assert questions_to_ask("suicidal_ideation", "imminent", {}) == []
+
+
+@pytest.mark.parametrize("category, level, answers, expected", [
+    ("suicidal_ideation", "concern", {"safety_q1": "no", "safety_q2": "no"}, "checked"),
+    ("suicidal_ideation", "high", {"safety_q1": "no", "safety_q2": "no"}, "concern"),
+    ("suicidal_ideation", "concern", {"safety_q1": "yes", "safety_q2": "no", "safety_q3": "no"}, "concern"),
+    ("suicidal_ideation", "concern", {"safety_q1": "yes", "safety_q2": "unsure", "safety_q3": "no"}, "urgent"),
+    ("suicidal_ideation", "concern", {"safety_q1": "yes", "safety_q2": "no", "safety_q3": "yes"}, "urgent"),
+    ("suicidal_ideation", "imminent", {}, "urgent"),
+    ("self_harm", "concern", {"safety_q1": "yes", "safety_q2": "yes"}, "urgent"),
+    ("harm_to_others", "concern", {"safety_q1": "no", "safety_q2": "no"}, "checked"),
+    ("harm_to_others", "concern", {"safety_q1": "unsure", "safety_q2": "no"}, "urgent"),
+    ("abuse_or_danger", "concern", {"safety_q1": "no", "safety_q2": "no"}, "concern"),
+    ("abuse_or_danger", "concern", {"safety_q1": "no", "safety_q2": "yes"}, "checked"),
+])
+def test_what_the_answers_lead_to(category, level, answers, expected):
+    assert outcome(category, level, answers) == expected
+
+
+def test_an_unknown_category_is_checked_as_the_gravest():
+    assert protocol.category_of("third_party_concern") == "suicidal_ideation"
+    assert protocol.category_of(None) == "suicidal_ideation"
+
+
+def test_the_protocol_rejects_a_category_with_a_single_question():
+    data = yaml.safe_load(open(protocol.PROTOCOL_FILE))
+    data["categories"]["self_harm"]["questions"] = data["categories"]["self_harm"]["questions"][:1]
+    with pytest.raises(ValidationError):
+        protocol.Protocol.parse_obj(data)
+    data = yaml.safe_load(open(protocol.PROTOCOL_FILE))
+    del data["past"]["abuse_or_danger"]
+    with pytest.raises(ValidationError):
+        protocol.Protocol.parse_obj(data)
+
+
+def test_no_question_asks_for_a_promise_to_stay_safe():
+    """'Can you keep yourself safe?' works like a no-harm contract, which guidelines advise against."""
+    every = [q.text for c in protocol.load_protocol().categories.values() for q in c.questions]
+    assert every and not any("keep yourself safe" in text.lower() or "promise" in text.lower() for text in every)
+
+
+@pytest.mark.parametrize("locale, category, first", [
+    ("en-GB", "abuse_or_danger", "National Domestic Abuse Helpline"),
+    ("en-US", "abuse_or_danger", "National Domestic Violence Hotline"),
+    ("en-IE", "abuse_or_danger", "Women's Aid"),
+    ("en-GB", "harm_to_others", "Respect"),
+    ("en-GB", "suicidal_ideation", "Samaritans"),
+    (None, "abuse_or_danger", "Find a Helpline"),
+])
+def test_resources_per_category_come_first_then_the_general_lines(locale, category, first):
+    lines = resources_for(locale).lines_for(category)
+    assert lines[0].name.startswith(first)
+    assert resources_for(locale).lines[0] in lines
+
+
+def test_no_locale_gets_the_international_directory():
+    text = format_resources(None, "suicidal_ideation")
+    assert "findahelpline" in text and "988" not in text and "116 123" not in text
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("I'm in the UK", "en-GB"), ("england", "en-GB"), ("northern ireland", "en-GB"), ("I live in Ireland", "en-IE"),
+    ("I'm in the United States", "en-US"), ("germany", None), ("", None), (None, None),
+])
+def test_a_named_country_sets_the_locale(text, locale):
+    assert locale_named_in(text) == locale
