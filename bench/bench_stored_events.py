@@ -1,0 +1,129 @@
+"""Stored event bytes of one whole mentalizing exercise, as the tracker store keeps them.
+
+The tracker store keeps every Rasa event of a consented conversation (attune_rasa/tracker_store.py),
+so whatever an action puts in a slot is stored again each time it is set. This replays one exercise
+through the real actions (real analysis, real content) and adds up the JSON of the events Rasa would
+store: the user's messages with their parse data, the slot events the form extracts and the actions
+return, and the bot's messages. It prints the total and the bytes per answer, so growth over an
+exercise shows (a state that re-serialises every past turn grows quadratically).
+
+    .venv/bin/python -m bench.run stored_events
+"""
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActionExecuted, SlotSet, UserUttered
+from rasa_sdk.executor import CollectingDispatcher
+
+import actions.mentalizing as mz
+
+DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
+ANSWERS = [
+    "I felt hurt and a bit stupid, because I had been looking forward to it all week.",
+    "Maybe she was exhausted after her shift, or worried about something she hadn't told me.",
+    "It could also be that she thought I was angry with her and didn't know how to bring it up.",
+    "From her side I probably looked cold, since I went quiet and then left the room.",
+    "Now I think we were both tired, and I'd like to ask her how she saw it rather than guess.",
+]
+FOLLOW_UPS = [
+    "I'm not sure, maybe she felt guilty too.",
+    "Perhaps she wanted me to notice that she was struggling.",
+]
+
+
+def _tracker(slots: dict[str, Any], text: str = "", intent: str | None = None,
+             extracted: dict[str, Any] | None = None, requested_slot: str | None = None) -> Tracker:
+    parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    all_slots = {**slots, **(extracted or {})}
+    if requested_slot:
+        all_slots["requested_slot"] = requested_slot
+    events = [UserUttered(text, parse_data=parse)] + [SlotSet(k, v) for k, v in (extracted or {}).items()]
+    return Tracker("bench", all_slots, parse, events, False, None,
+                   {"name": "mentalizing_form"} if requested_slot else {}, "action_listen")
+
+
+@functools.lru_cache(maxsize=1)
+def _domain() -> dict[str, Any]:
+    return yaml.safe_load(DOMAIN.read_text(encoding="utf-8"))
+
+
+def _run(action, tracker: Tracker) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, _domain()))
+    return events, dispatcher.messages
+
+
+class _Conversation:
+    """The events Rasa would store, and the slots it would hold, while the actions run."""
+
+    def __init__(self) -> None:
+        self.stored: list[dict] = []
+        self.slots: dict[str, Any] = {"onboarded": True, "consent_given": True}
+
+    def _keep(self, events: list[dict], messages: list[dict], action: str) -> None:
+        self.stored.append(ActionExecuted(action))
+        for event in events:
+            self.stored.append(event)
+            if event.get("event") == "slot":
+                self.slots[event["name"]] = event["value"]
+        for message in messages:
+            self.stored.append({"event": "bot", "text": message.get("text"), "data": {}})
+
+    def user(self, text: str, intent: str) -> None:
+        parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [],
+                 "intent_ranking": [{"name": intent, "confidence": 1.0}]}
+        self.stored.append(UserUttered(text, parse_data=parse))
+
+    def run(self, action, **tracker_args: Any) -> list[dict]:
+        events, messages = _run(action, _tracker(self.slots, **tracker_args))
+        self._keep(events, messages, action.name())
+        return events
+
+    def bytes(self) -> int:
+        return sum(len(json.dumps(event, ensure_ascii=False, default=str)) for event in self.stored)
+
+
+def one_exercise() -> tuple[int, list[int]]:
+    """Total stored bytes of one scenario exercise, and the bytes added by each answer."""
+    random.seed(7)
+    talk = _Conversation()
+    talk.user("/start_mentalizing", "start_mentalizing")
+    talk.run(mz.ActionStartMentalizing())
+    talk.run(mz.ActionAskMzAnswer())
+    per_answer, follow_ups = [], iter(FOLLOW_UPS * 5)
+    answers = iter(ANSWERS)
+    for _ in range(40):  # a bound, in case a change makes the flow never finish
+        state = mz.ExerciseState.from_dict(talk.slots.get("mz_state"))
+        if state.finished:
+            break
+        text = next(follow_ups) if state.follow_up else next(answers, "I don't know any more.")
+        before = talk.bytes()
+        talk.user(text, "reflect")
+        # The form extracts the raw text into the requested slot, then its validation runs.
+        talk.stored.append(SlotSet("mz_answer", text))
+        events = talk.run(mz.ValidateMentalizingForm(), text=text, intent="reflect",
+                          extracted={"mz_answer": text}, requested_slot="mz_answer")
+        if not any(e.get("name") == "mz_answer" and e.get("value") == mz.DONE for e in events):
+            talk.run(mz.ActionAskMzAnswer())
+        per_answer.append(talk.bytes() - before)
+    talk.run(mz.ActionMentalizingSummary())
+    return talk.bytes(), per_answer
+
+
+def run() -> None:
+    total, per_answer = one_exercise()
+    print(f"one mentalizing exercise ({len(per_answer)} answers): {total:,} stored event bytes")
+    print("bytes added per answer: " + ", ".join(f"{b:,}" for b in per_answer))
+
+
+if __name__ == "__main__":
+    run()
