@@ -71,3 +71,7 @@ def run() -> None:
     print(f"MIND-CA answers: {len(dev)} from tuning children, {len(held_out)} from held-out children")
     report("MIND-CA score 0/1/2, held-out children (never tuned on)", held_out)
     report("MIND-CA score 0/1/2, tuning children", dev)
+
+
+if __name__ == "__main__":
+    run()
