@@ -3,7 +3,16 @@
 The set was written for this project: repair attempts with partners, friends, parents, colleagues
 and children, each labelled with the components and blockers it contains. Each label is scored as
 present / absent per attempt (precision, recall, F1 of "present"), beside a plain keyword baseline
-(one regular expression per label). The "test" split was never looked at while tuning the rules.
+(one regular expression per label).
+
+Three portions, told apart by each row's "split":
+- "test": written with the first rules and never looked at while tuning them; read since;
+- "dev": tuned on, its rows may be printed;
+- "blind": attempts for the misreadings found later (blame after a concession, fawning and
+  over-responsibility, the other blockers in new words, and clean attempts next to them), written
+  before the rules were changed for them. Only aggregate figures are printed for it, never a row,
+  beside the figures the rules had before they were changed (FIRST_RUN): reading its rows while
+  tuning would spend the only independent measure of those fixes. Each blind row has a "class".
 """
 from __future__ import annotations
 
@@ -36,6 +45,7 @@ KEYWORDS = {
     "defensiveness": r"i was only|not my fault",
     "minimising": r"just a joke|overreact",
     "stonewalling": r"whatever|i'm done",
+    "self_abasement": r"i'm (a (terrible|horrible) person|the worst|useless)|i'll do anything|sorry,? i'm sorry",
 }
 
 
@@ -106,9 +116,71 @@ def macro_f1(table: dict[str, LabelScore]) -> float:
     return sum(scored) / len(scored)
 
 
+# The blind portion under the rules as they were when it was written, before any change made for
+# it (measured once, 2026-11-30). Later runs print their figures beside these.
+FIRST_RUN: dict[str, float] = {
+    'macro_f1': 0.521,
+    'exact': 0.204,
+    'key_summary': 0.633,
+    'exact[blame_after_concession]': 0.0,
+    'blockers_right[blame_after_concession]': 0.167,
+    'false_key_component[blame_after_concession]': 1.0,
+    'exact[clean]': 0.727,
+    'blockers_right[clean]': 1.0,
+    'false_key_component[clean]': 0.0,
+    'exact[other_blocker]': 0.143,
+    'blockers_right[other_blocker]': 0.214,
+    'false_key_component[other_blocker]': 0.0,
+    'exact[self_abasement]': 0.0,
+    'blockers_right[self_abasement]': 0.0,
+    'false_key_component[self_abasement]': 0.417,
+}
+
+
+def blind_figures(rows: list[dict], predicted: list[set[str]]) -> dict[str, float]:
+    """Aggregates only: macro-F1, exact matches per class, blockers found / invented, key summary."""
+    gold = [set(r["components"] + r["blockers"]) for r in rows]
+    out = {"macro_f1": macro_f1(per_label(rows, predicted)),
+           "exact": sum(g == p for g, p in zip(gold, predicted)) / len(rows),
+           "key_summary": sum(key_summary(g) == key_summary(p) for g, p in zip(gold, predicted)) / len(rows)}
+    for cls in sorted({r["class"] for r in rows}):
+        pairs = [(r, p) for r, p in zip(rows, predicted) if r["class"] == cls]
+        out[f"exact[{cls}]"] = sum(set(r["components"] + r["blockers"]) == p for r, p in pairs) / len(pairs)
+        wanted = [(set(r["blockers"]), p) for r, p in pairs]
+        # A row counts when every blocker it should have is found; rows meant to have none count
+        # when none is invented.
+        out[f"blockers_right[{cls}]"] = sum(
+            (b <= p) if b else not (p & BLOCKERS) for b, p in wanted) / len(pairs)
+        # Ownership or an offer credited where the attempt does not earn it (blame undoes the
+        # ownership; "I'll do anything" offers nothing concrete).
+        out[f"false_key_component[{cls}]"] = sum(
+            bool({"acknowledgement_of_responsibility", "offer_of_repair"} & (p - set(r["components"])))
+            for r, p in pairs) / len(pairs)
+    return out
+
+
+BLOCKERS = {"non_apology", "sorry_but", "blame", "contempt", "defensiveness", "minimising", "stonewalling",
+            "self_abasement"}
+
+
+def report_blind(rows: list[dict]) -> dict[str, float]:
+    figures = blind_figures(rows, attune_labels(rows))
+    keywords = macro_f1(per_label(rows, keyword_labels(rows)))
+    counts = {cls: sum(r["class"] == cls for r in rows) for cls in sorted({r["class"] for r in rows})}
+    print(f"\n## Repair, BLIND portion  (n={len(rows)}: " + ", ".join(f"{c} {n}" for c, n in counts.items())
+          + "; aggregates only)")
+    print(f"{'figure':<52}{'first run':>10}{'now':>8}")
+    for name, value in figures.items():
+        first = FIRST_RUN.get(name)
+        print(f"{name:<52}{'' if first is None else f'{first:.3f}':>10}{value:>8.3f}")
+    print(f"  keyword baseline macro-F1 {keywords:.3f}")
+    return figures
+
+
 def run() -> None:
-    print("\n# Repair attempts (Attune's own labelled set; the test split was never tuned on)")
-    report(load("test"), "TEST split")
+    print("\n# Repair attempts (Attune's own labelled set)")
+    report_blind(load("blind"))
+    report(load("test"), "TEST split (never tuned on, read since)")
     report(load("dev"), "dev split (tuned on)")
 
 
