@@ -218,7 +218,11 @@ def _mentalizing_answers() -> list[str]:
 
 def run() -> None:
     timings = []
+    # ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev runs only those portions (tuning runs leave blind out).
+    wanted = {p for p in os.environ.get("ATTUNE_RISK_EVAL_PORTIONS", "").split(",") if p}
     for name, file_name, show_rows in PORTIONS:
+        if wanted and name not in wanted:
+            continue
         path = DATA_DIR / file_name
         if not path.is_file():
             print(f"\nskipped {name}: {path} is missing")

@@ -54,8 +54,9 @@ class AnchoredPatterns:
             if index not in wanted and any(_near(word, target, edits) for word in words):
                 wanted.add(index)
         found = [m for i in sorted(wanted) for m in self._sets[i].find(doc)]
-        found.sort(key=lambda m: (m.span.start, m.span.end))
-        return found
+        # Two groups can find the same label on the same words (one Matcher reports it once).
+        unique = {(m.label, m.span.start, m.span.end): m for m in found}
+        return sorted(unique.values(), key=lambda m: (m.span.start, m.span.end))
 
 
 def anchor_of(label: str, pattern: list[dict], common_words: frozenset[str] = frozenset()) -> Anchor:

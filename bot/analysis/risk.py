@@ -1,60 +1,70 @@
 """Risk detector: suicide, self-harm, harm to others, abuse or danger, and worry for someone else.
 
-Recall first. The patterns in `lexicons/risk.yml` fire on every phrasing we know of (lower case, no
-punctuation, typos, slang); the dependency parse then sets aside only what is clearly not a
-disclosure, and says why in `set_aside`:
-- negated: "I would never hurt myself", "I have no plans to kill myself" (a negation on the matched
-  words' own chain of heads; "I don't want to live" is itself a pattern, so it is not negated);
-- a figure of speech: "this deadline is killing me" (a thing, not a person, does the harm),
-  "I could kill for a coffee", "dying to see it" (lexicon idioms);
-- fiction, news, games, song lyrics, a hypothetical someone, people in general, when the words are
-  not the speaker's own ("in the film he kills himself", "I killed him in Fortnite");
-- a bare mention ("suicide rates are rising") that is not about the speaker.
-Someone else at risk ("my sister said she wants to die") becomes `third_party_concern`; someone
-hurting the speaker ("he hits me") becomes `abuse_or_danger`.
+Recall first, with three outcomes. The patterns in `lexicons/risk.yml` fire on every phrasing we know
+of (lower case, no punctuation, typos, disguised spellings such as "k*ll" or "su1cide", slang), and
+on veiled statements that suicide-prevention training teaches ("I can't do this anymore", giving
+things away, "they'd be better off without me"). Each finding gets a level:
+- `ask`: the words touch suicide, self-harm, harming someone or abuse but cannot be attributed to
+  the speaker or graded with confidence (a veiled statement, the topic word with no clear subject,
+  "end it" with no object, a plan-like phrase beside anger, means within reach with brooding). The
+  dialogue asks a direct, gentle question.
+- `concern` / `high` / `imminent`: a clear disclosure, graded on the C-SSRS ladder (see the lexicon).
 
-Decision on the past: a statement placed in a past that is over ("years ago I thought about
-suicide", "I used to cut") is kept as a finding marked "past", at most at the `concern` level: the
-therapist should hear of it, the conversation need not stop cold. "Last night", "again", "now" keep
-it current. Severity follows the C-SSRS ladder (see the lexicon's header).
+The parse then sets aside ONLY what the rules are sure of, and says why in `set_aside`: idioms from
+the lexicon's curated list ("this deadline is killing me", "if that printer jams one more time I'll
+jump"), the speaker's explicit negation about themselves ("I would never hurt myself"), and words
+clearly marked as fiction, news, teaching or a game. A few curated readings of one rule's words are
+also sure (a goodbye letter at a funeral, giving things away before moving house). Someone else at
+risk ("my sister said she wants to die", "how do I help a friend who self-harms") becomes a
+`third_party_concern` finding: kept for the therapist, but it never counts towards the speaker's
+outcome. Someone hurting the speaker ("he hits me") is `abuse_or_danger`.
+
+The past: a statement placed in a past that is over ("when I was seven my mother locked me in",
+"I cut myself years ago, not since") is kept, marked "past", at most at the `concern` level.
+"Last night", "again", "still happening" keep it current.
 
 `RiskResult.to_dict()`:
-    flagged      true when there is at least one finding
-    level        "none" | "concern" | "high" | "imminent" (the highest finding's level)
-    findings     one per category, most urgent first: category, severity (1-5), level, evidence
-                 (start/end character offsets into the text, text, marker = the pattern's label,
-                 explanation), explanation (one line for the therapist), qualifiers ("past",
-                 "reported", "about someone else (...)", "said as what could have happened")
+    outcome      "flag" | "ask" | "none": flag when the highest speaker finding's level is concern or
+                 higher, ask when it is "ask" (third_party_concern findings never count)
+    flagged      outcome == "flag"
+    level        "none" | "ask" | "concern" | "high" | "imminent" (the highest speaker finding's)
+    past_only    true when the outcome is flag or ask and every speaker finding is "past"
+    findings     one per category, most urgent first (speaker findings before third-party ones):
+                 category, severity (1-5), level, evidence (start/end character offsets into the
+                 text, text, marker = the pattern's label, explanation), explanation (one line for
+                 the therapist), qualifiers ("past", "reported", "about someone else (...)", "said
+                 as what could have happened", ...)
     language_supported   false when the text does not look like English (patterns still ran)
     set_aside    matches that were judged not to be disclosures, each with the reason, so a
                  reviewer can see what was considered ("this deadline is killing me": a figure...)
 Clients are never shown severities or levels; the dialogue uses them, therapists read them.
+`most_urgent(findings)` picks the one finding the dialogue and the store act on.
 """
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from bot.analysis import risk_parse as parse
+from bot.analysis.anchored_patterns import AnchoredPatterns
 from bot.analysis.evidence import Evidence
 from bot.analysis.language import is_probably_english
-from bot.analysis.anchored_patterns import AnchoredPatterns
 from bot.analysis.patterns import PatternMatch, PatternSet, load_lexicon
 
 LEXICON = "risk"
-LEVELS = ("none", "concern", "high", "imminent")
+LEVELS = ("none", "ask", "concern", "high", "imminent")
 CATEGORIES = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger", "third_party_concern")
+THIRD_PARTY = "third_party_concern"
 # Self-directed categories: when the person is someone else they become a third-party concern.
 SELF_DIRECTED = {"suicidal_ideation", "self_harm"}
-# Links from a word up to its head along which the word still belongs to the same predicate (so a
-# negation or an intent word on the head reaches it); clausal links (ccomp, advcl, relcl) stop it.
-CHAIN_LINKS = {"xcomp", "aux", "auxpass", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "acl", "prt", "compound", "amod"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "``", "''"}
+# Rules whose words name a method: asked about in general ("how would someone hang themselves?"),
+# they are still worth a question to the speaker.
+METHOD_RULES = {"si_method", "si_method_seeking"}
 
 
 @dataclass
@@ -79,16 +89,39 @@ class RiskFinding:
 
 @dataclass
 class RiskResult:
-    flagged: bool
-    level: str
+    """The findings of one text; outcome, level, flagged and past_only are read from them."""
+
     findings: list[RiskFinding]
     language_supported: bool = True
     set_aside: list[Evidence] = field(default_factory=list)
 
+    @property
+    def speaker_findings(self) -> list[RiskFinding]:
+        return [f for f in self.findings if f.category != THIRD_PARTY]
+
+    @property
+    def level(self) -> str:
+        return max((f.level for f in self.speaker_findings), key=LEVELS.index, default="none")
+
+    @property
+    def outcome(self) -> str:
+        return outcome_for(self.level)
+
+    @property
+    def flagged(self) -> bool:
+        return self.outcome == "flag"
+
+    @property
+    def past_only(self) -> bool:
+        speaker = self.speaker_findings
+        return self.outcome != "none" and all("past" in f.qualifiers for f in speaker)
+
     def to_dict(self) -> dict:
         return {
+            "outcome": self.outcome,
             "flagged": self.flagged,
             "level": self.level,
+            "past_only": self.past_only,
             "findings": [f.to_dict() for f in self.findings],
             "language_supported": self.language_supported,
             "set_aside": [e.to_dict() for e in self.set_aside],
@@ -101,6 +134,38 @@ class RiskResult:
         return next((f for f in self.findings if f.category == category), None)
 
 
+def outcome_for(level: str) -> str:
+    """flag for concern and above, ask for "ask", none otherwise."""
+    if level == "ask":
+        return "ask"
+    return "flag" if LEVELS.index(level) >= LEVELS.index("concern") else "none"
+
+
+def most_urgent(findings: Sequence[dict] | Sequence[RiskFinding] | None):
+    """The finding to act on: highest level, then severity, then category order. A third-party
+    concern is chosen only when there is nothing about the speaker. Takes RiskFinding objects or
+    their dicts (as stored in slots and the transcript store); None when there are none."""
+    items = [f for f in findings or [] if f is not None]
+    speaker = [f for f in items if _field(f, "category") != THIRD_PARTY]
+    pool = speaker or items
+    return max(pool, key=_urgency) if pool else None
+
+
+def _field(finding, name: str):
+    return finding.get(name) if isinstance(finding, dict) else getattr(finding, name, None)
+
+
+def _urgency(finding) -> tuple[int, int, int]:
+    level = _field(finding, "level")
+    severity = _field(finding, "severity")
+    category = _field(finding, "category")
+    return (
+        LEVELS.index(level) if level in LEVELS else 0,
+        severity if isinstance(severity, int) else 0,
+        -(CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES)),
+    )
+
+
 @dataclass
 class _Candidate:
     rule: str
@@ -109,42 +174,47 @@ class _Candidate:
     category: str
     severity: int
     explanation: str
+    ask: bool = False
     qualifiers: list[str] = field(default_factory=list)
 
 
 class _Lexicon:
-    """The word lists of risk.yml as sets, read once."""
+    """risk.yml read once: rule specs, levels, and the word lists the parse checks use."""
 
     def __init__(self, raw: dict):
         self.rules: dict = raw["rules"]
         self.levels: dict = {cat: {int(k): v for k, v in table.items()} for cat, table in raw["levels"].items()}
         self.past_cap: str = raw.get("past_level_cap", "concern")
         self.short_message: int = int(raw.get("keyword_message_max_tokens", 4))
-        words = lambda key: {w.lower() for w in raw.get(key) or []}  # noqa: E731
-        self.first = words("first_person")
-        self.second = words("second_person")
-        self.third = words("third_person_pronouns")
-        self.things = words("non_person_pronouns")
-        self.person_nouns = words("person_nouns")
-        self.negations = words("negation_words")
-        self.negation_links = words("negation_links")
-        self.speech_verbs = words("speech_verbs")
-        self.urge_verbs = words("urge_verbs")
+        self.unless_reasons: dict[str, str] = raw.get("unless_reasons") or {}
+        words = lambda key: frozenset(w.lower() for w in raw.get(key) or [])  # noqa: E731
+        vocab = raw.get("vocab") or {}
+        self.common_words = words("common_words")
         self.mention_variants = set(raw.get("mention_variants") or [])
-        self.not_subjects = words("not_subjects")
-        self.negation_typos = words("negation_typos")
-        self.common_words = frozenset(words("common_words"))
         self.slang_acts = words("slang_acts")
         self.relationship_ambiguous = set(raw.get("relationship_ambiguous") or [])
         self.speaker_objects = words("speaker_objects")
         self.passive_wish_verbs = words("passive_wish_verbs")
-        self.instruction_verbs = words("instruction_verbs")
-        self.threat_auxiliaries = words("threat_auxiliaries")
-        self.counterfactual_modals = words("counterfactual_modals")
-        self.perfect_auxiliaries = words("perfect_auxiliaries")
-        vocab = raw.get("vocab") or {}
-        self.myself = {w.lower() for w in vocab.get("myself") or []}
-        self.reflexive_other = {w.lower() for w in vocab.get("reflexive_other") or []} - {"yourself"}
+        self.words = parse.RiskWords(
+            first=words("first_person"),
+            second=words("second_person"),
+            third=words("third_person_pronouns"),
+            things=words("non_person_pronouns"),
+            person_nouns=words("person_nouns"),
+            negations=words("negation_words"),
+            negation_links=words("negation_links"),
+            negation_typos=words("negation_typos"),
+            speech_verbs=words("speech_verbs"),
+            instruction_verbs=words("instruction_verbs"),
+            urge_verbs=words("urge_verbs"),
+            not_subjects=words("not_subjects"),
+            myself=frozenset(w.lower() for w in vocab.get("myself") or []),
+            reflexive_other=frozenset(w.lower() for w in vocab.get("reflexive_other") or []) - {"yourself"},
+            threat_auxiliaries=words("threat_auxiliaries"),
+            counterfactual_modals=words("counterfactual_modals"),
+            perfect_auxiliaries=words("perfect_auxiliaries"),
+            existence_words=words("existence_words"),
+        )
 
 
 @functools.lru_cache(maxsize=None)
@@ -175,27 +245,20 @@ def assess_risk(doc: Doc) -> RiskResult:
     rule_set, cue_set = _pattern_sets(doc.vocab)
     matches = rule_set.find(doc)
     if not matches:
-        return RiskResult(flagged=False, level="none", findings=[], language_supported=is_probably_english(doc))
+        return RiskResult(findings=[], language_supported=is_probably_english(doc))
     # Cues only change how a rule's match is read, so they are looked for only when one matched.
-    cues = _Cues(doc, cue_set.find(doc))
-    quoted = _quoted_tokens(doc)
+    text = _Text(doc, cue_set.find(doc))
     kept: list[_Candidate] = []
     set_aside: list[Evidence] = []
     for match in matches:
         rule = match.label.split("/", 1)[0]
-        if rule == "cue":
-            continue
-        candidate, reason = _judge(match, rule, lex, cues, quoted, doc)
-        if candidate is None:
-            set_aside.append(Evidence.from_span(match.span, match.label, reason))
-        else:
+        candidate, reason = _judge(match, rule, lex, text)
+        if candidate is not None:
             kept.append(candidate)
-    findings = _merge(kept, lex)
-    level = max((f.level for f in findings), key=LEVELS.index, default="none")
+        elif reason:
+            set_aside.append(Evidence.from_span(match.span, match.label, reason))
     return RiskResult(
-        flagged=bool(findings),
-        level=level,
-        findings=findings,
+        findings=_merge(kept, lex),
         language_supported=is_probably_english(doc),
         set_aside=_dedupe_evidence(set_aside),
     )
@@ -228,402 +291,397 @@ def _blank_markup(text: str) -> str:
     return _TAG.sub(lambda m: " " * len(m.group()), text)
 
 
+# ---------------------------------------------------------------- the text around a match
+
+
+class _Text:
+    """The parsed text with its cue matches, indexed by sentence, for the checks on each match."""
+
+    def __init__(self, doc: Doc, cue_matches: list[PatternMatch]):
+        self.doc = doc
+        self.quoted = parse.quoted_tokens(doc)
+        self.sents: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._sent_of = {t.i: n for n, s in enumerate(self.sents) for t in s}
+        self._cues: dict[str, list[Span]] = {}
+        for m in cue_matches:
+            self._cues.setdefault(m.label, []).append(m.span)
+        self.words = _lexicon().words
+
+    def sentence(self, span: Span) -> Span:
+        return self.sents[self._sent_of.get(span.start, 0)]
+
+    def around(self, span: Span, before: int = 1, after: int = 1) -> list[Span]:
+        """The match's sentence and up to `before`/`after` sentences either side of it."""
+        n = self._sent_of.get(span.start, 0)
+        return self.sents[max(0, n - before): n + after + 1]
+
+    def cues(self, label: str) -> list[Span]:
+        return self._cues.get(label, [])
+
+    def overlaps(self, label: str, span: Span) -> bool:
+        return any(s.start < span.end and span.start < s.end for s in self.cues(label))
+
+    def in_any(self, label: str, spans: Iterable[Span], unnegated: bool = False) -> bool:
+        for sent in spans:
+            for s in self.cues(label):
+                if sent.start <= s.start < sent.end and not (unnegated and parse.negated(s, self.words)):
+                    return True
+        return False
+
+    def in_sentence(self, label: str, span: Span, unnegated: bool = False) -> bool:
+        return self.in_any(label, [self.sentence(span)], unnegated)
+
+    def in_message(self, label: str) -> bool:
+        return bool(self.cues(label))
+
+    def near(self, label: str, span: Span, window: int = 12) -> bool:
+        """A cue within `window` tokens of the span, across a sentence break ("he hits me. I'm scared")."""
+        return any(s.start < span.end + window and span.start - window < s.end for s in self.cues(label))
+
+    def token_has(self, label: str, token: Token) -> bool:
+        return any(s.start <= token.i < s.end for s in self.cues(label))
+
+
 # ---------------------------------------------------------------- judging one match
 
 
-def _judge(match: PatternMatch, rule: str, lex: _Lexicon, cues: "_Cues", quoted: set[int], doc: Doc):
-    """A candidate finding for this match, or (None, why it was set aside)."""
+def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[_Candidate | None, str]:
+    """A candidate finding for this match; or None with why it was set aside; or None with "" when
+    the match does not count at all (a rule's second signal is missing)."""
     span = match.span
     spec = lex.rules[rule]
-    candidate = _Candidate(rule, match.label, span, spec["category"], int(spec["severity"]), spec["explanation"])
-    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
-
-    if cues.overlaps("cue/idiom", span):
-        return None, "A figure of speech, not a disclosure."
-    if _negated(span, lex):
-        return None, "Negated: says this is not so."
-    if match.label in lex.relationship_ambiguous and cues.in_sentence("cue/relationship", sent):
-        return None, "About ending a relationship, not a life."
-
-    chain = _head_chain(span.root)
-    reporter = _reporter(span, chain, lex)
-    is_quoted = any(t.i in quoted for t in span)
-    fictional = cues.in_sentence("cue/fiction", sent)
-    gaming = cues.in_sentence("cue/game", sent)
-    generic = cues.in_sentence("cue/generic", sent)
-
-    if rule in ("harm_verb", "weak_harm_verb", "physical"):
-        outcome = _resolve_harm(candidate, chain, lex, cues, sent, reporter, is_quoted)
-        if isinstance(outcome, str):
-            return None, outcome
-        if gaming or fictional:
-            return None, "Said about a game, sport, film, book or song."
+    if not _counts(span, spec, text):
+        return None, ""
+    candidate = _Candidate(rule, match.label, span, spec["category"], int(spec["severity"]), spec["explanation"],
+                           ask=spec.get("level") == "ask")
+    reason = _sure_not_a_disclosure(candidate, spec, lex, text)
+    if reason:
+        return None, reason
+    chain = parse.head_chain(span.root)
+    reporter = parse.reporter_of(span, text.words)
+    is_quoted = any(t.i in text.quoted for t in span)
+    if spec.get("resolve") == "harm":
+        reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
+        if reason is None and (text.in_sentence("cue/game", span) or text.in_sentence("cue/fiction", span)):
+            reason = "Said about a game, sport, film, book or song."
     else:
-        can_be_mention = bool(spec.get("mention")) or (
-            match.label in lex.mention_variants and span.root.pos_ in ("NOUN", "PROPN", "ADJ")
-            and span.root.lower_ not in lex.slang_acts
-        )
-        person = _person_of(span, lex, reporter, is_quoted, can_be_mention)
-        if (fictional or generic) and (person in ("third", "thing", "mention") or (reporter not in (None, "first"))):
-            return None, "About fiction, the news, a hypothetical or people in general, not the speaker."
-        if candidate.category == "harm_to_others" and gaming:
-            return None, "Said about a game or sport."
-        if person == "mention":
-            if _word_count(doc) > lex.short_message:
-                return None, "A mention of the topic, not about the speaker."
-            person = "first"
-        if person == "thing" and candidate.category in ("abuse_or_danger",):
-            return None, "About a thing, not a person."
-        if person == "third" and not spec.get("subject_is_abuser"):
-            if candidate.category in SELF_DIRECTED or candidate.category in ("abuse_or_danger", "harm_to_others"):
-                candidate.qualifiers.append(f"about someone else ({candidate.category.replace('_', ' ')})")
-                candidate.category = "third_party_concern"
-        elif reporter == "third" and person == "first" and candidate.category in SELF_DIRECTED and _told_to(chain):
-            candidate.category = "abuse_or_danger"
-            candidate.explanation = "Someone told them to hurt or kill themselves."
-        if candidate.category == "self_harm" and cues.in_sentence("cue/accident", sent) and not _has_urge(chain, lex):
-            return None, "An accidental injury, not self-harm."
-    if is_quoted and reporter is None and fictional:
-        return None, "Quoted words from fiction or a song."
-
-    _adjust_severity(candidate, chain, lex, cues, sent)
-    if cues.in_sentence("cue/past", sent) and not cues.in_sentence("cue/present", sent):
+        reason = _resolve_person(candidate, spec, chain, lex, text, reporter, is_quoted)
+    if reason:
+        return None, reason
+    if spec.get("anger_switch") and (text.in_message("cue/anger") or text.in_sentence("cue/third_person", span)):
+        _switch_to_harm(candidate, text)
+    _adjust_severity(candidate, chain, text)
+    if _is_past(candidate, chain, text):
         candidate.qualifiers.append("past")
-    if reporter == "third" and candidate.category == "third_party_concern":
+    if reporter == "third" and candidate.category == THIRD_PARTY:
         candidate.qualifiers.append("reported")
     return candidate, ""
 
 
-def _resolve_harm(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues: "_Cues", sent: Span,
+def _switch_to_harm(candidate: _Candidate, text: _Text) -> None:
+    """A plan-like phrase beside anger at someone is about hurting them; with a second sign of a
+    plan (a weapon, "when he's asleep", "planned how") it is a disclosure, not only a question."""
+    candidate.category = "harm_to_others"
+    candidate.explanation = "A plan-like phrase beside anger at someone: may be a plan to hurt them."
+    if text.in_message("cue/harm_plan") or text.in_message("cue/weapon"):
+        candidate.ask = False
+        candidate.explanation = "Describes how they would hurt someone they are angry with (a plan)."
+
+
+def _counts(span: Span, spec: dict, text: _Text) -> bool:
+    """Whether the match is this rule's phrase with the second signal it needs (see `needs`,
+    `drop_if` and `speaker_word` in the lexicon)."""
+    if any(text.overlaps(label, span) for label in spec.get("drop_if") or ()):
+        return False
+    needs = spec.get("needs") or ()
+    if needs and not any(text.in_any(label, text.around(span)) for label in needs):
+        return False
+    if spec.get("speaker_word") and not any(t.lower_ in text.words.first or t.lower_ in text.words.myself for t in span):
+        return False
+    return True
+
+
+def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, text: _Text) -> str:
+    """Why the rules are sure this is not a disclosure (a curated idiom, the speaker's negation, a
+    curated reading of this rule's words), or ""."""
+    span = candidate.span
+    if text.overlaps("cue/idiom", span):
+        return "A figure of speech, not a disclosure."
+    earnest = text.in_message("cue/earnest")
+    if not earnest and candidate.category != "abuse_or_danger" and text.in_sentence("cue/hyperbole", span):
+        return "Exasperation's formula (\"if ... one more time, I'll ...\"), a figure of speech."
+    if not earnest and candidate.category == "harm_to_others" and text.in_any("cue/jest", text.around(span, 0, 1)):
+        return "Marked as a figure of speech (\"figuratively\", \"bless him\")."
+    if parse.negated(span, text.words):
+        return "Negated: says this is not so."
+    for label in spec.get("unless") or ():
+        if text.in_any(label, text.around(span, 0, 1)):
+            return lex.unless_reasons.get(label, "A curated reading of these words that is not a disclosure.")
+    if candidate.label in lex.relationship_ambiguous and text.in_any("cue/relationship", text.around(span, 0, 1)):
+        return "About ending a relationship, not a life."
+    if candidate.rule.startswith("si_") and text.in_sentence("cue/by_accident", span):
+        return "Said to be an accident (\"by accident\"), not on purpose."
+    return ""
+
+
+def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: _Lexicon, text: _Text,
+                    reporter: str | None, is_quoted: bool) -> str:
+    """Whose experience a self-directed, abuse or veiled match is; set the category and level, or
+    return why it is set aside."""
+    span = candidate.span
+    fictional = text.in_sentence("cue/fiction", span)
+    generic = text.in_sentence("cue/generic", span)
+    can_be_mention = bool(spec.get("mention")) or (
+        candidate.label in lex.mention_variants and span.root.pos_ in ("NOUN", "PROPN", "ADJ")
+        and span.root.lower_ not in lex.slang_acts
+    )
+    person = parse.person_of(span, text.words, reporter, is_quoted, can_be_mention,
+                             speaker_default=spec.get("speaker") == "default")
+    if can_be_mention and person != "mention" and (fictional or generic) and not _owned_by_speaker(span, text):
+        # "I'm writing my dissertation on suicide prevention", "how do I bring up suicide with
+        # him?": the topic in study or in helping someone, whoever the subject is.
+        person = "mention"
+    if spec.get("speaker") == "always" and reporter in (None, "first"):
+        person = "first"
+    others = person in ("third", "thing", "mention") or reporter not in (None, "first")
+    if fictional and others:
+        return "About fiction, the news or teaching, not the speaker."
+    if is_quoted and reporter is None and fictional:
+        return "Quoted words from fiction or a song."
+    if candidate.category == "harm_to_others" and text.in_sentence("cue/game", span):
+        return "Said about a game or sport."
+    if generic and others:
+        if candidate.rule in METHOD_RULES:
+            # "How would someone hang themselves?": a method asked about in general is still asked back.
+            candidate.ask = True
+            candidate.qualifiers.append("asked about a method in general")
+            return ""
+        _make_third_party(candidate, "people in general or someone they want to help")
+        return ""
+    if person == "mention" and generic and not fictional:
+        _make_third_party(candidate, "people in general or someone they want to help")
+        return ""
+    if person == "mention" and fictional:
+        return "About fiction, the news or teaching, not the speaker."
+    if person == "mention":
+        if parse.word_count(text.doc) > lex.short_message:
+            # The topic word with no clear subject ("suicide feels like the only way out"): ask.
+            candidate.ask = True
+            candidate.explanation = "Names the topic without saying whose experience it is (worth asking directly)."
+        return ""
+    if person == "thing" and candidate.category == "abuse_or_danger" and not spec.get("speaker"):
+        return "About a thing, not a person."
+    if person == "third" and not spec.get("subject_is_abuser"):
+        if candidate.rule in METHOD_RULES | {"si_plan"} and text.in_any("cue/search", text.around(span)):
+            # "I spent last night reading how people hang themselves": the speaker is the one searching.
+            candidate.ask = True
+            candidate.qualifiers.append("reading about how others did it")
+            return ""
+        _make_third_party(candidate, candidate.category.replace("_", " "))
+    elif reporter == "third" and person == "first" and candidate.category in SELF_DIRECTED and parse.told_to(chain, text.words):
+        candidate.category = "abuse_or_danger"
+        candidate.explanation = "Someone told them to hurt or kill themselves."
+    if candidate.category == "self_harm" and _accidental(candidate, chain, text):
+        return "An accidental injury, not self-harm."
+    return ""
+
+
+def _owned_by_speaker(span: Span, text: _Text) -> bool:
+    """ "my suicide attempt", "my self-harm": the topic word belongs to the speaker."""
+    return any(c.dep_ == "poss" and c.lower_ in text.words.first for t in span for c in t.children)
+
+
+def _make_third_party(candidate: _Candidate, about: str) -> None:
+    candidate.qualifiers.append(f"about someone else ({about})")
+    candidate.category = THIRD_PARTY
+
+
+def _accidental(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
+    """ "I cut myself shaving": an injury in an accident, unless it is said to be on purpose."""
+    if candidate.rule == "self_harm_deliberate":
+        return False
+    if text.in_sentence("cue/on_purpose", candidate.span):
+        return False
+    return text.in_sentence("cue/accident", candidate.span) and not parse.has_urge(chain, text.words)
+
+
+def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _Lexicon, text: _Text,
                   reporter: str | None, is_quoted: bool) -> str | None:
     """Decide who hurts whom for a harm verb; set the category, or return why it is set aside."""
     span = candidate.span
-    verb = span[0]
-    target = _person_kind(span[-1], lex)
-    if lex.rules[candidate.rule].get("target_first_only"):
+    words = text.words
+    verb = parse.main_verb(span)
+    target_token = span[int(spec.get("target_index", -1))]
+    target = parse.person_kind(target_token, words)
+    if target == "third" and parse.includes_speaker(target_token, words):
+        target = "first"  # "beat my mother and me"
+    if spec.get("target_first_only"):
         target = "first" if any(t.lower_ in lex.speaker_objects for t in span) else "thing"
         if target != "first":
             return "Not done to the speaker."
-    actor_token = _subject(verb, span)
-    actor = _person_kind(actor_token, lex) if actor_token is not None else None
+    actor_token = parse.subject_of(verb, span)
+    actor = parse.person_kind(actor_token, words) if actor_token is not None else None
     if is_quoted and reporter == "third":
         # 'He said "I will kill you"': the quoted I is the reporter, the quoted you is the speaker.
         actor = "third" if actor in (None, "first") else actor
         target = "first" if target == "second" else ("third" if target == "first" else target)
-    weak = candidate.rule == "weak_harm_verb"
     if target == "first":
-        if actor == "thing":
-            return "A thing, not a person, does it: a figure of speech (\"this is killing me\")."
-        if actor in (None, "second") and not is_quoted:
-            if verb.lower_ in lex.passive_wish_verbs and actor is None:
-                candidate.category, candidate.severity = "suicidal_ideation", 1
-                candidate.explanation = "Asks to be killed or ended: a passive wish to be dead (C-SSRS 1)."
-                return None
-            return "No one is said to do it."
-        if actor == "first":
-            return "Not about harm between people."
-        if weak and not cues.near("cue/fear", candidate.span):
-            return "Hurt feelings, not a physical threat."
-        if _is_ongoing_figure(verb) and not cues.near("cue/fear", candidate.span):
-            return "\"They're killing me\": a figure of speech without a threat or fear."
-        candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 3)
-        candidate.explanation = "Being hurt, threatened or abused by someone."
-        if _is_counterfactual(verb, lex):
-            # "she was so angry she could have killed me": kept, but as what could have happened.
-            candidate.severity = 2
-            candidate.qualifiers.append("said as what could have happened")
+        return _harm_to_speaker(candidate, verb, actor, lex, text, is_quoted)
+    return _harm_by_speaker(candidate, verb, actor, chain, lex, text, is_quoted)
+
+
+def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex: _Lexicon, text: _Text,
+                     is_quoted: bool) -> str | None:
+    """Someone (or something) hurts the speaker."""
+    weak = candidate.rule == "weak_harm_verb"
+    if actor == "thing":
+        return "A thing, not a person, does it: a figure of speech (\"this is killing me\")."
+    if actor in (None, "second") and not is_quoted:
+        if verb.lower_ in lex.passive_wish_verbs and actor is None:
+            # "just kill me now": often exasperation, sometimes a wish to be dead; asked about.
+            candidate.category, candidate.severity, candidate.ask = "suicidal_ideation", 1, True
+            candidate.explanation = "Asks to be killed or ended: perhaps a passive wish to be dead (worth asking)."
             return None
-        if _is_threat(verb, lex):
-            candidate.severity = max(candidate.severity, 4)
-            candidate.explanation = "Threatened with harm by someone."
-        return None
+        return "No one is said to do it."
+    if actor == "first":
+        return "Not about harm between people."
+    if weak and not text.near("cue/fear", candidate.span):
+        return "Hurt feelings, not a physical threat."
+    if parse.is_ongoing_figure(verb) and not text.near("cue/fear", candidate.span):
+        return "\"They're killing me\": a figure of speech without a threat or fear."
+    candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 3)
+    candidate.explanation = "Being hurt, threatened or abused by someone."
+    if parse.is_counterfactual(verb, text.words):
+        # "she was so angry she could have killed me": kept, but as what could have happened.
+        candidate.severity = 2
+        candidate.qualifiers.append("said as what could have happened")
+    elif parse.is_threat(verb, text.words):
+        candidate.severity = max(candidate.severity, 4)
+        candidate.explanation = "Threatened with harm by someone."
+    return None
+
+
+def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chain: list[Token], lex: _Lexicon,
+                     text: _Text, is_quoted: bool) -> str | None:
+    """The speaker (or someone else) hurts another person."""
+    weak = candidate.rule == "weak_harm_verb"
+    wish = parse.has_urge(chain, text.words) or _has_intent(chain, text)
     if actor == "thing":
         return "A thing, not a person, does it (an illness, an accident)."
-    if weak and not (_has_urge(chain, lex) or _has_intent(chain, cues)):
-        return "Hurting someone's feelings, not a wish or plan to harm them."
-    if _is_ongoing_figure(verb) and not (_has_urge(chain, lex) or _has_intent(chain, cues)):
-        return "\"I'm killing him with ...\": a figure of speech."
-    if weak and any(t.tag_ in ("VBD", "VBN") for t in span[:1]):
-        return "Something that already happened between them, not a wish to harm."
-    if actor is None and not (_has_urge(chain, lex) or _has_intent(chain, cues)):
-        return "No one is said to want or plan it."
     if actor == "second" and not is_quoted:
         return "Said about the listener (\"did you kill someone?\"), not a wish or plan of the speaker."
     if actor == "third":
-        candidate.category = "third_party_concern"
+        candidate.category = THIRD_PARTY
         candidate.qualifiers.append("someone else may be hurt")
         candidate.explanation = "Someone else may be hurting or threatening a person."
         return None
+    if not wish and (weak or parse.is_ongoing_figure(verb) or actor is None):
+        if text.in_message("cue/harm_plan"):
+            # "I could hurt him, I've planned it": a plan-like phrase or anger beside the words.
+            candidate.ask = True
+            candidate.category = "harm_to_others"
+            candidate.explanation = "Names hurting someone beside anger or a plan (worth asking directly)."
+            return None
+        if weak and any(t.tag_ in ("VBD", "VBN") for t in candidate.span[:1]):
+            return "Something that already happened between them, not a wish to harm."
+        if weak:
+            return "Hurting someone's feelings, not a wish or plan to harm them."
+        if parse.is_ongoing_figure(verb):
+            return "\"I'm killing him with ...\": a figure of speech."
+        return "No one is said to want or plan it."
     candidate.category = "harm_to_others"
     candidate.explanation = "Wants, intends or threatens to harm another person."
-    candidate.severity = 2 if _has_urge(chain, lex) else candidate.severity
-    if _is_counterfactual(verb, lex):
+    candidate.severity = 2 if parse.has_urge(chain, text.words) else candidate.severity
+    if parse.is_counterfactual(verb, text.words):
         # "I could have strangled him for being late": anger said as a figure, kept at the lowest step.
         candidate.severity = 1
         candidate.qualifiers.append("said as what could have happened")
     return None
 
 
-# ---------------------------------------------------------------- parse helpers
-
-
-def _head_chain(token: Token) -> list[Token]:
-    """The token and its heads while they belong to the same predicate (see CHAIN_LINKS)."""
-    chain = [token]
-    while token.dep_ in CHAIN_LINKS and token.head.i != token.i and len(chain) < 12:
-        token = token.head
-        chain.append(token)
-    return chain
-
-
-def _negated(span: Span, lex: _Lexicon) -> bool:
-    """A negation outside the matched words on the chain of heads that governs them."""
-    inside = {t.i for t in span}
-    token, steps = span.root, 0
-    while steps < 12:
-        for child in token.children:
-            if child.i in inside:
-                continue
-            if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "neg") and child.lower_ in lex.negations):
-                return True
-            if child.dep_ in ("aux", "auxpass", "advmod", "neg", "nsubj", "compound") and child.lower_ in lex.negation_typos:
-                return True
-        # The tagger often misreads a one-word typo ("he dosent want"), so the word before counts too.
-        if token.i > 0 and token.i - 1 not in inside and token.doc[token.i - 1].lower_ in lex.negation_typos:
-            return True
-        if token.dep_ not in lex.negation_links or token.head is token:
-            return False
-        token, steps = token.head, steps + 1
-    return False
-
-
-def _subject(token: Token, span: Span | None = None) -> Token | None:
-    """The word that does `token`'s action: its own subject, the object that controls an infinitive
-    ("she told me to ..." -> me), or the subject of a head up the chain."""
-    inside = {t.i for t in span} if span is not None else set()
-    steps = 0
-    while steps < 12:
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS and child.i not in inside:
-                if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                    return _described_noun(token)
-                return child
-        if token.dep_ == "relcl":
-            # The parser sometimes hangs "who" somewhere odd; the clause is still about its noun.
-            return _described_noun(token)
-        if token.dep_ == "xcomp":
-            controller = next((c for c in token.head.children if c.dep_ in ("dobj",) and c.i not in inside), None)
-            if controller is not None:
-                return controller
-        if token.head is token:
-            return None
-        token, steps = token.head, steps + 1
-    return None
-
-
-def _described_noun(relative_clause: Token) -> Token:
-    """ "a girl who self-harms" -> girl; "I'm someone who wants to die" -> I (the copula's subject)."""
-    noun = relative_clause.head
-    if noun.dep_ == "attr":
-        return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), noun)
-    return noun
-
-
-def _person_kind(token: Token | None, lex: _Lexicon) -> str | None:
-    """first / second / third (a person) / thing, from the word itself."""
-    if token is None or token.lower_ in lex.not_subjects:
-        return None
-    word = token.lower_
-    if word in lex.first:
-        return "first"
-    if word in lex.second:
-        return "second"
-    if word in lex.third:
-        return "third"
-    if word in lex.things:
-        return "thing"
-    # "my sister" -> sister; "the guy next door" -> guy.
-    if word in lex.person_nouns or token.lemma_.lower() in lex.person_nouns or token.ent_type_ == "PERSON":
-        return "third"
-    if token.pos_ == "PROPN":
-        return "third"
-    return "thing"
-
-
-def _person_of(span: Span, lex: _Lexicon, reporter: str | None, is_quoted: bool, mention: bool) -> str:
-    """Whose experience a self-directed match describes: first, second, third or mention (a topic
-    named, not a person's experience; `mention` says whether the match can be one)."""
-    person = None
-    for token in span:
-        word = token.lower_
-        if word in lex.myself or (word in lex.first and token.pos_ == "PRON"):
-            person = "first"
-        elif word in ("yourself", "yourselves"):
-            person = "second"
-        elif word in lex.reflexive_other or word in ("his", "their") or (word == "her" and token.dep_ == "poss"):
-            person = "third"
-        if person:
-            break
-    if person is None:
-        subject = _subject(span.root, span)
-        kind = _person_kind(subject, lex) if subject is not None else None
-        if kind is None:
-            possessor = next((c for t in span for c in t.children if c.dep_ == "poss" and c not in span), None)
-            kind = _person_kind(possessor, lex) if possessor is not None else None
-        if kind is None or (kind == "thing" and subject is not None and (subject.pos_ == "PRON" or subject.lower_ in lex.things)):
-            # No subject ("want to die", "kms"), "it makes me ...", "life is not worth living":
-            # the speaker's own words,
-            # unless the match is only a noun naming the topic.
-            kind = "mention" if mention else "first"
-        elif kind == "thing":
-            # A noun subject: "the hero wants to die" is a person; "suicide rates" is a topic.
-            kind = "mention" if mention else "third"
-        person = kind
-    if is_quoted and reporter == "third":
-        person = {"first": "third", "second": "first"}.get(person, person)
-    return person
-
-
-def _reporter(span: Span, chain: list[Token], lex: _Lexicon) -> str | None:
-    """Whose words these are when a speech verb reports them ("she said ...", "the song goes ...")."""
-    token, steps = span.root, 0
-    while token.head.i != token.i and steps < 12:
-        link, token = token.dep_, token.head
-        steps += 1
-        if token.lemma_.lower() in lex.speech_verbs and link in ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj"):
-            if link == "xcomp" and token.lemma_.lower() not in lex.instruction_verbs:
-                continue
-            subject = _subject(token)
-            return _person_kind(subject, lex) or "third"
-    return None
-
-
-def _is_ongoing_figure(verb: Token) -> bool:
-    """ "the kids are killing me": kill in the progressive is nearly always a figure of speech."""
-    return verb.lemma_.lower() == "kill" and verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children
-    )
-
-
-def _is_counterfactual(verb: Token, lex: _Lexicon) -> bool:
-    """ "could have killed", "would have strangled": a past that did not happen."""
-    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(auxes & lex.counterfactual_modals) and bool(auxes & lex.perfect_auxiliaries)
-
-
-def _is_threat(verb: Token, lex: _Lexicon) -> bool:
-    """ "he'd kill me if I left", "she will hurt me": harm announced, not only done."""
-    return any(
-        (c.dep_ == "aux" and c.lower_ in lex.threat_auxiliaries)
-        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children))
-        for c in verb.children
-    )
-
-
-def _told_to(chain: list[Token]) -> bool:
-    return any(t.lemma_.lower() in _lexicon().instruction_verbs for t in chain)
-
-
-def _has_urge(chain: list[Token], lex: _Lexicon) -> bool:
-    return any(t.lemma_.lower() in lex.urge_verbs or t.lower_ in lex.urge_verbs for t in chain[1:] + chain[:1])
-
-
-def _has_intent(chain: list[Token], cues: "_Cues") -> bool:
+def _has_intent(chain: list[Token], text: _Text) -> bool:
     """An intent word on the predicate itself: "going to", "will", "tonight" (not elsewhere)."""
     near = set(chain)
     for token in chain:
         near.update(c for c in token.children if c.dep_ in ("aux", "advmod", "npadvmod", "neg", "prt"))
-    return any(cues.token_has("cue/intent", t) for t in near)
+    return any(text.token_has("cue/intent", t) for t in near)
 
 
-def _adjust_severity(candidate: _Candidate, chain: list[Token], lex: _Lexicon, cues: "_Cues", sent: Span) -> None:
+def _adjust_severity(candidate: _Candidate, chain: list[Token], text: _Text) -> None:
     """Move along the ladder: urge (2) for self-harm wishes, method (3), intent (4), plan (5)."""
-    base = candidate.category
-    if base == "self_harm" and candidate.severity == 3 and _has_urge(chain, lex):
+    span, words = candidate.span, text.words
+    if candidate.category == "self_harm" and candidate.severity == 3 and parse.has_urge(chain, words):
         candidate.severity = 2
-    if _has_intent(chain, cues) and not cues.in_sentence("cue/past", sent):
+    if _has_intent(chain, text) and not text.in_sentence("cue/past", span):
         candidate.severity = max(candidate.severity, 4)
     if candidate.rule.startswith("si_") or candidate.rule == "keyword_thoughts":
-        if candidate.severity >= 2 and cues.in_sentence("cue/method", sent, unnegated=True):
+        if candidate.severity >= 2 and text.in_sentence("cue/method", span, unnegated=True):
             candidate.severity = max(candidate.severity, 3)
-        if candidate.severity >= 2 and cues.in_sentence("cue/plan", sent, unnegated=True):
+        if candidate.severity >= 2 and text.in_sentence("cue/plan", span, unnegated=True):
             candidate.severity = max(candidate.severity, 5)
 
 
-def _word_count(doc: Doc) -> int:
-    return sum(1 for t in doc if not t.is_punct and not t.is_space)
-
-
-def _quoted_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens between quotation marks."""
-    inside, quoted = False, set()
-    for token in doc:
-        text = token.text
-        if text in QUOTE_MARKS or (text == "'" and token.is_quote):
-            if text in ("\u201c", "\u00ab", "``"):
-                inside = True
-            elif text in ("\u201d", "\u00bb", "''"):
-                inside = False
-            else:
-                inside = not inside
-            continue
-        if inside:
-            quoted.add(token.i)
-    return quoted
-
-
-class _Cues:
-    """Cue matches indexed for the checks: overlap with a span, presence in a sentence."""
-
-    def __init__(self, doc: Doc, matches: list[PatternMatch]):
-        self._by_label: dict[str, list[Span]] = {}
-        for m in matches:
-            self._by_label.setdefault(m.label, []).append(m.span)
-        self._lex = _lexicon()
-
-    def overlaps(self, label: str, span: Span) -> bool:
-        return any(s.start < span.end and span.start < s.end for s in self._by_label.get(label, ()))
-
-    def in_sentence(self, label: str, sent: Span, unnegated: bool = False) -> bool:
-        for s in self._by_label.get(label, ()):
-            if sent.start <= s.start < sent.end:
-                if unnegated and _negated(s, self._lex):
-                    continue
-                return True
+def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
+    """Placed in a past that is over: a past cue in its sentence or the next one ("I was raped at
+    university. It was a long time ago"), and no present cue there ("again", "still happening"),
+    a present word inside a recovery phrase ("I'm fine now") not counting."""
+    if _has_intent(chain, text):
         return False
+    sentences = text.around(candidate.span, 0, 1)
+    inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
+    recovered = [c for c in text.cues("cue/recovered") if inside(c)]
+    # "at 12" is an age, "at 12 tonight" a time.
+    ages = [c for c in text.cues("cue/past") if inside(c) and not any(_touch(c, k) for k in text.cues("cue/clock"))]
+    if not ages and not recovered:
+        return False
+    over = recovered + ages
+    return not any(inside(c) and not any(_touch(c, o) for o in over) for c in text.cues("cue/present"))
 
-    def near(self, label: str, span: Span, window: int = 12) -> bool:
-        """A cue within `window` tokens of the span, across a sentence break ("he hits me. I'm scared")."""
-        return any(s.start < span.end + window and span.start - window < s.end for s in self._by_label.get(label, ()))
 
-    def token_has(self, label: str, token: Token) -> bool:
-        return any(s.start <= token.i < s.end for s in self._by_label.get(label, ()))
+def _touch(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 # ---------------------------------------------------------------- merging
 
 
 def _merge(candidates: list[_Candidate], lex: _Lexicon) -> list[RiskFinding]:
-    """One finding per category: the highest severity, all the evidence, past only if all is past."""
+    """One finding per category: the most urgent reading of all its evidence."""
     by_category: dict[str, list[_Candidate]] = {}
     for c in candidates:
         by_category.setdefault(c.category, []).append(c)
-    findings = []
-    for category, group in by_category.items():
-        current = [c for c in group if "past" not in c.qualifiers]
-        ranked = current or group
-        top = max(ranked, key=lambda c: c.severity)
-        qualifiers = sorted({q for c in ranked for q in c.qualifiers})
-        level = lex.levels[category].get(top.severity, "concern")
-        if not current:
-            level = min(level, lex.past_cap, key=LEVELS.index)
-        evidence = _dedupe_evidence(
-            Evidence.from_span(c.span, c.label, c.explanation) for c in sorted(group, key=lambda c: -c.severity)
-        )
-        explanation = top.explanation + (f" ({', '.join(qualifiers)})" if qualifiers else "")
-        findings.append(RiskFinding(category, top.severity, evidence, explanation, level, qualifiers))
-    findings.sort(key=lambda f: (-LEVELS.index(f.level), -f.severity, CATEGORIES.index(f.category)))
+    findings = [_finding(category, group, lex) for category, group in by_category.items()]
+    findings.sort(key=lambda f: (f.category == THIRD_PARTY, tuple(-x for x in _urgency(f))))
     return findings
+
+
+def _finding(category: str, group: list[_Candidate], lex: _Lexicon) -> RiskFinding:
+    """A current statement outranks a past one unless the past one is graver even once capped; a
+    confident reading outranks an "ask" one; "past" only when every statement is past."""
+    current = [c for c in group if "past" not in c.qualifiers]
+    past = [c for c in group if "past" in c.qualifiers]
+    level, top, pool = _level_of(category, current or past, lex)
+    if not current:
+        level = level if level == "ask" else min(level, lex.past_cap, key=LEVELS.index)
+    elif past:
+        past_level, past_top, _ = _level_of(category, past, lex)
+        past_level = past_level if past_level == "ask" else min(past_level, lex.past_cap, key=LEVELS.index)
+        if LEVELS.index(past_level) > LEVELS.index(level):
+            # A past attempt beside a veiled statement today: the graver reading, no longer "past".
+            level, top, pool = past_level, past_top, [past_top]
+    qualifiers = sorted({q for c in pool for q in c.qualifiers} - ({"past"} if current else set()))
+    evidence = _dedupe_evidence(
+        Evidence.from_span(c.span, c.label, c.explanation) for c in sorted(group, key=lambda c: (c.ask, -c.severity))
+    )
+    explanation = top.explanation + (f" ({', '.join(qualifiers)})" if qualifiers else "")
+    return RiskFinding(category, top.severity, evidence, explanation, level, qualifiers)
+
+
+def _level_of(category: str, group: list[_Candidate], lex: _Lexicon) -> tuple[str, _Candidate, list[_Candidate]]:
+    """The level of a group, its top candidate, and the candidates read at that level."""
+    confident = [c for c in group if not c.ask]
+    top = max(confident or group, key=lambda c: c.severity)
+    return (lex.levels[category].get(top.severity, "concern") if confident else "ask"), top, confident or group
 
 
 def _dedupe_evidence(items: Iterable[Evidence]) -> list[Evidence]:
@@ -665,13 +723,13 @@ def _combine(results: list[tuple[int, RiskResult]]) -> RiskResult:
             if prior is None:
                 merged[f.category] = f
                 continue
-            top = max(prior, f, key=lambda x: (LEVELS.index(x.level), x.severity))
+            top = max(prior, f, key=_urgency)
             top.evidence = sorted(prior.evidence + f.evidence, key=lambda e: e.start)
+            if "past" not in prior.qualifiers or "past" not in f.qualifiers:
+                top.qualifiers = [q for q in top.qualifiers if q != "past"]
             merged[f.category] = top
-    findings = sorted(merged.values(), key=lambda f: (-LEVELS.index(f.level), -f.severity))
+    findings = sorted(merged.values(), key=lambda f: (f.category == THIRD_PARTY, tuple(-x for x in _urgency(f))))
     return RiskResult(
-        flagged=bool(findings),
-        level=max((f.level for f in findings), key=LEVELS.index, default="none"),
         findings=findings,
         language_supported=all(r.language_supported for _, r in results),
         set_aside=[shift(e, o) for o, r in results for e in r.set_aside],

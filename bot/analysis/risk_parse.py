@@ -1,0 +1,277 @@
+"""Reading the dependency parse for the risk detector: who does what to whom, negation, reported speech.
+
+Kept apart from `risk.py` so the judging steps there read as a list of decisions. Every function takes
+the word lists it needs (`RiskWords`, built from lexicons/risk.yml); none holds a word list itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+# Links from a word up to its head along which the word still belongs to the same predicate (so a
+# negation or an intent word on the head reaches it); clausal links (ccomp, advcl, relcl) stop it.
+CHAIN_LINKS = {"xcomp", "aux", "auxpass", "pcomp", "prep", "pobj", "dobj", "acomp", "attr", "acl", "prt", "compound", "amod"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# A subject is not looked for above these links: a clause of its own ("X, he deserves it") has its
+# own subject, and a match with none in its clause is the speaker's (recall first).
+CLAUSE_LINKS = {"ccomp", "advcl", "parataxis"}
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "``", "''"}
+MAX_STEPS = 12  # a parse path longer than this is a misparse; stop rather than wander
+
+
+@dataclass(frozen=True)
+class RiskWords:
+    """The word lists of risk.yml that the parse checks use, as sets of lower-case words."""
+
+    first: frozenset[str]
+    second: frozenset[str]
+    third: frozenset[str]
+    things: frozenset[str]
+    person_nouns: frozenset[str]
+    negations: frozenset[str]
+    negation_links: frozenset[str]
+    negation_typos: frozenset[str]
+    speech_verbs: frozenset[str]
+    instruction_verbs: frozenset[str]
+    urge_verbs: frozenset[str]
+    not_subjects: frozenset[str]
+    myself: frozenset[str]
+    reflexive_other: frozenset[str]
+    threat_auxiliaries: frozenset[str]
+    counterfactual_modals: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    existence_words: frozenset[str]
+
+
+def head_chain(token: Token) -> list[Token]:
+    """The token and its heads while they belong to the same predicate (see CHAIN_LINKS)."""
+    chain = [token]
+    while token.dep_ in CHAIN_LINKS and token.head.i != token.i and len(chain) < MAX_STEPS:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def negated(span: Span, words: RiskWords) -> bool:
+    """A negation outside the matched words on the chain of heads that governs them."""
+    inside = {t.i for t in span}
+    token, steps = span.root, 0
+    while steps < MAX_STEPS:
+        for child in token.children:
+            if child.i in inside:
+                continue
+            if _negates_existence(child, words):
+                continue  # "the only way out is not being alive": "not being" is what is wished for
+            if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "neg") and child.lower_ in words.negations):
+                return True
+            if child.dep_ in ("aux", "auxpass", "advmod", "neg", "nsubj", "compound") and child.lower_ in words.negation_typos:
+                return True
+        # The tagger often misreads a one-word typo ("he dosent want"), so the word before counts too.
+        if token.i > 0 and token.i - 1 not in inside and token.doc[token.i - 1].lower_ in words.negation_typos:
+            return True
+        if token.dep_ not in words.negation_links or token.head is token:
+            return False
+        if token.dep_ == "conj" and has_own_subject(token):
+            # "I'm not allowed to eat ... and they lock me in": a second clause with its own
+            # subject is not under the first one's negation.
+            return False
+        token, steps = token.head, steps + 1
+    return False
+
+
+def _negates_existence(child: Token, words: RiskWords) -> bool:
+    following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+    return following is not None and following.lower_ in words.existence_words
+
+
+def has_own_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def subject_of(token: Token, span: Span | None = None) -> Token | None:
+    """The word that does `token`'s action: its own subject, the object that controls an infinitive
+    ("she told me to ..." -> me), or the subject of a head up the chain."""
+    inside = {t.i for t in span} if span is not None else set()
+    steps = 0
+    while steps < MAX_STEPS:
+        for child in _with_aux_children(token):
+            if child.dep_ in SUBJECT_DEPS and child.i not in inside:
+                if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                    return described_noun(token)
+                return child
+        if token.dep_ == "relcl":
+            # The parser sometimes hangs "who" somewhere odd; the clause is still about its noun.
+            return described_noun(token)
+        if token.dep_ == "xcomp":
+            controller = next((c for c in token.head.children if c.dep_ in ("dobj",) and c.i not in inside), None)
+            if controller is not None:
+                return controller
+        if token.head is token or token.dep_ in CLAUSE_LINKS:
+            return None
+        token, steps = token.head, steps + 1
+    return None
+
+
+def _with_aux_children(token: Token) -> list[Token]:
+    """The token's children and its auxiliaries' (the parser sometimes hangs the subject on "is"
+    in "my boyfriend is abusin me")."""
+    children = list(token.children)
+    return children + [g for c in children if c.dep_ == "aux" for g in c.children]
+
+
+def described_noun(relative_clause: Token) -> Token:
+    """ "a girl who self-harms" -> girl; "I'm someone who wants to die" -> I (the copula's subject)."""
+    noun = relative_clause.head
+    if noun.dep_ == "attr":
+        return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), noun)
+    return noun
+
+
+def person_kind(token: Token | None, words: RiskWords) -> str | None:
+    """first / second / third (a person) / thing, from the word itself."""
+    if token is None or token.lower_ in words.not_subjects:
+        return None
+    word = token.lower_
+    if word in words.first:
+        return "first"
+    if word in words.second:
+        return "second"
+    if word in words.third:
+        return "third"
+    if word in words.things:
+        return "thing"
+    # "my sister" -> sister; "the guy next door" -> guy.
+    if word in words.person_nouns or token.lemma_.lower() in words.person_nouns or token.ent_type_ == "PERSON":
+        return "third"
+    if token.pos_ == "PROPN":
+        return "third"
+    return "thing"
+
+
+def speaker_owns(noun: Token, words: RiskWords) -> bool:
+    """ "my plan", "part of me", "something in me": a thing that belongs to the speaker."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ in words.first:
+            return True
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words.first for g in child.children):
+            return True
+    return False
+
+
+def person_of(span: Span, words: RiskWords, reporter: str | None, is_quoted: bool, mention: bool,
+              speaker_default: bool = False) -> str:
+    """Whose experience a self-directed match describes: first, second, third or mention (a topic
+    named, not a person's experience; `mention` says whether the match can be one). With
+    `speaker_default`, anything but a person named as the subject is the speaker's own."""
+    person = _pronoun_in(span, words)
+    if person is None:
+        subject = subject_of(span.root, span)
+        kind = person_kind(subject, words) if subject is not None else None
+        if kind is None:
+            possessor = next((c for t in span for c in t.children if c.dep_ == "poss" and c not in span), None)
+            kind = person_kind(possessor, words) if possessor is not None else None
+        if kind is None or (kind == "thing" and subject is not None and (subject.pos_ == "PRON" or subject.lower_ in words.things)):
+            # No subject ("want to die", "kms"), "it makes me ...", "life is not worth living":
+            # the speaker's own words, unless the match is only a noun naming the topic.
+            kind = "mention" if mention else "first"
+        elif kind == "thing":
+            # A noun subject: "my plan is to jump" and "part of me wants to die" are the speaker's;
+            # "the hero wants to die" is a person; "suicide rates" is a topic.
+            if speaker_default or (subject is not None and speaker_owns(subject, words)):
+                kind = "first"
+            else:
+                kind = "mention" if mention else "third"
+        person = kind
+    if is_quoted and reporter == "third":
+        person = {"first": "third", "second": "first"}.get(person, person)
+    return person
+
+
+def _pronoun_in(span: Span, words: RiskWords) -> str | None:
+    """The person a reflexive or possessive inside the matched words names ("kill myself")."""
+    for token in span:
+        word = token.lower_
+        if word in words.myself or (word in words.first and token.pos_ == "PRON"):
+            return "first"
+        if word in ("yourself", "yourselves"):
+            return "second"
+        if word in words.reflexive_other or word in ("his", "their") or (word == "her" and token.dep_ == "poss"):
+            return "third"
+    return None
+
+
+def reporter_of(span: Span, words: RiskWords) -> str | None:
+    """Whose words these are when a speech verb reports them ("she said ...", "the song goes ...")."""
+    token, steps = span.root, 0
+    while token.head.i != token.i and steps < MAX_STEPS:
+        link, token = token.dep_, token.head
+        steps += 1
+        if token.lemma_.lower() in words.speech_verbs and link in ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "prep", "pcomp"):
+            if link == "xcomp" and token.lemma_.lower() not in words.instruction_verbs:
+                continue
+            subject = subject_of(token)
+            return person_kind(subject, words) or "third"
+    return None
+
+
+def includes_speaker(token: Token, words: RiskWords) -> bool:
+    """ "my mother and me": a coordination that names the speaker too."""
+    return any(c.dep_ == "conj" and c.lower_ in words.first for c in token.subtree if c.i != token.i)
+
+
+def is_ongoing_figure(verb: Token) -> bool:
+    """ "the kids are killing me": kill in the progressive is nearly always a figure of speech."""
+    return verb.lemma_.lower() == "kill" and verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children
+    )
+
+
+def is_counterfactual(verb: Token, words: RiskWords) -> bool:
+    """ "could have killed", "would have strangled": a past that did not happen."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(auxes & words.counterfactual_modals) and bool(auxes & words.perfect_auxiliaries)
+
+
+def is_threat(verb: Token, words: RiskWords) -> bool:
+    """ "he'd kill me if I left", "she will hurt me": harm announced, not only done."""
+    return any(
+        (c.dep_ == "aux" and c.lower_ in words.threat_auxiliaries)
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children))
+        for c in verb.children
+    )
+
+
+def told_to(chain: list[Token], words: RiskWords) -> bool:
+    return any(t.lemma_.lower() in words.instruction_verbs for t in chain)
+
+
+def has_urge(chain: list[Token], words: RiskWords) -> bool:
+    return any(t.lemma_.lower() in words.urge_verbs or t.lower_ in words.urge_verbs for t in chain[1:] + chain[:1])
+
+
+def main_verb(span: Span) -> Token:
+    """The verb of a matched phrase ("sexually abuses some of us" -> abuses); the first word otherwise."""
+    return next((t for t in span if t.pos_ in ("VERB", "AUX")), span[0])
+
+
+def word_count(doc: Doc) -> int:
+    return sum(1 for t in doc if not t.is_punct and not t.is_space)
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens between quotation marks."""
+    inside, quoted = False, set()
+    for token in doc:
+        text = token.text
+        if text in QUOTE_MARKS or (text == "'" and token.is_quote):
+            if text in ("\u201c", "\u00ab", "``"):
+                inside = True
+            elif text in ("\u201d", "\u00bb", "''"):
+                inside = False
+            else:
+                inside = not inside
+            continue
+        if inside:
+            quoted.add(token.i)
+    return quoted
