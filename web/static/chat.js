@@ -1,0 +1,79 @@
+// Attune's web chat: the rasa-webchat widget (served from this server, never a CDN) over the
+// hardened socket.io channel, plus controls that work whatever state the chat is in.
+(function () {
+  "use strict";
+  var chat = document.getElementById("chat");
+  var status = document.getElementById("status");
+  var pause = document.getElementById("pause");
+  var helpNow = document.getElementById("help-now");
+  var widget = null;
+  var connected = false;
+
+  function say(text) { status.textContent = text; }
+
+  function send(payload, shown) {
+    if (widget && connected && typeof widget.sendMessage === "function") {
+      widget.sendMessage(payload, shown);
+      return true;
+    }
+    return false;
+  }
+
+  // "I need help now": the resources are already in the page (no server needed to show them);
+  // when the chat is reachable, it also starts Attune's safety check.
+  helpNow.addEventListener("toggle", function () {
+    if (!helpNow.open) { return; }
+    if (!send("/risk_unclear", "I need help now")) {
+      say("Attune is not reachable right now. The numbers above work without it.");
+    }
+  });
+
+  pause.addEventListener("click", function () {
+    if (!send("/pause", "Pause")) {
+      say("Attune is not reachable right now, so nothing is running. Your conversation is kept.");
+    }
+  });
+
+  // The widget's own markup lacks names for assistive technology; add them as it renders.
+  function label() {
+    var input = chat.querySelector(".rw-new-message");
+    if (input && !input.getAttribute("aria-label")) { input.setAttribute("aria-label", "Your message"); }
+    var sendButton = chat.querySelector(".rw-send");
+    if (sendButton && !sendButton.getAttribute("aria-label")) { sendButton.setAttribute("aria-label", "Send"); }
+    var log = chat.querySelector(".rw-messages-container");
+    if (log && !log.getAttribute("role")) {
+      log.setAttribute("role", "log");
+      log.setAttribute("aria-live", "polite");
+      log.setAttribute("aria-label", "Messages");
+      log.setAttribute("tabindex", "0");
+    }
+    chat.querySelectorAll(".rw-reply").forEach(function (button) {
+      if (!button.getAttribute("type")) { button.setAttribute("type", "button"); }
+    });
+  }
+  new MutationObserver(label).observe(chat, { childList: true, subtree: true });
+
+  if (chat.dataset.widget !== "yes" || !window.WebChat) { return; }
+
+  window.WebChat.default({
+    socketUrl: chat.dataset.socketUrl,
+    socketPath: "/socket.io/",
+    initPayload: "/greet",
+    embedded: true,
+    title: "Attune",
+    subtitle: "practice, not therapy",
+    inputTextFieldHint: "Type a message",
+    connectingText: "Connecting to Attune…",
+    hideWhenNotConnected: false,
+    showFullScreenButton: false,
+    customData: {},
+    params: { storage: "local" },
+    customMessageDelay: function () { return 300; },
+    innerRef: function (ref) { widget = ref; },
+    onSocketEvent: {
+      connect: function () { connected = true; say("Connected. Your conversation is kept when you reload this page."); },
+      disconnect: function () { connected = false; say("Attune is not reachable right now. Your conversation is kept; the help above works without it."); },
+      connect_error: function () { connected = false; say("Attune is not reachable right now. The help above works without it."); }
+    }
+  }, chat);
+})();
