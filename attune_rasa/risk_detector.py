@@ -1,13 +1,17 @@
 """Rasa NLU component: the risk detector runs on every user message and overrides the intent.
 
-Placed LAST in config.yml's pipeline (after FallbackClassifier), so an explicit disclosure never
-depends on what the trained intent classifier thought. For a flagged message it sets the intent
-`risk_disclosure` (confidence 1.0, first in `intent_ranking`) and adds one `risk_category` entity
-per finding; on every message it adds the full risk result under the parse_data key `attune_risk`.
+Placed LAST in config.yml's pipeline (after FallbackClassifier), so a disclosure never depends on
+what the trained intent classifier thought. The detector's outcome sets the intent (confidence 1.0,
+first in `intent_ranking`), and the dialogue's rules take it from there (data/rules/safety.yml):
+    flag, current      -> risk_disclosure  (the safety check)
+    flag or ask, past  -> risk_past        (validation, one question about safety now)
+    ask                -> risk_unclear     (one direct question before anything else)
+It adds one `risk_category` entity per finding, and on every message the full risk result under the
+parse_data key `attune_risk`.
 The processor builds parse_data from `Message.as_dict(only_output_properties=True)`, which is why
 each value is set with `add_to_output=True`.
 
-The domain must list the intent `risk_disclosure` and the entity `risk_category` (otherwise Rasa
+The domain must list the three intents and the entity `risk_category` (otherwise Rasa
 warns that the parsed intent/entity is not in the domain).
 """
 from __future__ import annotations
@@ -41,6 +45,8 @@ from bot.nlp import load_nlp
 log = logging.getLogger(__name__)
 
 RISK_INTENT = "risk_disclosure"
+UNCLEAR_INTENT = "risk_unclear"
+PAST_INTENT = "risk_past"
 RISK_ENTITY = "risk_category"
 PARSE_DATA_KEY = "attune_risk"
 
@@ -88,13 +94,21 @@ class RiskDetector(GraphComponent, IntentClassifier):
             message.set(PARSE_DATA_KEY, {"flagged": None, "level": "unknown", "error": str(error)}, add_to_output=True)
             return
         message.set(PARSE_DATA_KEY, result.to_dict(), add_to_output=True)
-        if result.flagged:
-            self._override_intent(message)
+        intent = self._intent_for(result)
+        if intent:
+            self._override_intent(message, intent)
             self._add_entities(message, result)
 
-    def _override_intent(self, message: Message) -> None:
-        intent = {INTENT_NAME_KEY: self.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self.intent]
+    def _intent_for(self, result: RiskResult) -> str | None:
+        if result.outcome == "none":
+            return None
+        if result.past_only:
+            return PAST_INTENT
+        return self.intent if result.outcome == "flag" else UNCLEAR_INTENT
+
+    def _override_intent(self, message: Message, name: str) -> None:
+        intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
         message.set(INTENT, intent, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [dict(intent), *ranking], add_to_output=True)
 

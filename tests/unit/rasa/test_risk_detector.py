@@ -24,7 +24,14 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message  # noqa: E402
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME  # noqa: E402
 
-from attune_rasa.risk_detector import PARSE_DATA_KEY, RISK_ENTITY, RISK_INTENT, RiskDetector  # noqa: E402
+from attune_rasa.risk_detector import (  # noqa: E402
+    PARSE_DATA_KEY,
+    PAST_INTENT,
+    RISK_ENTITY,
+    RISK_INTENT,
+    UNCLEAR_INTENT,
+    RiskDetector,
+)
 
 PLACEHOLDER_MESSAGE = "__message__"
 
@@ -80,6 +87,27 @@ def test_entity_offsets_point_at_the_evidence(detector):
     assert set(entities) == {"abuse_or_danger", "suicidal_ideation"}
     assert text[entities["abuse_or_danger"]["start"]:entities["abuse_or_danger"]["end"]] == "hits me"
     assert text[entities["suicidal_ideation"]["start"]:entities["suicidal_ideation"]["end"]] == "want to die"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("honestly I just can't do this anymore", UNCLEAR_INTENT),
+    ("when I was six my dad used to hit me with a belt", PAST_INTENT),
+    ("I want to kill myself", RISK_INTENT),
+])
+def test_each_outcome_sets_its_own_intent(detector, text, intent):
+    """Sure, unsure and past findings take three different ways through the dialogue."""
+    message = classified_message(text)
+    detector.process([message])
+    assert parse_data_of(message)[INTENT] == {"name": intent, "confidence": 1.0}
+
+
+def test_worry_for_someone_else_does_not_interrupt_the_speaker(detector):
+    message = classified_message("my best friend self-harms, how can I help her?")
+    detector.process([message])
+    data = parse_data_of(message)
+    assert data[INTENT]["name"] == DEFAULT_NLU_FALLBACK_INTENT_NAME
+    assert data[PARSE_DATA_KEY]["outcome"] == "none"
+    assert [f["category"] for f in data[PARSE_DATA_KEY]["findings"]] == ["third_party_concern"]
 
 
 def test_unflagged_message_keeps_its_intent_but_carries_the_result(detector):
