@@ -21,6 +21,8 @@ from bot.analysis.patterns import PatternMatch, load_lexicon, outermost, pattern
 
 LEXICON = "repair"
 FIRST_PERSON = {"i", "we"}
+# Words that negate a clause as "not" does: "it had nothing to do with anything you did".
+NEGATORS = {"nothing", "none", "never", "no"}
 COMPLEMENT_DEPS = {"acomp", "attr", "dobj", "pobj", "oprd", "xcomp", "ccomp", "prep", "advmod", "ROOT"}
 
 
@@ -63,18 +65,31 @@ def analyze_repair(doc: Doc) -> RepairResult:
     # Blockers first, then components, each in lexicon order: a guard "not_in_<name>" can refer to
     # any blocker and to any component listed before the one it guards.
     found: dict[str, list[Span]] = {}
-    blockers: list[RepairFinding] = []
-    for name, explanation in lexicon["blockers"].items():
+    for name in lexicon["blockers"]:
         spans = [m.span for m in by_name.get(name, []) if _passes(m, lexicon, found, by_name)]
-        if name == "blame":
-            spans += _blame_after_sorry_but(found.get("sorry_but", []))
+        if name == "self_abasement":
+            # A promise of anything takes the rest of its sentence with it: "I'll do anything to
+            # make it up to you" offers nothing concrete, "... from now on" declares nothing.
+            spans = [doc[s.start : s.sent.end] if m.label.endswith("/unconditional_promise") else s
+                     for m, s in ((m, m.span) for m in by_name.get(name, []) if _passes(m, lexicon, found, by_name))]
+            spans += _repeated_apologies(doc, lexicon["self_abasement"])
         if spans:
             found[name] = spans
-            blockers.append(_finding(name, spans, explanation))
+
+    # An apology or an admission taken back by what follows a "but" ("I was wrong to yell, but you
+    # did provoke me") is blame; the ownership it took back is not counted as a component.
+    taken_back = _taken_back(doc, by_name, lexicon, found)
+    for name, spans in (("sorry_but", taken_back.sorry_but), ("blame", taken_back.blame)):
+        if spans:
+            found[name] = found.get(name, []) + spans
+    blockers = [_finding(name, found[name], explanation)
+                for name, explanation in lexicon["blockers"].items() if found.get(name)]
 
     components: list[RepairFinding] = []
     for name, explanation in lexicon["components"].items():
         spans = [m.span for m in by_name.get(name, []) if _passes(m, lexicon, found, by_name)]
+        if name == "acknowledgement_of_responsibility":
+            spans = [s for s in spans if not _overlaps(s, taken_back.undone)]
         if spans:
             found[name] = spans
             components.append(_finding(name, spans, explanation))
@@ -193,13 +208,176 @@ _GUARDS: dict[str, Callable[[Span, dict], bool]] = {
 }
 
 
-def _blame_after_sorry_but(sorry_buts: list[Span]) -> list[Span]:
-    """"Sorry, but you ..." turns the apology into an accusation: "you" is the subject after "but"."""
-    found = []
-    for span in sorry_buts:
-        but = span[-1]
-        for token in span.sent:
-            if token.i > but.i and token.lower_ == "you" and token.dep_ in ("nsubj", "nsubjpass"):
-                found.append(span.doc[but.i : token.head.i + 1] if token.head.i > token.i else span.doc[but.i : token.i + 1])
-                break
-    return found
+def _not_about_speaker(span: Span, _by_name) -> bool:
+    # "I'm such an idiot" is self-criticism (see self_abasement), not contempt for the other person.
+    # Only single insult words: sarcastic phrases ("sorry I'm not perfect") are contempt whoever
+    # their grammatical subject is.
+    if len(span) > 1:
+        return True
+    for token in (span.root, span.root.head):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].lower_ not in FIRST_PERSON
+    return True
+
+
+def _takes_back(span: Span, _by_name) -> bool:
+    # "I'm sorry I snapped, but I want to make it right" goes on to repair and "..., but you matter
+    # to me" reassures: neither takes anything back.
+    rules = load_lexicon(LEXICON)["concession"]
+    after = span.doc[span.end : span.sent.end]
+    return not (_commits(after, rules) or _reassures(after, rules))
+
+
+def _reassures(after: Span, rules: dict) -> bool:
+    kind = set(rules["kind_lemmas"])
+    subjects = [t for t in after if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == "you"]
+    return bool(subjects) and all(
+        t.head.lemma_.lower() in kind or any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in kind
+                                             for c in t.head.children) for t in subjects)
+
+
+_GUARDS["not_about_speaker"] = _not_about_speaker
+_GUARDS["takes_back"] = _takes_back
+
+
+# --- taken back: an apology or admission, a concession, then blame or an excuse -----------------
+
+@dataclass
+class _TakenBack:
+    sorry_but: list[Span] = field(default_factory=list)  # from the apology to the concessive word
+    blame: list[Span] = field(default_factory=list)      # what the concession puts on the other
+    undone: list[Span] = field(default_factory=list)     # the ownership that blame takes back
+
+
+def _taken_back(doc: Doc, by_name: dict[str, list[PatternMatch]], lexicon: dict,
+                found: dict[str, list[Span]]) -> _TakenBack:
+    """Apology or ownership, then "but" / "though" / "then again" / "because" and what follows.
+
+    Followed by blame ("but you did provoke me", "you drove me to it, though"), the apology is
+    taken back (sorry_but), the words after the concession are blame, and the ownership before it
+    no longer counts. Followed by an excuse ("but I was exhausted") it is taken back but the
+    ownership stands; followed by a repair ("but I want to make it right") nothing is taken back.
+    """
+    rules = lexicon["concession"]
+    anchors = [m.span for name in ("acknowledgement_of_responsibility", "expression_of_regret")
+               for m in by_name.get(name, []) if _passes(m, lexicon, found, by_name)]
+    # A bare "Sorry, but ..." is no regret, yet what follows its "but" can still be blame.
+    anchors += [m.span[:1] for m in by_name.get("sorry_but", [])]
+    result = _TakenBack()
+    if not anchors:
+        return result
+    sentences = list(doc.sents)
+    for index, sent in enumerate(sentences):
+        turn = _concession(sent, rules)
+        if turn is None:
+            continue
+        kind, concessive, after = turn
+        if kind in ("inner", "causal"):
+            region = doc[sent.start : concessive.start]
+        elif index > 0:
+            region = doc[sentences[index - 1].start : concessive.start if kind == "opening" else sent.start]
+        else:
+            continue
+        owned = [a for a in anchors if region.start <= a.start and a.end <= region.end]
+        if not owned or _commits(after, rules):
+            continue
+        blame = _blames(after, by_name, rules)
+        first = min(a.start for a in owned)
+        taken = doc[first : concessive.end]
+        if blame is not None:
+            result.blame.append(blame)
+            result.undone.append(region)
+            if kind != "causal":
+                result.sorry_but.append(taken)
+        elif kind == "inner" and _excuses(after, by_name, found):
+            result.sorry_but.append(taken)
+    return result
+
+
+def _concession(sent: Span, rules: dict) -> tuple[str, Span, Span] | None:
+    """Where a sentence concedes: (kind, the concessive words, the words after them).
+
+    "inner": "..., but you ..."; "opening": "Then again, you started it." (takes back the sentence
+    before); "trailing": "You drove me to it, though."; "causal": "I yelled because you ...".
+    """
+    doc = sent.doc
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    lowered = [t.lower_ for t in words]
+    for phrase in rules["phrases"]:
+        parts = phrase.split()
+        for i in range(len(words) - len(parts) + 1):
+            if lowered[i : i + len(parts)] == parts:
+                span = doc[words[i].i : words[i + len(parts) - 1].i + 1]
+                return ("opening" if i == 0 else "inner"), span, doc[span.end : sent.end]
+    first = words[0]
+    if first.lower_ in rules["opening_words"] and len(words) > 1:
+        return "opening", doc[first.i : first.i + 1], doc[first.i + 1 : sent.end]
+    if words[-1].lower_ in rules["trailing_words"] and len(words) > 2:
+        return "trailing", doc[words[-1].i : words[-1].i + 1], doc[sent.start : words[-1].i]
+    for token in words[1:]:
+        if token.lower_ in rules["inner_words"] and token.dep_ in ("cc", "mark", "advmod", "prep"):
+            return "inner", doc[token.i : token.i + 1], doc[token.i + 1 : sent.end]
+        if token.lower_ in rules["causal_words"] and token.dep_ in ("mark", "prep", "advmod"):
+            return "causal", doc[token.i : token.i + 1], doc[token.i + 1 : sent.end]
+    return None
+
+
+def _commits(after: Span, rules: dict) -> bool:
+    text = " ".join(t.lower_ for t in after if not t.is_punct)
+    return any(text.startswith(opener) for opener in rules["repair_openers"])
+
+
+def _blames(after: Span, by_name: dict[str, list[PatternMatch]], rules: dict) -> Span | None:
+    """The other person as the one at fault in the words after a concession, or None."""
+    for match in by_name.get("blame", []):
+        if after.start <= match.span.start and match.span.end <= after.end and _not_negated(match.span, by_name):
+            return match.span
+    if after.text.rstrip().endswith("?"):
+        return None
+    kind = set(rules["kind_lemmas"])
+    for token in after:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        yours = token.lower_ == "you" or any(c.lower_ == "your" and c.dep_ == "poss" for c in token.children)
+        verb = token.head
+        if not yours or verb.lemma_.lower() in kind:
+            continue
+        if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in kind for c in verb.children):
+            continue
+        # "but it wasn't because of anything you did": a negation over the clause makes it
+        # ownership; so does one on the verb when it says the other is not at fault ("but you
+        # didn't deserve that", "you don't have to forgive me"), but not "you wouldn't stop".
+        # "either" / "too" makes any of them a counter-charge ("your tone wasn't great either").
+        # The main clause of a condition does not count ("if you'd stop nagging I wouldn't ...").
+        chain = [verb]
+        while chain[-1].dep_ not in ("ROOT", "advcl") and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)
+        negated = [t for t in chain if after.start <= t.i < after.end and any(
+            c.dep_ == "neg" or c.lower_ in NEGATORS for c in t.children)]
+        countered = any(t.lower_ in rules["counter_words"] for t in after)
+        if negated and not countered and (negated != [verb] or verb.lemma_.lower() in rules["not_at_fault_lemmas"]):
+            continue
+        return after.doc[max(after.start, min(token.i, verb.i)) : after.end]
+    return None
+
+
+def _excuses(after: Span, by_name: dict[str, list[PatternMatch]], found: dict[str, list[Span]]) -> bool:
+    spans = found.get("defensiveness", []) + [m.span for m in by_name.get("explanation", [])]
+    return any(after.start <= s.start < after.end for s in spans)
+
+
+def _repeated_apologies(doc: Doc, rules: dict) -> list[Span]:
+    """Apologies said over and over ("I'm sorry, I'm sorry, ..."): two bare apologies close
+    together, or three bare ones anywhere. An apology that goes on to say what for ("I'm sorry. I'm sorry I
+    hurt you.") is not bare."""
+    words = set(rules["apology_words"])
+    bare = [t for t in doc if t.lower_ in words and (t.i + 1 >= len(doc) or doc[t.i + 1].is_punct)]
+    if len(bare) >= 3:
+        return [doc[bare[0].i : bare[-1].i + 1]]
+    for first, second in zip(bare, bare[1:]):
+        if second.i - first.i <= rules["max_gap"]:
+            return [doc[first.i : second.i + 1]]
+    return []

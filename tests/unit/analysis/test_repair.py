@@ -1,7 +1,8 @@
 """Repair rubric: per-label floors on Attune's own repair set, and the cases a word list gets wrong.
 
 Runs the real spaCy pipeline. Floors sit just under what bench/eval_repair.py measured on
-tests/data/repair.jsonl (151 attempts; 51 in the test split that was never tuned on).
+tests/data/repair.jsonl: the dev and test splits only. The blind portion is never asserted on row
+by row or tuned to; bench/eval_repair.py prints its aggregates.
 """
 from __future__ import annotations
 
@@ -13,29 +14,31 @@ from bench.eval_repair import KEYWORDS, attune_labels, load, macro_f1, per_label
 from bot.analysis.repair import analyze_repair
 from bot.nlp import load_nlp
 
-# Measured 2026-11-23 on all 151 attempts (F1 of "present"); each floor sits just under it.
+# Measured 2026-11-30 on the 196 dev and test attempts (F1 of "present"); each floor sits just under it.
 MIN_F1_ALL = {
-    "expression_of_regret": 0.92,            # measured 0.946
-    "explanation": 0.94,                     # 0.977
-    "acknowledgement_of_responsibility": 0.92,  # 0.952
-    "declaration_of_repentance": 0.77,       # 0.818
+    "expression_of_regret": 0.92,            # measured 0.950
+    "explanation": 0.92,                     # 0.955
+    "acknowledgement_of_responsibility": 0.93,  # 0.964
+    "declaration_of_repentance": 0.84,       # 0.880
     "offer_of_repair": 0.82,                 # 0.857
     "request_for_forgiveness": 0.95,         # 1.000
-    "names_specific_moment": 0.89,           # 0.927
-    "curiosity_about_other": 0.90,           # 0.944
+    "names_specific_moment": 0.89,           # 0.921
+    "curiosity_about_other": 0.91,           # 0.947
     "reflects_other_feeling": 0.89,          # 0.927
     "i_statement": 0.95,                     # 1.000
     "next_step": 0.94,                       # 0.980
-    "non_apology": 0.87,                     # 0.909
+    "non_apology": 0.89,                     # 0.923
     "sorry_but": 0.95,                       # 1.000
-    "blame": 0.93,                           # 0.970
-    "contempt": 0.83,                        # 0.870
-    "defensiveness": 0.91,                   # 0.944
-    "minimising": 0.92,                      # 0.963
-    "stonewalling": 0.83,                    # 0.870
+    "blame": 0.95,                           # 0.984
+    "contempt": 0.84,                        # 0.880
+    "defensiveness": 0.92,                   # 0.955
+    "minimising": 0.93,                      # 0.968
+    "stonewalling": 0.85,                    # 0.889
+    "self_abasement": 0.95,                  # 1.000 (11 dev attempts)
 }
-# Macro-F1 over labels: test split (51 attempts) measured 0.883 (keyword baseline 0.576), dev 0.966.
-MIN_MACRO_F1 = {"test": 0.86, "dev": 0.94}
+# Macro-F1 over labels: test split (51 attempts) measured 0.890 (keyword baseline 0.576), dev (145
+# attempts) 0.971 (keyword baseline 0.489).
+MIN_MACRO_F1 = {"test": 0.86, "dev": 0.95}
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +52,12 @@ def repair(nlp, text: str):
 
 def test_data_set_shape():
     rows = load()
-    assert len(rows) >= 150
-    assert 0.25 <= sum(r["split"] == "test" for r in rows) / len(rows) <= 0.35
+    assert len(rows) >= 240
+    tuned = [r for r in rows if r["split"] != "blind"]
+    assert 0.25 <= sum(r["split"] == "test" for r in tuned) / len(tuned) <= 0.35
+    blind = load("blind")
+    assert len(blind) >= 45
+    assert {r["class"] for r in blind} == {"blame_after_concession", "self_abasement", "other_blocker", "clean"}
     assert {r["relationship"] for r in rows} == {"partner", "friend", "parent", "colleague", "child"}
     used = {label for r in rows for label in r["components"] + r["blockers"]}
     assert used == set(KEYWORDS), "every component and blocker is labelled somewhere"
@@ -59,7 +66,7 @@ def test_data_set_shape():
 
 @pytest.fixture(scope="module")
 def all_scores():
-    rows = load()
+    rows = [r for r in load() if r["split"] != "blind"]
     return per_label(rows, attune_labels(rows))
 
 
@@ -194,3 +201,110 @@ def test_look_alikes_that_are_not_the_finding(nlp, text, absent):
 def test_parse_finds_what_word_lists_miss(nlp, text, present):
     result = repair(nlp, text)
     assert present in result.component_names() | result.blocker_names()
+
+
+# --- blame dressed as an apology: the ownership before "but" is taken back ----------------------
+
+@pytest.mark.parametrize("text", [
+    "I was wrong to snap at you, but you did start it.",
+    "I know I shouldn't have hung up on you, but you kept interrupting me.",
+    "My fault for being late, though you could have texted me the new time.",
+    "I lost it with you. Then again, you were goading me all evening.",
+    "I raised my voice because you wouldn't stop criticising me.",
+])
+def test_ownership_then_blame_is_blame_and_not_ownership(nlp, text):
+    result = repair(nlp, text)
+    assert "blame" in result.blocker_names()
+    assert "acknowledgement_of_responsibility" not in result.component_names()
+    assert result.summary["acknowledgement_of_responsibility"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "I was wrong to snap at you, but you did start it.",
+    "I'm sorry I shouted at you, though you know how you wind me up.",
+])
+def test_a_concession_that_blames_takes_the_apology_back(nlp, text):
+    assert {"blame", "sorry_but"} <= repair(nlp, text).blocker_names()
+
+
+@pytest.mark.parametrize("text", [
+    "I was wrong to snap at you, but you didn't deserve any of it.",
+    "I was short with you at lunch, but it had nothing to do with anything you did.",
+    "I was wrong to snap at you, and I'd like to hear how it was for you.",
+    "I was wrong to snap at you, but I want to make it right.",
+    "I snapped at you because I was exhausted, and that's no excuse.",
+])
+def test_ownership_with_a_but_that_takes_nothing_back_stands(nlp, text):
+    result = repair(nlp, text)
+    assert "acknowledgement_of_responsibility" in result.component_names()
+    assert "blame" not in result.blocker_names()
+
+
+def test_sorry_for_a_deed_then_reassurance_is_not_taken_back(nlp):
+    result = repair(nlp, "I'm sorry I missed your call, but you matter a lot to me.")
+    assert "sorry_but" not in result.blocker_names()
+    assert "expression_of_regret" in result.component_names()
+
+
+# --- fawning and over-responsibility --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I'm sorry, I'm sorry, I'm a terrible person, I'll do anything.",
+    "Sorry. Sorry. I'm so sorry.",
+    "I'm a useless husband and I always ruin everything.",
+    "I'll do whatever you want, just please don't leave me.",
+    "Everything is my fault, it always has been.",
+])
+def test_fawning_is_self_abasement(nlp, text):
+    assert "self_abasement" in repair(nlp, text).blocker_names()
+
+
+def test_fawning_earns_no_key_component(nlp):
+    result = repair(nlp, "I'm sorry, I'm sorry, I'm a terrible person, I'll do anything to make it up to you.")
+    assert "offer_of_repair" not in result.component_names()
+    assert "i_statement" not in result.component_names()
+    assert result.summary["both_key_components"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "I'm sorry. I'm sorry I made fun of you in front of them.",
+    "I'm really, really sorry I forgot to call you back.",
+    "I was a lousy friend last week and I know it.",
+    "I'll do whatever it takes to earn back your trust.",
+    "Is there anything I can do to make it up to you?",
+    "Oh, so now it's all my fault?",
+])
+def test_proportionate_ownership_is_not_self_abasement(nlp, text):
+    assert "self_abasement" not in repair(nlp, text).blocker_names()
+
+
+def test_specific_ownership_survives_beside_self_abasement(nlp):
+    result = repair(nlp, "I'm sorry I broke your mug. I'm the worst.")
+    assert "self_abasement" in result.blocker_names()
+    assert "acknowledgement_of_responsibility" in result.component_names()
+
+
+def test_insulting_oneself_is_not_contempt_for_the_other(nlp):
+    assert "contempt" not in repair(nlp, "I'm pathetic, honestly.").blocker_names()
+    assert "contempt" in repair(nlp, "You're pathetic, honestly.").blocker_names()
+
+
+# --- the other blockers, in new words ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, blocker", [
+    ("Sorry if you misunderstood what I meant.", "non_apology"),
+    ("You need to toughen up, it was nothing.", "minimising"),
+    ("Don't try to make me the bad guy here.", "defensiveness"),
+    ("I'm not going to apologise for telling the truth.", "defensiveness"),
+    ("Oh sure, because you're so perfect.", "contempt"),
+    ("You're overreacting, as usual.", "blame"),
+    ("I'm done talking about this.", "stonewalling"),
+])
+def test_other_blockers_in_new_words(nlp, text, blocker):
+    assert blocker in repair(nlp, text).blocker_names()
+
+
+def test_a_negated_request_is_not_a_request_for_forgiveness(nlp):
+    assert "request_for_forgiveness" not in repair(
+        nlp, "I was wrong, and you don't have to forgive me today.").component_names()
+    assert "request_for_forgiveness" in repair(nlp, "Can you forgive me?").component_names()
