@@ -36,11 +36,14 @@ SPLITS = {
     "dev": "dev split (tuned on)",
 }
 # The blind portion measured once, on the analysis as it was before the rules for its classes were
-# changed (2026-11-30): the figure every later run is compared with.
+# changed (2026-11-30): the figure every later run is compared with. Five rows were relabelled from
+# their text alone when the convention that set-aside hedges are no marker was written down (a hedge
+# taken back at once, or around hostile readings only); the old analysis was rerun on the relabelled
+# rows for this figure (on the first labels its family mean F1 was 0.814; nothing else changed).
 FIRST_RUN_BLIND = {
     "band accuracy": 0.647,
     "band macro-F1": 0.609,
-    "family mean F1": 0.814,
+    "family mean F1": 0.718,
     "failure-mode mean F1": 0.273,
     "signal mean F1": 0.0,  # the fields did not exist yet
     "feeling words F1": 0.0,

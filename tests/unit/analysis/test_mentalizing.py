@@ -54,7 +54,9 @@ def analyse(nlp):
 
 @pytest.fixture(scope="module")
 def labelled(nlp):
-    rows = load_set()
+    # The blind portion is measured by bench/eval_mentalizing.py alone, in aggregate: floors here are
+    # tuned against, so they hold the dev and test splits only.
+    rows = [r for r in load_set() if r["split"] != "blind"]
     return rows, [analyze_mentalizing(doc) for doc in nlp.pipe(r["text"] for r in rows)]
 
 

@@ -1,0 +1,131 @@
+"""What the mentalizing feedback needs to know about the person, beside the markers of reflection.
+
+- `own_feelings`: the feelings the speaker names as their own ("I felt furious and humiliated", "it
+  still hurts", a bare "sad"), so that a reflection can meet the feeling before any coaching; the MBT
+  stance validates before it explores (domain.md section 1).
+- `self_criticism`: harsh judgements of the speaker ("I probably seemed needy", "I'm such an idiot"),
+  which a reflection must never hold up as an achievement.
+- `disengagement`: a reply that steps out of the exercise (hostile to it, flat, or asking to move
+  on), as distinct from hostility the speaker reports in someone else's words.
+- `reported_speech`: whether words sit inside what someone is reported to have said ("she told me to
+  go away"): the other person's dismissal in the speaker's story, not the speaker's own.
+
+Word lists come from `lexicons/mentalizing.yml`; whose mind a word belongs to comes from `minds.py`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.analysis.evidence import Evidence
+from bot.analysis.minds import SUBJECT_DEPS
+
+# How far up the parse a word may sit below the verb that reports it ("she said [shut up and [stop]]").
+REPORT_DEPTH = 6
+# Complements through which a judgement word reaches the verb whose subject it describes:
+# "I [seemed] needy", "I came across [as] clingy", "I'm such an [idiot]".
+JUDGEMENT_DEPS = {"acomp", "oprd", "attr", "pobj", "prep", "conj", "xcomp", "advmod", "npadvmod"}
+COUNTERFACTUAL_AUX = {"would", "'d", "could", "might"}
+
+
+@dataclass(frozen=True)
+class Disengagement:
+    """A reply that steps out of the exercise: `kind` is hostile, flat or avoidant."""
+
+    kind: str
+    evidence: list[Evidence]
+    explanation: str
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "evidence": [e.to_dict() for e in self.evidence], "explanation": self.explanation}
+
+
+def subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb or auxiliary a word belongs to ("needy" -> "seemed"), climbing complements only."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"} and subject_of(node) is not None:
+            return node
+        if node.dep_ not in JUDGEMENT_DEPS or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def is_counterfactual(verb: Token) -> bool:
+    """ "I wouldn't have been so angry": the negation says what would have been, and so implies that
+    the speaker was angry."""
+    lowers = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(lowers & COUNTERFACTUAL_AUX) and "have" in lowers
+
+
+def in_quotation_marks(span: Span | Token) -> bool:
+    """Inside a pair of double quotes in its sentence."""
+    start = span.i if isinstance(span, Token) else span.start
+    sentence = span.sent
+    before = [t for t in sentence if t.i < start and t.text == '"']
+    return len(before) % 2 == 1
+
+
+def reported_by(token: Token, speech_verbs: frozenset[str], first_person: frozenset[str]) -> Token | None:
+    """The verb of saying that reports the clause holding `token` ("she [told] me to go away"), or None.
+
+    The speaker's present-tense words to the listener ("I'm telling you this is pointless") are the
+    speaker's own, so they are not reported speech.
+    """
+    node = token
+    for _ in range(REPORT_DEPTH):
+        head = node.head
+        if head is node:
+            return None
+        if head.lemma_ in speech_verbs and head.pos_ == "VERB" and node.dep_ in {
+            "ccomp", "xcomp", "dobj", "parataxis", "oprd", "dep", "advcl",
+        }:
+            subject = subject_of(head)
+            speaker_now = subject is not None and subject.lower_ in first_person and head.tag_ in {"VBP", "VBZ", "VBG"}
+            return None if speaker_now else head
+        if node.dep_ not in {"conj", "xcomp", "ccomp", "acomp", "attr", "prep", "pobj", "dobj", "prt", "advmod", "cc", "npadvmod", "nsubj"}:
+            return None
+        node = head
+    return None
+
+
+def is_reported(span: Span, speech_verbs: frozenset[str], first_person: frozenset[str]) -> bool:
+    return in_quotation_marks(span) or reported_by(span.root, speech_verbs, first_person) is not None
+
+
+def self_criticism(doc: Doc, words: frozenset[str], first_person: frozenset[str], why: str) -> list[Evidence]:
+    """Harsh judgements whose target is the speaker: "I probably seemed needy", "he thinks I'm clingy"."""
+    found = []
+    for token in doc:
+        if token.lower_ not in words and token.lemma_ not in words:
+            continue
+        if token.pos_ not in {"ADJ", "NOUN"} or token.dep_ in {"amod", "compound"} and token.head.dep_ != "attr":
+            continue
+        verb = clause_verb(token)
+        subject = subject_of(verb)
+        if subject is None or subject.lower_ not in first_person or is_negated(verb):
+            continue
+        start, end = min(subject.i, token.i), max(subject.i, token.i) + 1
+        found.append(Evidence.from_span(doc[start:end], "self_criticism", why))
+    return found
+
+
+def is_flat_reply(doc: Doc, flat_words: frozenset[str]) -> bool:
+    """Every word of the reply is a flat one: "idk", "fine", "meh", "no", "whatever"."""
+    words = [t.lower_ for t in doc if not t.is_punct and not t.is_space]
+    return bool(words) and all(w in flat_words for w in words)
+
+
+def is_verbless(sentence: Span) -> bool:
+    """A fragment such as "Lonely." or "angry, mostly": the answer to "what did you feel?"."""
+    return not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
