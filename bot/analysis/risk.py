@@ -54,7 +54,7 @@ from bot.analysis import risk_parse as parse
 from bot.analysis.anchored_patterns import AnchoredPatterns
 from bot.analysis.evidence import Evidence
 from bot.analysis.language import is_probably_english
-from bot.analysis.patterns import PatternMatch, PatternSet, load_lexicon
+from bot.analysis.patterns import PatternMatch, load_lexicon
 
 LEXICON = "risk"
 LEVELS = ("none", "ask", "concern", "high", "imminent")
@@ -213,21 +213,22 @@ class _Lexicon:
             threat_auxiliaries=words("threat_auxiliaries"),
             counterfactual_modals=words("counterfactual_modals"),
             perfect_auxiliaries=words("perfect_auxiliaries"),
-            existence_words=words("existence_words"),
+            non_denial_next=words("non_denial_next"),
         )
 
 
 @functools.lru_cache(maxsize=None)
-def _pattern_sets_for(vocab_id: int, vocab: Vocab) -> tuple[AnchoredPatterns, PatternSet]:
+def _pattern_sets_for(vocab_id: int, vocab: Vocab) -> tuple[AnchoredPatterns, AnchoredPatterns]:
     patterns = load_lexicon(LEXICON).get("token_patterns") or {}
     rules = {label: p for label, p in patterns.items() if not label.startswith("cue/")}
     cues = {label: p for label, p in patterns.items() if label.startswith("cue/")}
-    return AnchoredPatterns(vocab, rules, _lexicon().common_words), PatternSet(vocab, {"token_patterns": cues})
+    common = _lexicon().common_words
+    return AnchoredPatterns(vocab, rules, common), AnchoredPatterns(vocab, cues, common)
 
 
-def _pattern_sets(vocab: Vocab) -> tuple[AnchoredPatterns, PatternSet]:
-    """The rule patterns (each run only when its anchor word is in the text) and the cue patterns,
-    compiled once per vocabulary."""
+def _pattern_sets(vocab: Vocab) -> tuple[AnchoredPatterns, AnchoredPatterns]:
+    """The rule patterns and the cue patterns, compiled once per vocabulary; each pattern runs only
+    on texts that hold its anchor word (see anchored_patterns.py)."""
     return _pattern_sets_for(id(vocab), vocab)
 
 
@@ -331,6 +332,13 @@ class _Text:
     def in_sentence(self, label: str, span: Span, unnegated: bool = False) -> bool:
         return self.in_any(label, [self.sentence(span)], unnegated)
 
+    def elsewhere_in_sentence(self, label: str, span: Span) -> bool:
+        """A cue in the match's sentence that is not the matched words themselves ("use the
+        poker" names a weapon, not the card game)."""
+        sent = self.sentence(span)
+        return any(sent.start <= s.start < sent.end and not (s.start < span.end and span.start < s.end)
+                   for s in self.cues(label))
+
     def in_message(self, label: str) -> bool:
         return bool(self.cues(label))
 
@@ -360,9 +368,11 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     chain = parse.head_chain(span.root)
     reporter = parse.reporter_of(span, text.words)
     is_quoted = any(t.i in text.quoted for t in span)
+    if spec.get("abuser_not_speaker") and _done_by_speaker(span, text):
+        return None, ""  # "I take my tablets", "I keep my money in a jar": not someone's control
     if spec.get("resolve") == "harm":
         reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
-        if reason is None and (text.in_sentence("cue/game", span) or text.in_sentence("cue/fiction", span)):
+        if reason is None and (text.elsewhere_in_sentence("cue/game", span) or text.elsewhere_in_sentence("cue/fiction", span)):
             reason = "Said about a game, sport, film, book or song."
     else:
         reason = _resolve_person(candidate, spec, chain, lex, text, reporter, is_quoted)
@@ -376,6 +386,11 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     if reporter == "third" and candidate.category == THIRD_PARTY:
         candidate.qualifiers.append("reported")
     return candidate, ""
+
+
+def _done_by_speaker(span: Span, text: _Text) -> bool:
+    subject = parse.subject_of(parse.main_verb(span), span)
+    return subject is not None and parse.person_kind(subject, text.words) == "first"
 
 
 def _switch_to_harm(candidate: _Candidate, text: _Text) -> None:
@@ -448,7 +463,7 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         return "About fiction, the news or teaching, not the speaker."
     if is_quoted and reporter is None and fictional:
         return "Quoted words from fiction or a song."
-    if candidate.category == "harm_to_others" and text.in_sentence("cue/game", span):
+    if candidate.category == "harm_to_others" and text.elsewhere_in_sentence("cue/game", span):
         return "Said about a game or sport."
     if generic and others:
         if candidate.rule in METHOD_RULES:

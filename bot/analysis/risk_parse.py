@@ -41,7 +41,7 @@ class RiskWords:
     threat_auxiliaries: frozenset[str]
     counterfactual_modals: frozenset[str]
     perfect_auxiliaries: frozenset[str]
-    existence_words: frozenset[str]
+    non_denial_next: frozenset[str]
 
 
 def head_chain(token: Token) -> list[Token]:
@@ -61,8 +61,8 @@ def negated(span: Span, words: RiskWords) -> bool:
         for child in token.children:
             if child.i in inside:
                 continue
-            if _negates_existence(child, words):
-                continue  # "the only way out is not being alive": "not being" is what is wished for
+            if _not_a_denial(child, words):
+                continue  # "the only way out is not being alive"; "years ago, not since"
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "neg") and child.lower_ in words.negations):
                 return True
             if child.dep_ in ("aux", "auxpass", "advmod", "neg", "nsubj", "compound") and child.lower_ in words.negation_typos:
@@ -80,9 +80,9 @@ def negated(span: Span, words: RiskWords) -> bool:
     return False
 
 
-def _negates_existence(child: Token, words: RiskWords) -> bool:
+def _not_a_denial(child: Token, words: RiskWords) -> bool:
     following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
-    return following is not None and following.lower_ in words.existence_words
+    return following is not None and following.lower_ in words.non_denial_next
 
 
 def has_own_subject(token: Token) -> bool:
@@ -108,6 +108,10 @@ def subject_of(token: Token, span: Span | None = None) -> Token | None:
             if controller is not None:
                 return controller
         if token.head is token or token.dep_ in CLAUSE_LINKS:
+            return None
+        if token.dep_ in ("pcomp", "pobj", "acl") and token.head.pos_ == "ADP" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            # "the thought of strangling her": a nominalised act names no doer; the noun's own
+            # role in the sentence ("the thought crossed my mind") is not one.
             return None
         token, steps = token.head, steps + 1
     return None
