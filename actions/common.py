@@ -10,11 +10,12 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.frame.forms import FORMS
 from bot.messages import message
 from bot.settings import get_settings
 
 # Forms a person can pause (or a safety interrupt can stop) and later resume where they were.
-RESUMABLE_LOOPS = {"suds_form", "mentalizing_form"}
+RESUMABLE_LOOPS = set(FORMS)
 
 YES_INTENTS = {"affirm"}
 NO_INTENTS = {"deny"}

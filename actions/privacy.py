@@ -73,7 +73,7 @@ class ActionEraseMyData(Action):
         erased = repository.erase_person(tracker.sender_id)
         say(dispatcher, "privacy", "erased" if erased else "erase_nothing")
         return [SlotSet("pending_offer", None), SlotSet("consent_given", None), SlotSet("onboarded", False),
-                SlotSet("mz_history", None)]
+                SlotSet("exercise_profiles", None)]
 
 
 class ActionWithdrawConsent(Action):

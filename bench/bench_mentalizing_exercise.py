@@ -48,10 +48,10 @@ def _turns(texts: list[str]) -> dict[str, list[float]]:
     rng = random.Random(0)
     timings: dict[str, list[float]] = {"analysis (mentalizing only)": [], "analysis (all parts)": [],
                                        "engine (feedback, question, record)": [], "summary + therapist view": []}
-    state = ExerciseState()
+    state, turns = ExerciseState(), []
     for index, text in enumerate(texts):
         if index % SESSION_TURNS == 0:
-            state = ExerciseState()
+            state, turns = ExerciseState(), []
             state.start_scenario(scenario.id)
         step = steps[index % len(steps)]
 
@@ -66,13 +66,13 @@ def _turns(texts: list[str]) -> dict[str, list[float]]:
         start = time.perf_counter()
         feedback = feedback_for(step, text, analysis, state.seen, rng, scenario=scenario)
         question = question_for(steps[(index + 1) % len(steps)], scenario, state.seen, rng)
-        state.turns.append(Turn.record(step, question, text, analysis, feedback))
+        turns.append(Turn.record(step, question, text, analysis, feedback))
         timings["engine (feedback, question, record)"].append(time.perf_counter() - start)
 
         if index % SESSION_TURNS == SESSION_TURNS - 1:
             start = time.perf_counter()
-            closing_summary(state.turns, scenario, rng, state.seen)
-            therapist_view(state.turns, scenario)
+            closing_summary(turns, scenario, rng, state.seen)
+            therapist_view(turns, scenario)
             timings["summary + therapist view"].append(time.perf_counter() - start)
     return timings
 

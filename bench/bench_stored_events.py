@@ -24,7 +24,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
-import actions.mentalizing as mz
+import actions.exercise as ex
+from actions.exercise import ANSWER, DONE, STATE
+from bot.exercises.mentalizing.state import ExerciseState
 
 DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
 ANSWERS = [
@@ -41,14 +43,16 @@ FOLLOW_UPS = [
 
 
 def _tracker(slots: dict[str, Any], text: str = "", intent: str | None = None,
-             extracted: dict[str, Any] | None = None, requested_slot: str | None = None) -> Tracker:
+             extracted: dict[str, Any] | None = None, requested_slot: str | None = None,
+             history: list[dict] | None = None) -> Tracker:
     parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
     all_slots = {**slots, **(extracted or {})}
     if requested_slot:
         all_slots["requested_slot"] = requested_slot
-    events = [UserUttered(text, parse_data=parse)] + [SlotSet(k, v) for k, v in (extracted or {}).items()]
+    events = list(history or []) + [UserUttered(text, parse_data=parse)]
+    events += [SlotSet(k, v) for k, v in (extracted or {}).items()]
     return Tracker("bench", all_slots, parse, events, False, None,
-                   {"name": "mentalizing_form"} if requested_slot else {}, "action_listen")
+                   {"name": "exercise_form"} if requested_slot else {}, "action_listen")
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,25 +101,25 @@ def one_exercise() -> tuple[int, list[int]]:
     random.seed(7)
     talk = _Conversation()
     talk.user("/start_mentalizing", "start_mentalizing")
-    talk.run(mz.ActionStartMentalizing())
-    talk.run(mz.ActionAskMzAnswer())
+    talk.run(ex.ActionExerciseStart(), text="/start_mentalizing", intent="start_mentalizing")
+    talk.run(ex.ActionAskExerciseAnswer())
     per_answer, follow_ups = [], iter(FOLLOW_UPS * 5)
     answers = iter(ANSWERS)
     for _ in range(40):  # a bound, in case a change makes the flow never finish
-        state = mz.ExerciseState.from_dict(talk.slots.get("mz_state"))
+        state = ExerciseState.from_dict(talk.slots.get(STATE))
         if state.finished:
             break
         text = next(follow_ups) if state.follow_up else next(answers, "I don't know any more.")
         before = talk.bytes()
         talk.user(text, "reflect")
         # The form extracts the raw text into the requested slot, then its validation runs.
-        talk.stored.append(SlotSet("mz_answer", text))
-        events = talk.run(mz.ValidateMentalizingForm(), text=text, intent="reflect",
-                          extracted={"mz_answer": text}, requested_slot="mz_answer")
-        if not any(e.get("name") == "mz_answer" and e.get("value") == mz.DONE for e in events):
-            talk.run(mz.ActionAskMzAnswer())
+        talk.stored.append(SlotSet(ANSWER, text))
+        events = talk.run(ex.ValidateExerciseForm(), text=text, intent="reflect",
+                          extracted={ANSWER: text}, requested_slot=ANSWER)
+        if not any(e.get("name") == ANSWER and e.get("value") == DONE for e in events):
+            talk.run(ex.ActionAskExerciseAnswer())
         per_answer.append(talk.bytes() - before)
-    talk.run(mz.ActionMentalizingSummary())
+    talk.run(ex.ActionExerciseSummary(), history=list(talk.stored))  # it reads the annotations back
     return talk.bytes(), per_answer
 
 

@@ -17,16 +17,21 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, validator
 
+from bot.exercises.registry import declarations
+
 BOT_DIR = Path(__file__).parent
 
-# Catalogue name -> file. Each exercise adds its own.
-CATALOGUES = {
+# Catalogue name -> file: the frame's own, then one per registered exercise (under its name).
+FRAME_CATALOGUES = {
     "frame": BOT_DIR / "frame" / "messages.yml",
     "checkin": BOT_DIR / "checkin" / "messages.yml",
     "safety": BOT_DIR / "safety" / "messages.yml",
     "privacy": BOT_DIR / "privacy" / "messages.yml",
-    "mentalizing": BOT_DIR / "exercises" / "mentalizing" / "messages.yml",
 }
+
+
+def catalogues() -> dict[str, Path]:
+    return {**FRAME_CATALOGUES, **{name: d.catalogue for name, d in declarations().items()}}
 
 
 class Button(BaseModel):
@@ -62,7 +67,7 @@ class UnknownMessage(KeyError):
 
 @functools.lru_cache(maxsize=None)
 def load_catalogue(name: str) -> dict[str, list[Variant]]:
-    with open(CATALOGUES[name], encoding="utf-8") as handle:
+    with open(catalogues()[name], encoding="utf-8") as handle:
         return Catalogue.parse_obj(yaml.safe_load(handle)).__root__
 
 

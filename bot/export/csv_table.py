@@ -9,6 +9,7 @@ import csv
 import io
 from typing import Callable, Sequence
 
+from bot.exercises.registry import score_specs
 from bot.export.facts import turn_scores
 from bot.export.highlight import turn_evidence
 from bot.export.sanitize import neutralise_cell
@@ -16,17 +17,22 @@ from bot.store.views import Transcript, Turn
 
 Progress = Callable[[Transcript], None]
 
-COLUMNS = (
+BEFORE_SCORES = (
     "session_id", "person_id", "person_name", "session_started", "turn_id", "seq", "time",
-    "speaker", "exercise", "step", "intent", "text", "markers", "rf_estimate", "suds",
-    "risk", "risk_acknowledged", "notes",
+    "speaker", "exercise", "step", "intent", "text", "markers",
 )
+AFTER_SCORES = ("suds", "risk", "risk_acknowledged", "notes")
+
+
+def columns() -> tuple[str, ...]:
+    """One column per score any registered exercise declares, under the score's name."""
+    return (*BEFORE_SCORES, *score_specs(), *AFTER_SCORES)
 
 
 def render(transcripts: Sequence[Transcript], exported_at: str, progress: Progress | None = None) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
-    writer.writerow(COLUMNS)
+    writer.writerow(columns())
     for transcript in transcripts:
         for turn in transcript.turns:
             writer.writerow([neutralise_cell(value) for value in _row(transcript, turn)])
@@ -52,7 +58,7 @@ def _row(transcript: Transcript, turn: Turn) -> list:
         turn.intent,
         turn.text,
         "; ".join(f"{ev.marker}: {ev.text}" for ev in turn_evidence(turn)),
-        scores.get("rf_estimate"),
+        *(scores.get(name) for name in score_specs()),
         scores.get("suds"),
         "; ".join("/".join(p for p in (e.category, e.severity, e.level) if p) or e.source
                   for e in turn.risk_events),

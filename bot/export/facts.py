@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from statistics import mean
 
+from bot.exercises.registry import score_specs
 from bot.export.labels import label
 from bot.export.sanitize import one_line
 from bot.store.views import ConsentRecord, RiskEventView, Transcript, Turn
@@ -30,9 +31,15 @@ def format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
+def score_label(name: str) -> str:
+    """A score's label: as its exercise declares it, else the exports' own (SUDS), else its name."""
+    spec = score_specs().get(name)
+    return spec.label if spec else label("score_names", name)
+
+
 def scores_text(turn: Turn, sep: str = " · ") -> str:
     """E.g. "RF-style estimate 5 · SUDS 6" (empty when the turn has no score)."""
-    return sep.join(f"{label('score_names', name)} {format_number(value)}"
+    return sep.join(f"{score_label(name)} {format_number(value)}"
                       for name, value in turn_scores(turn).items())
 
 
@@ -61,11 +68,10 @@ def risk_text(event: RiskEventView) -> str:
     return f"{line} [{status}]"
 
 
-def session_rf(transcript: Transcript) -> list[int]:
-    """RF-style estimates of the session, in turn order (from the summary when turns lack them)."""
-    values = [int(s["rf_estimate"]) for t in transcript.turns
-              if "rf_estimate" in (s := turn_scores(t))]
-    return values or list(transcript.conversation.rf_estimates)
+def session_scores(transcript: Transcript, name: str) -> list[float]:
+    """One named score over the session, in turn order (from the summary when turns lack it)."""
+    values = [s[name] for t in transcript.turns if name in (s := turn_scores(t))]
+    return values or list(transcript.conversation.scores.get(name, ()))
 
 
 def session_suds(transcript: Transcript) -> list[float]:

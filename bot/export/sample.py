@@ -61,7 +61,7 @@ def sample_transcript(conversation_id: int = 1, person_id: int = 7, user_text: s
     )
     summary = ConversationSummary(conversation_id, person_id, name, started,
                                   started + timedelta(minutes=4), len(turns), ("mentalizing",),
-                                  len(risks), len(risks), (rf,), (suds,))
+                                  len(risks), len(risks), {"rf_estimate": (rf,)}, (suds,))
     return Transcript(summary, person, consent, turns, (measure,))
 
 

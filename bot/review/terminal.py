@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from bot.exercises.registry import marker_styles, score_specs
 from bot.export.facts import consent_text, risk_text, scores_text, when
 from bot.export.highlight import risk_spans, turn_pieces
 from bot.export.labels import label
@@ -20,17 +21,6 @@ from bot.store.views import (
     AuditEntry, ConsentRecord, ConversationSummary, Person, RiskEventView, Transcript, Turn,
 )
 
-# Each marker family gets its own colour so a reader sees at a glance whose mind a phrase is about.
-FAMILY_STYLES = {
-    "self_mind": "bold cyan",
-    "other_mind": "bold magenta",
-    "mental_state_term": "bold blue",
-    "opacity": "bold green",
-    "causal_link": "bold yellow",
-    "alternative": "bold green",
-    "change_over_time": "bold yellow",
-    "certainty": "bold red",
-}
 MARK_STYLE = "bold underline"
 RISK_STYLE = "bold red"
 
@@ -61,7 +51,8 @@ def people_table(people: Iterable[Person]) -> Table:
 
 def sessions_table(sessions: Iterable[ConversationSummary]) -> Table:
     table = Table(title="Sessions (newest first)")
-    for column in ("session", "person", "started", "turns", "exercises", "RF", "SUDS", "risk"):
+    specs = list(score_specs().values())
+    for column in ("session", "person", "started", "turns", "exercises", *(s.short for s in specs), "SUDS", "risk"):
         # Ids and dates never wrap or shorten; names and lists give way on narrow terminals.
         table.add_column(column, no_wrap=column in ("session", "started", "turns"))
     for s in sessions:
@@ -71,7 +62,7 @@ def sessions_table(sessions: Iterable[ConversationSummary]) -> Table:
                         style=RISK_STYLE if s.unacknowledged_risk_count else "red")
         table.add_row(str(s.id), plain(f"{s.person_name} (#{s.person_id})"), when(s.started_at),
                       str(s.turn_count), plain(", ".join(s.exercises) or "-"),
-                      _spread(s.rf_estimates), _spread(s.suds_values), risk)
+                      *(_spread(s.scores.get(spec.name, ())) for spec in specs), _spread(s.suds_values), risk)
     return table
 
 
@@ -123,11 +114,11 @@ def _message(turn: Turn) -> Text:
         if risky.intersection(piece.evidence):
             style = RISK_STYLE
         elif piece.markers:
-            style = FAMILY_STYLES.get(piece.markers[0], MARK_STYLE)
+            style = marker_styles().get(piece.markers[0], MARK_STYLE)
         text.append(clean_text(piece.text), style=style)
     for annotation in turn.annotations:
         for ev in annotation.evidence:
-            text.append(f"\n  {one_line(ev.marker)}: ", style=FAMILY_STYLES.get(ev.marker, MARK_STYLE))
+            text.append(f"\n  {one_line(ev.marker)}: ", style=marker_styles().get(ev.marker, MARK_STYLE))
             text.append(f"\"{one_line(ev.text)}\" ({one_line(ev.explanation)})", style="dim")
     for event in turn.risk_events:
         text.append(f"\n  RISK #{event.id}: {risk_text(event)}", style=RISK_STYLE)

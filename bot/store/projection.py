@@ -300,12 +300,22 @@ def scores_of(result: dict) -> dict:
             if isinstance(value, (int, float)) and not isinstance(value, bool)}
 
 
+def declared_scores(annotation: dict, result: dict) -> dict:
+    """The annotation's named scores (bot/exercises/contract.py); an annotation from before the
+    contract had none, and its numeric top-level fields were its scores."""
+    declared = annotation.get("scores")
+    return scores_of(declared) if isinstance(declared, dict) else scores_of(result)
+
+
 def _annotation(session: Session, state: ProjectionState, event_id: int, data: dict) -> None:
     value = data.get("value")
     if not isinstance(value, dict) or state.last_user_turn_id is None:
         return
     result = value.get("result") if isinstance(value.get("result"), dict) else {}
+    evidence = value.get("evidence")
+    if isinstance(evidence, list) and evidence:
+        result = {**result, "evidence": _evidence(evidence)}  # where the views look for spans
     session.add(AnnotationRow(turn_id=state.last_user_turn_id, kind=_short(value.get("kind")) or "unknown",
-                              result=json.dumps(result, ensure_ascii=False), scores=scores_of(result),
+                              result=json.dumps(result, ensure_ascii=False), scores=declared_scores(value, result),
                               created_at=_when(data), source_event_id=event_id))
     session.flush()

@@ -105,13 +105,14 @@ def summaries(session: Session, person_ids: set[int], filters: SessionFilter) ->
             sa.select(RiskEventRow.conversation_id, RiskEventRow.acknowledged_at.isnot(None))
             .where(RiskEventRow.conversation_id.in_(ids))):
         risks[conv_id].append(bool(acked))
-    rf: dict[int, list[int]] = defaultdict(list)
-    for conv_id, scores in session.execute(
+    scores: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for conv_id, named in session.execute(
             sa.select(TurnRow.conversation_id, AnnotationRow.scores).select_from(TurnRow)
             .join(AnnotationRow, AnnotationRow.turn_id == TurnRow.id)
             .where(TurnRow.conversation_id.in_(ids)).order_by(TurnRow.seq, AnnotationRow.id)):
-        if isinstance(scores, dict) and isinstance(scores.get("rf_estimate"), int):
-            rf[conv_id].append(scores["rf_estimate"])
+        for name, value in (named.items() if isinstance(named, dict) else ()):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                scores[conv_id][name].append(value)
     suds: dict[int, list[float]] = defaultdict(list)
     for conv_id, value in session.execute(
             sa.select(SudsRow.conversation_id, SudsRow.value).where(SudsRow.conversation_id.in_(ids))
@@ -129,7 +130,8 @@ def summaries(session: Session, person_ids: set[int], filters: SessionFilter) ->
             id=c.id, person_id=c.person_id, person_name=names.get(c.person_id, ""), started_at=c.started_at,
             last_activity_at=c.last_activity_at, turn_count=len(turns[c.id]), exercises=exercises,
             risk_event_count=len(risks[c.id]), unacknowledged_risk_count=risks[c.id].count(False),
-            rf_estimates=tuple(rf[c.id]), suds_values=tuple(suds[c.id])))
+            scores={name: tuple(values) for name, values in scores[c.id].items()},
+            suds_values=tuple(suds[c.id])))
     return result
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, Mapping
 
 
 class Role(str, Enum):
@@ -111,9 +111,10 @@ class EvidenceView(_View):
 class AnnotationView(_View):
     """An analysis of a user turn, as the dialogue recorded it in the `turn_annotation` slot.
 
-    kind: "mentalizing" | "repair" | "prompt"; `result` is the analysis `to_dict()` unchanged;
+    kind: the exercise's name; `result` is the exercise's detail (with the annotation's evidence);
     `evidence` gathers every evidence span found anywhere in it (for highlighting);
-    `scores` holds its numeric top-level fields (e.g. {"rf_estimate": 5}).
+    `scores` holds the annotation's named scores, declared by its exercise with a label, a scale
+    and an audience (bot/exercises/contract.py, ScoreSpec), e.g. {"rf_estimate": 5}.
     """
 
     id: int
@@ -204,7 +205,7 @@ class ConversationSummary(_View):
     exercises: tuple[str, ...]
     risk_event_count: int
     unacknowledged_risk_count: int
-    rf_estimates: tuple[int, ...] = ()
+    scores: Mapping[str, tuple[float, ...]] = field(default_factory=dict)  # score name -> values in turn order
     suds_values: tuple[float, ...] = ()
 
     @property

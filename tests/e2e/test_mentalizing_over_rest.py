@@ -45,7 +45,7 @@ def test_a_whole_exercise_with_feedback_and_stored_annotations(servers, sender):
     annotated = [t for t in user_turns if any(a["kind"] == "mentalizing" for a in t["annotations"])]
     assert len(annotated) >= len(ANSWERS) - 1
     first = next(a for a in annotated[0]["annotations"] if a["kind"] == "mentalizing")
-    assert first["result"]["markers"] and "rf_estimate" in first["result"]
+    assert first["result"]["markers"] and "rf_estimate" in first["scores"]
 
 
 def test_a_disclosure_mid_exercise_interrupts_it_and_resume_goes_back(servers, sender):

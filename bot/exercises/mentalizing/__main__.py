@@ -16,9 +16,12 @@ import random
 import sys
 
 from bot.exercises.content import ContentError
-from bot.exercises.mentalizing import session
-from bot.exercises.mentalizing.engine import ExerciseState, present_scenario
+from bot.exercises.contract import AnsweredTurn, Reply
+from bot.exercises.mentalizing.asking import present_scenario
+from bot.exercises.mentalizing.exercise import MentalizingExercise
 from bot.exercises.mentalizing.library import scenario_by_id
+from bot.exercises.mentalizing.paths import OWN_MOMENT_PATH, SCENARIO_PATH
+from bot.exercises.mentalizing.state import ExerciseState
 
 
 def _say(text: str) -> None:
@@ -44,43 +47,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--therapist", action="store_true", help="print the therapist view at the end")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
+    exercise = MentalizingExercise()
 
     if args.own:
-        reply = session.begin_own_moment(rng)
+        reply = exercise.start(OWN_MOMENT_PATH, None, rng)
     elif args.scenario:
         try:
             scenario = scenario_by_id(args.scenario)
         except ContentError as error:
             print(error, file=sys.stderr)
             return 2
-        state = ExerciseState()
-        state.start_scenario(scenario.id)
-        reply = session.Reply(state, [present_scenario(scenario, state.seen, rng)])
+        chosen = ExerciseState()
+        chosen.start_scenario(scenario.id)
+        text = present_scenario(scenario, chosen.seen, rng)
+        reply = Reply(chosen.to_dict(), [text], step=chosen.step)
     else:
-        reply = session.begin_scenario(session.history_from([]), rng)
+        reply = exercise.start(SCENARIO_PATH, [], rng)
     for message in reply.messages:
         _say(message)
 
-    state, question = reply.state, ""
-    while not state.finished:
-        if not state.retried:
-            asked = session.next_question(state, rng)
-            if asked:
-                question = asked
+    state, question, turns = reply.state, "", []
+    while not reply.finished:
+        if not ExerciseState.from_dict(state).retried:
+            asked = exercise.ask(state, rng)
+            state = asked.state
+            if asked.question:
+                question = asked.question
                 _say(question)
         answer = _read(prompt_shown=True)
         if answer is None or answer.strip().lower() in ("stop", "quit", "exit"):
             break
         if answer.strip().lower() == "skip":
-            state.skip()
+            reply = exercise.skip(state, rng)
+            state = reply.state
             continue
-        reply = session.take_answer(state, answer, rng, question=question)
+        reply = exercise.answer(state, answer, rng, question=question)
+        state = reply.state
+        if reply.annotation is not None:
+            turns.append(AnsweredTurn(reply.annotation, answer, question))
         for message in reply.messages:
             _say(message)
 
-    _say(session.closing(state, rng).messages[0])
+    _say(exercise.close(state, turns, [], rng).messages[0])
     if args.therapist:
-        print(json.dumps(session.review(state), indent=2))
+        print(json.dumps(exercise.summary(turns, state), indent=2))
     return 0
 
 

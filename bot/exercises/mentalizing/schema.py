@@ -11,18 +11,14 @@ from typing import Literal
 
 from pydantic import BaseModel, conlist, constr, root_validator, validator
 
+# What the analysis can find and feedback can invite: the analysis' own names, defined once there.
+from bot.analysis.mentalizing import FAILURE_MODES, FAMILIES  # noqa: F401 - re-exported for content checks
 from bot.exercises.wording import sentences
 
 RELATIONSHIPS = ("partner", "parent", "friend", "colleague", "child", "stranger")
 ATTACHMENT_TAGS = ("anxiety", "avoidance")
 INTENSITIES = ("gentle", "moderate")
 STEPS = ("what_happened", "own_feeling", "other_mind", "other_alternatives", "their_view_of_me", "now")
-# What the analysis can find (the MentalizingResult contract) and what feedback can invite.
-FAMILIES = (
-    "self_mind", "other_mind", "mental_state_term", "opacity", "causal_link", "alternative",
-    "change_over_time", "certainty",
-)
-FAILURE_MODES = ("psychic_equivalence", "teleological", "pretend", "hypermentalizing")
 PRONOUNS = {
     "she": {"they": "she", "them": "her", "their": "her"},
     "he": {"they": "he", "them": "him", "their": "his"},

@@ -1,6 +1,6 @@
 """The end of an exercise: a summary in words for the person, and the numbers for the therapist.
 
-Clients get words, never scores (DEVELOPERS.md): what they noticed, quoted from their own answers,
+Clients get words, never scores (docs/constructs.md): what they noticed, quoted from their own answers,
 the scenario's hidden point of view offered as one possibility, and one thing to take away.
 Therapists and trainees get every turn's markers with their evidence, the RF-style estimate and the
 analysis' explanation of it.
@@ -13,8 +13,10 @@ from collections import Counter
 from collections.abc import MutableSet, Sequence
 
 from bot.analysis.evidence import Evidence
-from bot.exercises.mentalizing.engine import About, Turn, overlaps_any, person_fields
+from bot.exercises.mentalizing.asking import About, person_fields
+from bot.exercises.mentalizing.feedback import overlaps_any
 from bot.exercises.mentalizing.library import feedback_catalogue
+from bot.exercises.mentalizing.record import Turn
 from bot.exercises.mentalizing.schema import Scenario
 from bot.exercises.quotes import quote_for
 from bot.exercises.wording import pick_fresh

@@ -152,7 +152,7 @@ def test_conversation_shows_up_turn_by_turn_with_annotations(store, therapist):
     assert (risk.source, risk.category, risk.severity, risk.level) == ("dialogue", "suicidal_ideation", "3", "high")
     assert [e.text for e in risk.evidence] == ["want to disappear"]
     assert [s.value for s in transcript.turns[9].suds] == [6.0]
-    assert summary.rf_estimates == (5,) and summary.suds_values == (6.0,) and summary.flagged
+    assert summary.scores["rf_estimate"] == (5,) and summary.suds_values == (6.0,) and summary.flagged
     assert transcript.consent.active and transcript.consent.notice_version == "1"
     assert [r.id for r in repo.list_risk_events(therapist)] == [risk.id]
 

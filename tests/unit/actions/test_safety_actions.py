@@ -167,7 +167,7 @@ def test_an_imminent_finding_asks_no_questions(run, tracker_factory, domain):
 # --- what follows -------------------------------------------------------------------------------
 
 def resolve(run, tracker_factory, domain, level="high", category="suicidal_ideation", **answers):
-    tracker = tracker_factory(slots={"risk_event": event(category, level), "interrupted_loop": "mentalizing_form",
+    tracker = tracker_factory(slots={"risk_event": event(category, level), "interrupted_loop": "exercise_form",
                                      "exercise": "mentalizing", "locale": "en-US", **answers})
     return run(ActionSafetyResolve(), tracker, domain)
 
@@ -215,11 +215,11 @@ def test_practice_is_on_hold_only_on_the_day(tracker_factory):
 # --- the short checks ---------------------------------------------------------------------------
 
 def test_unsure_language_pauses_and_asks_one_direct_question(run, tracker_factory, domain):
-    tracker = tracker_factory("I just want it all to stop", "risk_unclear", active_loop="mentalizing_form",
+    tracker = tracker_factory("I just want it all to stop", "risk_unclear", active_loop="exercise_form",
                               attune_risk=risk(level="ask", outcome="ask", text="want it all to stop"))
     events, messages = run(ActionRiskCheck(), tracker, domain)
     slots = slot_events(events)
-    assert slots["interrupted_loop"] == "mentalizing_form"
+    assert slots["interrupted_loop"] == "exercise_form"
     assert slots["risk_event"]["level"] == "ask" and slots["risk_event"]["kind"] == "ask"
     assert messages == []  # no crisis script before the question
     _, messages = run(ActionAskRiskCheckAnswer(), tracker_factory(slots={"risk_event": slots["risk_event"]}), domain)
@@ -232,7 +232,7 @@ def check(run, tracker_factory, domain, answer, kind="ask", category="suicidal_i
 
 
 def test_a_clear_no_goes_back_to_the_exercise(run, tracker_factory, domain):
-    events, messages = check(run, tracker_factory, domain, "no", interrupted_loop="mentalizing_form")
+    events, messages = check(run, tracker_factory, domain, "no", interrupted_loop="exercise_form")
     assert slot_events(events)["safety_next"] == "resume"
     assert slot_events(events)["risk_event"]["outcome"] == "checked"
     assert "rather check than miss" in texts(messages)
@@ -240,7 +240,7 @@ def test_a_clear_no_goes_back_to_the_exercise(run, tracker_factory, domain):
 
 @pytest.mark.parametrize("answer", ["yes", "unsure"])
 def test_yes_or_not_sure_starts_the_safety_check(answer, run, tracker_factory, domain):
-    events, _ = check(run, tracker_factory, domain, answer, interrupted_loop="mentalizing_form")
+    events, _ = check(run, tracker_factory, domain, answer, interrupted_loop="exercise_form")
     assert slot_events(events) == {"safety_next": "check"}
 
 
@@ -252,7 +252,7 @@ def test_a_confirmed_check_interrupts_with_the_check_s_category(run, tracker_fac
 
 
 def test_past_abuse_is_validated_without_the_crisis_script(run, tracker_factory, domain):
-    tracker = tracker_factory("my dad used to hit me when I was little", "risk_past", active_loop="mentalizing_form",
+    tracker = tracker_factory("my dad used to hit me when I was little", "risk_past", active_loop="exercise_form",
                               attune_risk=risk("abuse_or_danger", "concern", past_only=True, text="hit me"))
     events, messages = run(ActionRiskCheck(), tracker, domain)
     assert "not your fault" in texts(messages)
@@ -296,15 +296,15 @@ def test_telling_where_one_is_sets_the_locale(text, entity, locale, number, run,
 
 
 def test_no_exercise_starts_on_a_held_day(run, tracker_factory, domain):
-    from actions.mentalizing import ActionStartMentalizing, ActionStartOwnMoment
+    from actions.exercise import ActionExerciseStart
 
     held = {"practice_hold": dt.date.today().isoformat()}
-    for action in (ActionStartMentalizing(), ActionStartOwnMoment()):
-        events, messages = run(action, tracker_factory("practise", "start_mentalizing", slots=held), domain)
+    for intent in ("start_mentalizing", "own_moment"):
+        events, messages = run(ActionExerciseStart(), tracker_factory("practise", intent, slots=held), domain)
         assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
         assert "let's not practise more today" in texts(messages)
-    events, _ = run(ActionStartMentalizing(), tracker_factory("practise", "start_mentalizing"), domain)
-    assert any(e.get("name") == "mz_state" for e in events)
+    events, _ = run(ActionExerciseStart(), tracker_factory("practise", "start_mentalizing"), domain)
+    assert any(e.get("name") == "exercise_state" for e in events)
 
 
 def test_telling_where_one_is_outside_a_check_only_acknowledges(run, tracker_factory, domain):

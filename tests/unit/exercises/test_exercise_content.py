@@ -10,7 +10,7 @@ import yaml
 
 from bot.exercises.content import ContentError, load_document, parse_entries, read_yaml
 from bot.exercises.mentalizing import library
-from bot.exercises.mentalizing.engine import person_fields
+from bot.exercises.mentalizing.asking import person_fields
 from bot.exercises.mentalizing.schema import (
     ATTACHMENT_TAGS,
     RELATIONSHIPS,

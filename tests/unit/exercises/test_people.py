@@ -13,7 +13,7 @@ from bot.exercises.mentalizing import (
     other_person_in,
     question_for,
 )
-from bot.exercises.mentalizing.engine import Turn
+from bot.exercises.mentalizing.record import Turn
 from bot.exercises.mentalizing.library import feedback_catalogue
 
 
@@ -47,13 +47,13 @@ def test_no_person_is_invented(story):
 
 
 def test_the_own_moment_path_names_the_person_from_the_story(analyse):
-    rng, state = random.Random(3), ExerciseState()
+    rng, state, turns = random.Random(3), ExerciseState(), []
     state.start_own_moment()
     assert state.path == OWN_MOMENT_PATH and state.step == "what_happened"
     assert question_for(state.step, state.about(), state.seen, rng)
     story = "My sister didn't reply when I told her I got the job."
     feedback = feedback_for(state.step, story, analyse(story), state.seen, rng, scenario=state.about())
-    state.turns.append(Turn.record(state.step, "q", story, analyse(story), feedback))
+    turns.append(Turn.record(state.step, "q", story, analyse(story), feedback))
     state.note_other(other_person_in(story))
     state.advance(feedback)
     state = ExerciseState.from_dict(state.to_dict())  # through a slot
@@ -62,10 +62,10 @@ def test_the_own_moment_path_names_the_person_from_the_story(analyse):
     question = question_for(state.step, state.about(), state.seen, rng)
     assert "your sister" in question.lower()
     answer = "I felt hurt, and I doubt she meant it."
-    state.turns.append(Turn.record(state.step, question, answer, analyse(answer),
+    turns.append(Turn.record(state.step, question, answer, analyse(answer),
                                    feedback_for(state.step, answer, analyse(answer), state.seen, rng,
                                                 scenario=state.about())))
-    summary = closing_summary(state.turns, state.about(), rng, state.seen)
+    summary = closing_summary(turns, state.about(), rng, state.seen)
     # No scenario, so no hidden side to offer.
     assert summary
     for variant in feedback_catalogue().closing.their_side:

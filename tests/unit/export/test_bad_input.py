@@ -37,7 +37,7 @@ def test_odd_messages_export(kind, fmt, transcript, readers):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_session_without_turns_or_consent(fmt, transcript):
     empty = replace(transcript, turns=(), suds=(), consent=None,
-                    conversation=replace(transcript.conversation, rf_estimates=(), suds_values=()))
+                    conversation=replace(transcript.conversation, scores={}, suds_values=()))
     data = render([empty], fmt)
     if fmt in ("md", "html"):
         assert b"No turns were kept" in data and b"No consent record" in data
@@ -53,5 +53,5 @@ def test_charts_are_pngs_when_there_is_something_to_plot(transcript, history):
     assert single.png.startswith(b"\x89PNG") and many.png.startswith(b"\x89PNG")
     assert single.caption != many.caption
     bare = replace(transcript, turns=(), suds=(),
-                   conversation=replace(transcript.conversation, rf_estimates=(), suds_values=()))
+                   conversation=replace(transcript.conversation, scores={}, suds_values=()))
     assert progress_chart([bare]) is None

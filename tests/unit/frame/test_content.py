@@ -7,7 +7,7 @@ from bot import messages
 from bot.safety.resources import CrisisResources, format_resources, load_resources, resources_for
 
 
-@pytest.mark.parametrize("catalogue", sorted(messages.CATALOGUES))
+@pytest.mark.parametrize("catalogue", sorted(messages.catalogues()))
 def test_every_catalogue_loads(catalogue):
     entries = messages.load_catalogue(catalogue)
     assert entries and all(v.text for variants in entries.values() for v in variants)

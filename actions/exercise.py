@@ -1,0 +1,187 @@
+"""Generic exercise actions: any registered exercise (bot/exercises/registry.py) runs through these.
+
+One form, `exercise_form`, asks for `exercise_answer` again and again until the exercise says its
+flow is finished. Slots: `exercise` (which one is running), `exercise_state` (its step state only),
+`exercise_question` (the question just asked), `exercise_step` (for the transcript),
+`exercise_profiles` (per-person state, one entry per exercise, kept across sessions) and
+`turn_annotation` (each answer's annotation, which the tracker store projects into the transcript).
+
+Past answers are not kept in a slot: the closing summary reads the annotations back from this
+session's events (`answered_turns`), so each answer is stored once rather than re-serialised on
+every turn.
+"""
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import AnswerValidation, latest_intent, notice_if_new, refuse_practice_if_on_hold, say
+from bot.exercises.contract import Annotation, AnsweredTurn, Exercise, Reply
+from bot.exercises.registry import UnknownExercise, exercise, for_start_intent
+
+DONE = "done"  # fills exercise_answer when the flow is over, which completes the form
+STATE, ANSWER, QUESTION, PROFILES = "exercise_state", "exercise_answer", "exercise_question", "exercise_profiles"
+
+
+def running(tracker: Tracker) -> Exercise | None:
+    try:
+        return exercise(tracker.get_slot("exercise"))
+    except UnknownExercise:
+        return None
+
+
+def profile_of(tracker: Tracker, name: str) -> Any:
+    profiles = tracker.get_slot(PROFILES)
+    return profiles.get(name) if isinstance(profiles, dict) else None
+
+
+def with_profile(tracker: Tracker, name: str, profile: Any) -> dict[str, Any]:
+    profiles = tracker.get_slot(PROFILES)
+    return {**(profiles if isinstance(profiles, dict) else {}), name: profile}
+
+
+def utter_all(dispatcher: CollectingDispatcher, texts: list[str]) -> None:
+    for text in texts:
+        if text:
+            dispatcher.utter_message(text=text)
+
+
+def started(name: str, reply: Reply) -> list[EventType]:
+    return [SlotSet(STATE, reply.state), SlotSet(ANSWER, None), SlotSet("exercise", name),
+            SlotSet("exercise_step", reply.step)]
+
+
+def answered_turns(tracker: Tracker, name: str) -> list[AnsweredTurn]:
+    """This run's annotations with the answers and questions they belong to, from the events since
+    the exercise (or its latest swap) started."""
+    turns: list[AnsweredTurn] = []
+    answer, question = "", ""
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "user":
+            answer = event.get("text") or ""
+        elif kind == "slot" and event.get("name") == "exercise" and event.get("value") == name:
+            turns = []  # a start or a swap: what came before belongs to another run
+        elif kind == "slot" and event.get("name") == QUESTION:
+            question = event.get("value") or ""
+        elif kind == "slot" and event.get("name") == "turn_annotation":
+            value = event.get("value")
+            if isinstance(value, dict) and value.get("kind") == name:
+                turns.append(AnsweredTurn(Annotation.from_dict(value), answer, question))
+    return turns
+
+
+class ActionExerciseStart(Action):
+    """Start the exercise the latest intent names (each exercise declares its start intents)."""
+
+    def name(self) -> str:
+        return "action_exercise_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        found = for_start_intent(latest_intent(tracker))
+        if found is None:
+            return [SlotSet(ANSWER, DONE)]  # nothing to run: the form ends at once
+        held = refuse_practice_if_on_hold(dispatcher, tracker)
+        if held is not None:
+            return held
+        chosen, path = found
+        notice_if_new(dispatcher, tracker)
+        reply = chosen.start(path, profile_of(tracker, chosen.name), random.Random())
+        utter_all(dispatcher, reply.messages)
+        return started(chosen.name, reply)
+
+
+class ActionExerciseAnother(Action):
+    """Swap the content (another scenario) and start its steps again."""
+
+    def name(self) -> str:
+        return "action_exercise_another"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        current = running(tracker)
+        if current is None:
+            return [SlotSet(ANSWER, DONE)]
+        reply = current.swap(tracker.get_slot(STATE) or {}, profile_of(tracker, current.name), random.Random())
+        utter_all(dispatcher, reply.messages)
+        return started(current.name, reply)
+
+
+class ActionExerciseSkip(Action):
+    def name(self) -> str:
+        return "action_exercise_skip"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        current = running(tracker)
+        if current is None:
+            return [SlotSet(ANSWER, DONE)]
+        reply = current.skip(tracker.get_slot(STATE) or {}, random.Random())
+        say(dispatcher, current.name, "skipped")
+        utter_all(dispatcher, reply.messages)
+        return [SlotSet(STATE, reply.state), SlotSet("exercise_step", reply.step),
+                SlotSet(ANSWER, DONE if reply.finished else None)]
+
+
+class ActionAskExerciseAnswer(Action):
+    def name(self) -> str:
+        return "action_ask_exercise_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        current = running(tracker)
+        if current is None:
+            return []
+        state = tracker.get_slot(STATE) or {}
+        if latest_intent(tracker) == "resume":
+            state = current.resume(state)
+        reply = current.ask(state, random.Random())
+        if reply.question is None:  # the feedback just given already asked the person something
+            return [SlotSet(STATE, reply.state)]
+        utter_all(dispatcher, reply.messages)
+        return [SlotSet(STATE, reply.state), SlotSet(QUESTION, reply.question),
+                SlotSet("exercise_step", reply.step)]
+
+
+class ValidateExerciseForm(AnswerValidation):
+    def name(self) -> str:
+        return "validate_exercise_form"
+
+    def validate_exercise_answer(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        current = running(tracker)
+        if current is None:
+            return {ANSWER: DONE}
+        if (tracker.latest_message.get("attune_risk") or {}).get("flagged"):
+            # Never reflect a disclosure back as practice: the safety rules take over from here.
+            return {ANSWER: None}
+        reply = current.answer(tracker.get_slot(STATE) or {}, str(slot_value or ""), random.Random(),
+                               question=tracker.get_slot(QUESTION) or "")
+        utter_all(dispatcher, reply.messages)
+        slots: dict[str, Any] = {STATE: reply.state, "exercise_step": reply.step,
+                                 ANSWER: DONE if reply.finished else None}
+        if reply.annotation is not None:
+            slots["turn_annotation"] = reply.annotation.to_dict()
+        return slots
+
+
+class ActionExerciseSummary(Action):
+    """The words-only ending for the person; their profile remembers this run."""
+
+    def name(self) -> str:
+        return "action_exercise_summary"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        current = running(tracker)
+        events: list[EventType] = [SlotSet(STATE, None), SlotSet(ANSWER, None), SlotSet(QUESTION, None),
+                                   SlotSet("exercise", None), SlotSet("exercise_step", None)]
+        if current is not None:
+            closing = current.close(tracker.get_slot(STATE) or {}, answered_turns(tracker, current.name),
+                                    profile_of(tracker, current.name), random.Random())
+            utter_all(dispatcher, closing.messages)
+            events.insert(0, SlotSet(PROFILES, with_profile(tracker, current.name, closing.profile)))
+        dispatcher.utter_message(response="utter_menu")
+        return events

@@ -1,0 +1,121 @@
+"""The mentalizing exercise on the exercise contract (bot/exercises/contract.py).
+
+Each method takes the step state (an `ExerciseState` as a dict), does one thing the person asked
+for and returns what to say. The person's profile is the list of scenarios they finished, with
+dates ({"scenario_id", "when"}), so a scenario does not come back too soon (selection.py).
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from bot.analysis import analyze
+from bot.exercises.contract import AnsweredTurn, Closing, Exercise, Profile, Reply, State
+from bot.exercises.mentalizing.asking import introduce_own_moment, offer_another, present_scenario, question_for
+from bot.exercises.mentalizing.feedback import feedback_for
+from bot.exercises.mentalizing.library import scenarios
+from bot.exercises.mentalizing.paths import OWN_MOMENT_PATH, SCENARIO_PATH, steps_for
+from bot.exercises.mentalizing.people import other_person_in
+from bot.exercises.mentalizing.declaration import DECLARATION
+from bot.exercises.mentalizing.record import Turn, from_annotation, to_annotation
+from bot.exercises.mentalizing.selection import NoScenarioAvailable, PastScenario, PersonHistory, choose_scenario
+from bot.exercises.mentalizing.state import ExerciseState
+from bot.exercises.mentalizing.summary import closing_summary, therapist_view
+
+HISTORY_LIMIT = 100
+
+
+def history_from(records: Iterable[dict[str, Any]] | None) -> PersonHistory:
+    """The person's past scenarios, from their profile ({"scenario_id", "when"} records)."""
+    past = []
+    for record in records or []:
+        try:
+            past.append(PastScenario(str(record["scenario_id"]), datetime.fromisoformat(record["when"])))
+        except (KeyError, TypeError, ValueError):
+            continue  # a damaged record must not stop the exercise
+    return PersonHistory(past=tuple(past))
+
+
+def remember_scenario(records: list[dict] | None, scenario_id: str | None) -> list[dict]:
+    """The history with this scenario added (only finished scenarios count as used)."""
+    records = [r for r in records or [] if isinstance(r, dict)]
+    if scenario_id:
+        records.append({"scenario_id": scenario_id, "when": datetime.now(timezone.utc).isoformat()})
+    return records[-HISTORY_LIMIT:]
+
+
+def _reply(state: ExerciseState, messages: list[str], **extra: Any) -> Reply:
+    return Reply(state.to_dict(), [m for m in messages if m], step=state.step, finished=state.finished, **extra)
+
+
+class MentalizingExercise(Exercise):
+    declaration = DECLARATION
+
+    def steps(self, path: str) -> tuple[str, ...]:
+        return steps_for(path)
+
+    def start(self, path: str, profile: Profile, rng: random.Random) -> Reply:
+        if path == OWN_MOMENT_PATH:
+            state = ExerciseState()
+            state.start_own_moment()
+            return _reply(state, [introduce_own_moment(state.seen, rng)])
+        return self._begin_scenario(ExerciseState(), profile, rng)
+
+    def swap(self, state: State, profile: Profile, rng: random.Random) -> Reply:
+        previous = ExerciseState.from_dict(state)
+        # Keep what was offered and said, so the new scenario and its wording are fresh.
+        return self._begin_scenario(ExerciseState(offered=previous.offered, seen=previous.seen), profile, rng)
+
+    def _begin_scenario(self, state: ExerciseState, profile: Profile, rng: random.Random) -> Reply:
+        messages = [offer_another(state.seen, rng)] if state.offered else []
+        history = history_from(profile)
+        try:
+            scenario = choose_scenario(history, scenarios(), rng, exclude=state.offered)
+        except NoScenarioAvailable:
+            scenario = choose_scenario(history, scenarios(), rng, exclude=state.offered[-1:])
+        state.start_scenario(scenario.id)
+        messages.append(present_scenario(scenario, state.seen, rng))
+        return _reply(state, messages)
+
+    def ask(self, state: State, rng: random.Random) -> Reply:
+        current = ExerciseState.from_dict(state)
+        if current.finished or current.follow_up:  # the last feedback already asked something
+            return _reply(current, [])
+        question = question_for(current.step, current.about(), current.seen, rng)
+        return _reply(current, [question], question=question)
+
+    def answer(self, state: State, text: str, rng: random.Random, question: str = "") -> Reply:
+        current = ExerciseState.from_dict(state)
+        step, follow_up, text = current.step, current.follow_up, text or ""
+        analysis = analyze(text, only="mentalizing").mentalizing
+        feedback = feedback_for(step, text, analysis, current.seen, rng, scenario=current.about(),
+                                follow_up=follow_up)
+        turn = Turn.record(step, question, text, analysis, feedback, follow_up)
+        if step == "what_happened":
+            current.note_other(other_person_in(text))
+        current.advance(feedback)
+        return _reply(current, [feedback.text], annotation=to_annotation(turn))
+
+    def skip(self, state: State, rng: random.Random) -> Reply:
+        current = ExerciseState.from_dict(state)
+        current.skip()
+        return _reply(current, [])
+
+    def resume(self, state: State) -> State:
+        current = ExerciseState.from_dict(state)
+        current.follow_up = False  # back from a pause: the pending follow-up is gone from view
+        return current.to_dict()
+
+    def close(self, state: State, turns: Sequence[AnsweredTurn], profile: Profile,
+              rng: random.Random) -> Closing:
+        current = ExerciseState.from_dict(state)
+        records = [from_annotation(t) for t in turns]
+        text = closing_summary(records, current.about(), rng, current.seen)
+        return Closing([text], remember_scenario(profile, current.scenario_id))
+
+    def summary(self, turns: Sequence[AnsweredTurn], state: State | None = None) -> dict:
+        current = ExerciseState.from_dict(state) if state else None
+        scenario = current.about() if current and current.scenario_id else None
+        return therapist_view([from_annotation(t) for t in turns], scenario)

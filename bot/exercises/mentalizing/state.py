@@ -1,0 +1,113 @@
+"""Where a person is in the mentalizing exercise: the step state that travels in a Rasa slot.
+
+It holds the path, the scenario (or who an own moment is about), the step, whether a follow-up or a
+retry is pending, the scenarios offered and digests of the sentences already said; never the
+answers. Rasa stores the slot again every time it is set, so past turns live once, in the
+annotations of the conversation (bot/exercises/contract.py), not here.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
+from typing import TYPE_CHECKING, Any
+
+from bot.exercises.content import ContentError
+from bot.exercises.mentalizing.asking import About
+from bot.exercises.mentalizing.library import scenario_by_id
+from bot.exercises.mentalizing.paths import OWN_MOMENT_PATH, SCENARIO_PATH, steps_for
+from bot.exercises.mentalizing.schema import OtherPerson
+
+if TYPE_CHECKING:
+    from bot.exercises.mentalizing.feedback import Feedback
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ExerciseState:
+    """Where a person is in the exercise; a plain dict in a Rasa slot between turns.
+
+    After each answer `advance(feedback)` decides what comes next: the same question again when
+    there was no usable answer (once only, so nobody gets stuck), a follow-up when the feedback
+    asked something (once per step), otherwise the next step.
+    """
+
+    path: str = SCENARIO_PATH
+    scenario_id: str | None = None
+    other: dict | None = None  # own-moment path: the OtherPerson found in the story, as a dict
+    step_index: int = 0
+    follow_up: bool = False
+    retried: bool = False
+    offered: list[str] = field(default_factory=list)  # scenario ids offered this session
+    seen: set[str] = field(default_factory=set)
+
+    @property
+    def step(self) -> str | None:
+        steps = steps_for(self.path)
+        return steps[self.step_index] if self.step_index < len(steps) else None
+
+    @property
+    def finished(self) -> bool:
+        return self.step is None
+
+    def about(self) -> About:
+        """Whom the questions and feedback name: the scenario, or the person in the own moment."""
+        if self.scenario_id:
+            return scenario_by_id(self.scenario_id)
+        return OtherPerson(**self.other) if self.other else None
+
+    def note_other(self, other: OtherPerson | None) -> None:
+        """Remember who the own moment is about (from `people.other_person_in(story)`)."""
+        self.other = other.dict() if other else None
+
+    def advance(self, feedback: "Feedback") -> None:
+        if feedback.wants_answer and not self.retried:
+            self.retried = True
+            return
+        if feedback.asks_follow_up and not self.follow_up:
+            self.follow_up, self.retried = True, False
+            return
+        self.skip()
+
+    def skip(self) -> None:
+        """Move to the next step (the person said "skip", or the step is done)."""
+        self.step_index += 1
+        self.follow_up = self.retried = False
+
+    def start_scenario(self, scenario_id: str) -> None:
+        """Begin (or switch to) a scenario: another scenario restarts the steps, keeps `seen`."""
+        self.path, self.scenario_id = SCENARIO_PATH, scenario_id
+        self.step_index, self.follow_up, self.retried = 0, False, False
+        if scenario_id not in self.offered:
+            self.offered.append(scenario_id)
+
+    def start_own_moment(self) -> None:
+        self.path, self.scenario_id, self.other = OWN_MOMENT_PATH, None, None
+        self.step_index, self.follow_up, self.retried = 0, False, False
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["seen"] = sorted(self.seen)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "ExerciseState":
+        """The state from a slot. A damaged or out-of-date state (a field renamed in a later
+        version, a scenario since removed from the library) starts the exercise afresh rather than
+        crash the conversation; unknown keys are ignored."""
+        if not isinstance(data, dict) or not data:
+            return cls()
+        known = {f.name for f in dataclass_fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        try:
+            values["seen"] = {str(item) for item in values.get("seen") or []}
+            values["offered"] = [str(item) for item in values.get("offered") or []]
+            state = cls(**values)
+            state.about()  # the scenario still exists, the other person still parses
+            if not isinstance(state.step_index, int) or not 0 <= state.step_index <= len(steps_for(state.path)):
+                raise ValueError(f"step index {state.step_index!r}")
+        except (TypeError, ValueError, KeyError, ContentError):
+            log.warning("mentalizing exercise state could not be read; starting afresh")
+            return cls()
+        return state
