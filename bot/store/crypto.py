@@ -102,15 +102,13 @@ ENCRYPTED_COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def rotate_key(old: str, new: str, engine: sa.engine.Engine | None = None, batch: int = 500) -> int:
+def rotate_key(old: str, new: str, engine: sa.engine.Engine, batch: int = 500) -> int:
     """Re-encrypt every stored value from `old` key(s) to `new`; returns how many were rewritten.
 
     Values already readable with `new` are rewritten too (harmless), so an interrupted rotation can
     simply be run again. Afterwards set ATTUNE_ENCRYPTION_KEY to `new` and restart the servers.
+    The caller passes the engine (bot/store/db.py imports this module, never the reverse).
     """
-    from bot.store.db import get_engine
-
-    engine = engine or get_engine()
     reader = MultiFernet(_fernets(new) + _fernets(old))
     writer = build_cipher(new)
     count = 0

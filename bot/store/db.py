@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import get_settings
+from bot.store.crypto import get_cipher
 
 log = logging.getLogger(__name__)
 
@@ -147,8 +148,6 @@ def downgrade(url: str | None = None, revision: str = "base") -> None:
 
 def reset_caches() -> None:
     """Forget engines, keys and settings (tests switch databases and keys within one process)."""
-    from bot.store.crypto import get_cipher
-
     for engine in _engines.values():
         engine.dispose()
     _engines.clear()
