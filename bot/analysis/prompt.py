@@ -104,6 +104,10 @@ def analyze_prompt(doc: Doc, context: str | None = None) -> PromptResult:
     if not is_probably_english(doc):
         return PromptResult(explanation="The prompt rubric only reads English.", language_supported=False)
     cues = _cues(pattern_set(LEXICON, doc.vocab).find(doc))
+    _drop_look_alikes(cues)
+    past_links = _past_links(doc, cues, lex, context)
+    if past_links:
+        cues.setdefault("interpretation_as_fact", []).extend(past_links)
     sentences = [_classify_sentence(sent, cues, lex) for sent in doc.sents if _words(sent)]
     questions = [s for s in sentences if s.kind == "question"]
     reflections = [s for s in sentences if s.kind == "reflection"]
@@ -125,6 +129,10 @@ def analyze_prompt(doc: Doc, context: str | None = None) -> PromptResult:
     if reflections:
         # A reflection before a question still counts for the trainee's reflection skills.
         result.reflection_type = _reflection_depth([s for s in sentences if s.kind != "other"], cues, lex, context)
+        if cues.get("interpretation_as_fact"):
+            # An interpretation adds a meaning the person did not say (MITI: complex), however
+            # close to their words the rest of it stays.
+            result.reflection_type = "complex"
     label = {"question": f"question_{result.question_type}",
              "reflection": f"reflection_{result.reflection_type}"}.get(result.behaviour, result.behaviour)
     explanation = lex["explanations"][label]
@@ -236,6 +244,11 @@ def _classify_sentence(sent: Span, cues: dict[str, list[Span]], lex: dict) -> _S
         return _Sentence(sent, "reflection", None, reflection)
     if advice:
         return _Sentence(sent, "therapist_input", None, advice[0])
+    tentative = _in_sentence(cues.get("tentative_reflection", []), sent)
+    if tentative and tentative[0].start <= core:
+        # "I wonder whether it felt like ...": a guess about the person's experience offered for
+        # them to correct, a reflection rather than the therapist talking about themselves.
+        return _Sentence(sent, "reflection", None, tentative[0])
     if doc[core].lower_ in lex["first_person"]:
         # The therapist talking about themselves or the session ("I have some information ...").
         return _Sentence(sent, "therapist_input", None, first_span(doc[core]))
@@ -369,21 +382,101 @@ def _flags(doc: Doc, sentences: list[_Sentence], cues: dict[str, list[Span]], le
         if sentence.kind in ("question", "reflection"):
             # Whose mind does not matter: "How did she feel?" invites mentalizing as much as
             # "How did you feel?".
-            states = [first_span(t) for t in sentence.span if t.lemma_.lower() in mental]
+            # "Don't you think ...", "What were you thinking?", "That makes sense": the mental-state
+            # word belongs to a leading, accusatory or validating frame, not to a question about a mind. "Like" as a preposition
+            # ("just like when") names no state.
+            frames = cues.get("leading_question", []) + cues.get("accusatory_why", []) + cues.get("validation", [])
+            states = [first_span(t) for t in sentence.span if t.lemma_.lower() in mental
+                      and t.pos_ not in ("ADP", "SCONJ", "INTJ") and not _inside(t, frames)]
             states += _in_sentence(cues.get("mental_state_phrase", []), sentence.span)
             if states:
                 found.setdefault("aimed_at_mental_states", []).append(min(states, key=lambda s: s.start))
     for name in ("not_knowing_stance", "validation", "leading_question", "interpretation_as_fact", "accusatory_why"):
         if cues.get(name):
             found[name] = cues[name]
+    if found.get("not_knowing_stance") and found.get("interpretation_as_fact"):
+        # A hedge in a sentence that states an interpretation as fact does not make it tentative
+        # ("I guess you're just scared of ending up like your mother").
+        stated = {s.sent.start for s in found["interpretation_as_fact"]}
+        found["not_knowing_stance"] = [s for s in found["not_knowing_stance"] if s.sent.start not in stated]
+        if not found["not_knowing_stance"]:
+            del found["not_knowing_stance"]
     advice = cues.get("input/advice", []) + cues.get("advice", [])
     if advice:
         found["advice"] = advice
     questions = [s for s in sentences if s.kind == "question"]
-    if len(questions) >= 2:
-        found["several_questions"] = [q.span for q in questions]
+    asked = [q.span for q in questions] + [extra for q in questions for extra in _joined_questions(q.span, lex)]
+    if len(asked) >= 2:
+        found["several_questions"] = asked
     return [PromptFlag(name, [Evidence.from_span(s, name, explanations[name]) for s in outermost(spans)],
                        explanations[name]) for name, spans in found.items()]
+
+
+def _inside(token: Token, spans: list[Span]) -> bool:
+    return any(s.start <= token.i < s.end for s in spans)
+
+
+def _joined_questions(sent: Span, lex: dict) -> list[Span]:
+    """Further questions joined into one sentence: "What started it, and how did it end?"."""
+    if not sent.text.rstrip().endswith("?"):
+        return []
+    doc, wh, aux = sent.doc, set(lex["wh_words"]), set(lex["question_auxiliaries"])
+    found = []
+    for token in sent[1:]:
+        before = doc[token.i - 1]
+        if before.lower_ not in ("and", "or", ",") or token.i + 1 >= sent.end:
+            continue
+        after = doc[token.i + 1]
+        rest = [t.lower_ for t in doc[token.i : sent.end] if not t.is_punct]
+        if rest[2:] and all(w in lex["tag_question_verbs"] for w in rest[2:]):
+            continue  # "Why might she have gone quiet, do you think?" is one question
+        if (token.lower_ in wh and (after.pos_ in ("AUX", "VERB") or after.tag_ == "MD")) or (
+                token.lower_ in aux and (after.pos_ in ("PRON", "PROPN") or after.lower_ == "anyone")):
+            found.append(doc[token.i : sent.end])
+    return found
+
+
+def _drop_look_alikes(cues: dict[str, list[Span]]) -> None:
+    """Set aside cue matches that the parse shows are something else."""
+    # "He walks off when you try to talk": "try to" with its own subject reports, it does not advise.
+    for name in ("input/advice", "advice", "input"):
+        cues[name] = [s for s in cues.get(name, []) if not (
+            s[0].pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in s[0].children))]
+    # "Why do you think he stayed away?" asks about a mind; "Why don't you ask her?" advises.
+    advice = cues.get("input/advice", [])
+    for name in ("accusatory_why", "accusatory_why/why_you"):
+        cues[name] = [s for s in cues.get(name, []) if not (
+            (s.end < len(s.doc) and s.doc[s.end].lemma_.lower() in ("think", "suppose", "imagine", "reckon", "guess"))
+            or any(a.start <= s.start < a.end for a in advice))]
+
+
+def _past_links(doc: Doc, cues: dict[str, list[Span]], lex: dict, context: str | None) -> list[Span]:
+    """Interpretations that tie the person's present to a past figure or cause, stated as fact:
+    "You felt abandoned, just like when your father left", "That's because your mother ...".
+
+    Said tentatively (a hedge in the sentence, or as a question) it is an invitation to think, not
+    an interpretation as fact; linking what the client linked themselves ("It's like when my dad
+    left" -> "It feels just like when your dad left") reflects them.
+    """
+    rules = lex["past_link"]
+    figures = {word: group for group, words in rules["figures"].items() for word in words}
+    hedges = cues.get("not_knowing_stance", [])
+    client = {w.lower() for w in _client_words(context)}
+    client_text = " " + " ".join(_client_words(context)).lower() + " "
+    client_links = any(f" {link} " in client_text for link in rules["client_link_words"])
+    found = []
+    for link in cues.get("past_link", []):
+        sent = link.sent
+        anchors = [t for t in sent if t.lower_ in figures]
+        if not anchors and not _in_sentence(cues.get("past_link/by_itself", []), sent):
+            continue
+        certain = any(t.lower_ in rules["certainty_words"] for t in sent)
+        if not certain and (sent.text.rstrip().endswith("?") or _in_sentence(hedges, sent)):
+            continue
+        if client_links and any(figures[t.lower_] in {figures.get(w) for w in client} for t in anchors):
+            continue
+        found.append(link)
+    return found
 
 
 def _exploration(questions: list[_Sentence], cues: dict[str, list[Span]], lex: dict) -> MechanismLevel:

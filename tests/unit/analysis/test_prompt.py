@@ -188,3 +188,124 @@ def test_other_languages_are_marked_unsupported(nlp):
     result = prompt(nlp, "¿Qué sentiste cuando ella se fue? Cuéntame más, por favor.")
     assert result.language_supported is False
     assert result.behaviour == "other" and not result.flags
+
+
+# --- trainee prompts: Attune's own labelled set (bench/eval_trainee_prompts.py) ------------------
+
+from bench import eval_trainee_prompts  # noqa: E402
+
+# Measured 2026-11-30 on the 75 dev prompts (tuned on); the blind portion is reported by
+# bench/eval_trainee_prompts.py in aggregate only and never asserted on.
+MIN_DEV_FLAGS_MACRO_F1 = 0.95          # measured 0.989 (keyword baseline 0.677)
+MIN_DEV_BEHAVIOUR_ACCURACY = 0.93      # measured 0.973
+MIN_DEV_OPEN_CLOSED_ACCURACY = 0.93    # measured 0.972
+MIN_DEV_INTERPRETATION_F1 = 0.95       # measured 1.000
+
+
+@pytest.fixture(scope="module")
+def trainee_dev():
+    rows = eval_trainee_prompts.load("dev")
+    return eval_trainee_prompts.figures(rows, eval_trainee_prompts.attune_predictions(rows))
+
+
+def test_trainee_set_shape():
+    rows = eval_trainee_prompts.load()
+    assert len(rows) >= 120
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert {r["split"] for r in rows} == {"dev", "blind"}
+    assert len(eval_trainee_prompts.load("blind")) >= 50
+    for row in rows:
+        assert set(row["flags"]) <= set(eval_trainee_prompts.FLAGS)
+        assert (row["question_type"] is not None) == (row["behaviour"] == "question")
+        assert (row["reflection_type"] is not None) == (row["behaviour"] == "reflection")
+    used = {f for r in eval_trainee_prompts.load("dev") for f in r["flags"]}
+    assert used == set(eval_trainee_prompts.FLAGS), "every flag is labelled in the dev portion"
+
+
+def test_trainee_dev_floors(trainee_dev):
+    assert trainee_dev["flags macro-F1"] >= MIN_DEV_FLAGS_MACRO_F1
+    assert trainee_dev["behaviour accuracy"] >= MIN_DEV_BEHAVIOUR_ACCURACY
+    assert trainee_dev["open/closed accuracy (questions)"] >= MIN_DEV_OPEN_CLOSED_ACCURACY
+    assert trainee_dev["F1 interpretation_as_fact"] >= MIN_DEV_INTERPRETATION_F1
+    assert trainee_dev["interpretations as fact rated simple reflection"] == 0.0
+
+
+# --- interpretations linking the present to the past, stated as fact -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "You felt abandoned, just like when your father left.",
+    "You get defensive with your boss because your dad never let you finish a sentence.",
+    "That's why you can't say no: your mother punished you whenever you did.",
+    "You're projecting your anger at your ex onto your new partner.",
+    "It all goes back to your childhood; you never felt safe at home.",
+    "He reminds you of your stepfather, so you freeze.",
+])
+def test_a_past_link_stated_as_fact_is_an_interpretation_not_a_simple_reflection(nlp, text):
+    result = prompt(nlp, text)
+    assert "interpretation_as_fact" in result.flag_names()
+    assert result.reflection_type != "simple"
+    assert "not_knowing_stance" not in result.flag_names()
+
+
+@pytest.mark.parametrize("text", [
+    "I wonder if it felt a little like when your father left.",
+    "Could it be that this brings back something of how it was with your mum?",
+    "Maybe some of this goes back to your childhood. What do you make of that?",
+    "I might be wrong, but does he remind you of anyone?",
+])
+def test_the_same_link_offered_tentatively_is_not_knowing(nlp, text):
+    result = prompt(nlp, text)
+    assert "interpretation_as_fact" not in result.flag_names()
+    assert "not_knowing_stance" in result.flag_names()
+
+
+def test_a_hedge_does_not_soften_an_obvious_interpretation(nlp):
+    result = prompt(nlp, "Maybe it's obviously because your mother was never there.")
+    assert "interpretation_as_fact" in result.flag_names()
+    assert "not_knowing_stance" not in result.flag_names()
+
+
+def test_reflecting_the_link_the_client_made_is_not_an_interpretation(nlp):
+    client = "It's just like when my dad walked out. I feel abandoned all over again."
+    own = prompt(nlp, "It feels like when your dad walked out.", context=client)
+    assert "interpretation_as_fact" not in own.flag_names()
+    added = prompt(nlp, "It feels like when your mum walked out.", context=client)
+    assert "interpretation_as_fact" in added.flag_names()
+
+
+@pytest.mark.parametrize("text", [
+    "You felt abandoned when he left for the weekend.",
+    "You're angry because he promised to call and didn't.",
+    "Your father left when you were nine.",
+])
+def test_present_reflections_without_a_past_link_are_not_interpretations(nlp, text):
+    assert "interpretation_as_fact" not in prompt(nlp, text).flag_names()
+
+
+# --- leading, accusatory why, advice, several questions in trainees' words -----------------------
+
+@pytest.mark.parametrize("text, flag", [
+    ("She was ignoring you on purpose, wasn't she?", "leading_question"),
+    ("Surely that's not how you want to be treated?", "leading_question"),
+    ("Why haven't you told him yet?", "accusatory_why"),
+    ("What on earth were you thinking?", "accusatory_why"),
+    ("You could write her a letter instead.", "advice"),
+    ("Shouldn't you be resting more?", "advice"),
+    ("What did he say, and how did you feel about it?", "several_questions"),
+    ("Who was there, and did anyone step in?", "several_questions"),
+])
+def test_trainee_flags(nlp, text, flag):
+    assert flag in prompt(nlp, text).flag_names()
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("Why do you think she stayed away?", "accusatory_why"),
+    ("Why don't you try asking her?", "accusatory_why"),
+    ("What might she have been feeling, do you think?", "several_questions"),
+    ("She walks off when you try to explain.", "advice"),
+    ("You could see she was hurt.", "advice"),
+    ("Don't you think he was just busy?", "aimed_at_mental_states"),
+    ("What has it been like since she moved out?", "aimed_at_mental_states"),
+])
+def test_trainee_look_alikes_that_are_not_the_flag(nlp, text, flag):
+    assert flag not in prompt(nlp, text).flag_names()
