@@ -25,12 +25,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.messages import message
+from bot.text import storable
 
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 20_000
 MAX_SENDER_CHARS = 128
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class BadRequest(ValueError):
@@ -63,7 +63,7 @@ def parse_body(body: Any) -> IncomingMessage:
     metadata = body.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise BadRequest("'metadata' must be a JSON object")
-    return IncomingMessage(sender=_CONTROL.sub("", sender), text=_CONTROL.sub("", text), metadata=metadata)
+    return IncomingMessage(sender=storable(sender), text=storable(text), metadata=metadata)
 
 
 class AttuneRestInput(RestInput):

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.text import blank_controls
+
 # Typographic quotes become ASCII ones so that "can’t" tokenises like "can't" for the patterns.
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]{0,200}>|\{\{.*?\}\}|\$\{.*?\}|javascript:", re.S)
-# Control characters other than newline, tab and carriage return; lone surrogates; byte-order marks.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")
 # A cut prefers the end of a sentence in the last fifth of the window, then a space.
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
@@ -34,7 +34,7 @@ def prepare(raw: object, max_chars: int) -> Prepared:
     elif not isinstance(raw, str):
         raw = raw.decode("utf-8", "replace") if isinstance(raw, (bytes, bytearray)) else str(raw)
         notes.append("The input was not text; it was converted to text.")
-    text, changed = _safe_characters(raw)
+    text, changed = blank_controls(raw)
     if changed:
         notes.append("Control or invalid characters were replaced with spaces before analysis.")
     text = text.translate(_QUOTES)
@@ -52,12 +52,6 @@ def prepare(raw: object, max_chars: int) -> Prepared:
     if _MARKUP.search(prepared.text):
         notes.append("The text contains markup or code; it was analysed as plain text (quote it escaped).")
     return prepared
-
-
-def _safe_characters(text: str) -> tuple[str, bool]:
-    if not _UNSAFE.search(text):  # the common case: nothing to replace, no per-character loop
-        return text, False
-    return _UNSAFE.sub(" ", text), True
 
 
 def _cut(text: str, max_chars: int) -> str:

@@ -13,6 +13,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.analysis.evidence import Evidence
+from bot.text import blank_controls
 
 # Context kept around the evidence: a little before it, more after (a feeling word is usually
 # followed by what it is about: "worried about the rent").
@@ -25,7 +26,6 @@ MIN_QUOTE_WORDS = 3
 # markup characters, so that a quote never carries a tag or formatting back into the chat.
 _BOUNDARY = re.compile(r"[.!?;:,\n\r\u2014\u2013()\[\]{}<>*_`|#\"“”]|\s-\s")
 _WORD = re.compile(r"\S+")
-_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]+")
 _EDGE_PUNCT = " \t'\"‘’“”.,;:!?-"
 
 
@@ -85,7 +85,7 @@ def quote_for(text: str, evidence: Evidence) -> str | None:
     start, end = located
     left, right = _clause_bounds(text, start, end)
     left, right = _trim_words(text, left, right, start, end)
-    quote = _CONTROL.sub(" ", text[left:right]).strip(_EDGE_PUNCT)
+    quote = " ".join(blank_controls(text[left:right])[0].split()).strip(_EDGE_PUNCT)
     if not quote:
         return None
     return _shorten(quote)

@@ -5,30 +5,11 @@ escapes that must be shown, never executed.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-# Bidirectional embedding/override/isolate marks can make a line display differently from what it
-# says ("trojan source"); they are removed together with control characters.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_KEPT_CONTROLS = frozenset("\n\t")
+# Control characters go through the one cleaner every reader-facing path shares (bot/text.py).
+from bot.text import clean_text, one_line
 
-
-def clean_text(text: str | None) -> str:
-    """The text without control characters (newlines and tabs kept, CR/CRLF become newlines)."""
-    if not text:
-        return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(
-        ch for ch in text
-        if ch in _KEPT_CONTROLS
-        or (unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS)
-    )
-
-
-def one_line(text: str | None) -> str:
-    """Clean text on a single line (for table cells, headings and titles)."""
-    return " ".join(clean_text(text).split())
-
+__all__ = ["clean_text", "escape_markdown", "neutralise_cell", "one_line"]
 
 # Characters that start Markdown (and inline HTML or entity) syntax anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&])")

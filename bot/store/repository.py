@@ -38,6 +38,7 @@ from bot.store.people import (
     person_for_sender, sender_ids_of, to_view,
 )
 from bot.store.transcripts import consent_view, note_view, risk_views, summaries, transcript
+from bot.text import storable
 from bot.store.views import (
     AuditEntry, ConsentRecord, ConversationSummary, NoteView, PairingCode, PairingResult, Person,
     RiskEventView, Role, SessionFilter, Transcript,
@@ -54,13 +55,12 @@ STAFF_ROLES = {Role.THERAPIST, Role.SUPERVISOR, Role.ADMIN}
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
 MAX_FAILED_PAIRINGS_PER_HOUR = 5
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _clean_text(text: str, limit: int, what: str) -> str:
     if not isinstance(text, str):
         raise InvalidInput(f"The {what} must be text.")
-    text = CONTROL_CHARS.sub("", text).strip()
+    text = storable(text).strip()
     if not text:
         raise InvalidInput(f"The {what} is empty.")
     if len(text) > limit:
