@@ -192,7 +192,9 @@ def _vocabulary() -> _Vocabulary:
 
 def analyze_mentalizing(doc: Doc) -> MentalizingResult:
     """Find mentalizing markers and failure modes in a parsed text and estimate RF (1-9, or -1)."""
-    if not is_probably_english(doc):
+    vocab = _vocabulary()
+    # "No.", "k": too short to look like any language, but a flat reply the feedback must notice.
+    if not is_probably_english(doc) and not signals.is_flat_reply(doc, vocab.flat_replies):
         return MentalizingResult(
             rf_estimate=1,
             rf_band="not_estimated",
@@ -200,7 +202,7 @@ def analyze_mentalizing(doc: Doc) -> MentalizingResult:
             "so nothing was estimated.",
             language_supported=False,
         )
-    return _Reading(doc, _vocabulary()).result()
+    return _Reading(doc, vocab).result()
 
 
 def rf_band(estimate: int) -> str:
@@ -289,7 +291,7 @@ class _Reading:
 
     def _mental_pos_ok(self, token: Token, parts_of_speech: frozenset[str], label: str) -> bool:
         # A verbless fragment ("Heartbroken, honestly.") is often mis-tagged; its feeling word still counts.
-        return token.pos_ in parts_of_speech or (label == "emotion" and signals.is_verbless(token.sent))
+        return token.pos_ in parts_of_speech or (label == "emotion" and signals.is_fragment(token))
 
     def _perspective(self, token: Token) -> tuple[str | None, Token | None]:
         kind, holder = self.minds.perspective(token)
@@ -304,7 +306,7 @@ class _Reading:
         ):
             # "it still hurts", "that stung": nobody else is named, so the one hurting is the speaker.
             return "self", subject
-        if holder is None and signals.is_verbless(token.sent) and not any(
+        if holder is None and signals.is_fragment(token) and not any(
             t.pos_ in {"PRON", "PROPN"} and t.lower_ not in self.v.person_words.first_person and t.i != token.i
             for t in token.sent
         ):
@@ -494,6 +496,12 @@ class _Reading:
         "If he cared" and "I don't think he meant it" rather than turning them into facts."""
         start = span.i if isinstance(span, Token) else span.start
         end = start + 1 if isinstance(span, Token) else span.end
+        # "I felt nothing", "I felt stupid and small": what the feeling was belongs in the quote.
+        for child in state.children:
+            if child.lower_ in {"nothing", "anything", "none"} and child.i >= end:
+                end = child.i + 1
+            elif state.lemma_ == "feel" and child.dep_ in {"acomp", "oprd"} and child.i >= end:
+                end = max(end, child.right_edge.i + 1)
         node = state
         for _ in range(6):
             for child in node.children:
@@ -885,7 +893,14 @@ class _Reading:
         for token in self.doc:
             # "I felt small", "I felt stupid for asking": whatever completes the speaker's own "feel".
             head = token.head
-            if token.pos_ == "ADJ" and token.dep_ in {"acomp", "oprd"} and head.lemma_ == "feel":
+            if token.pos_ in {"ADJ", "ADV"} and token.dep_ == "conj" and head.i in found:
+                head = head.head  # "I felt stupid and small"
+            # "I felt so alone" (parsed as an adverb) when "feel" has no other complement.
+            bare_adverb = token.dep_ == "advmod" and not any(
+                c.dep_ in {"acomp", "oprd", "dobj", "ccomp", "prep"} for c in head.children) and token.i > head.i
+            if token.pos_ in {"ADJ", "ADV"} and (token.dep_ in {"acomp", "oprd", "conj"} or bare_adverb) \
+                    and head.lemma_ == "feel" \
+                    and token.lower_ not in {"so", "really", "very", "just", "too", "also", "still", "then", "now"}:
                 subject = signals.subject_of(head)
                 if subject is not None and subject.lower_ in self.v.person_words.first_person and not self._denied(token):
                     found[token.i] = token

@@ -126,6 +126,9 @@ def is_flat_reply(doc: Doc, flat_words: frozenset[str]) -> bool:
     return bool(words) and all(w in flat_words for w in words)
 
 
-def is_verbless(sentence: Span) -> bool:
-    """A fragment such as "Lonely." or "angry, mostly": the answer to "what did you feel?"."""
-    return not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+def is_fragment(token: Token) -> bool:
+    """`token` stands in a fragment such as "Lonely.", "angry, mostly" or "Gutted.": no verb but
+    (perhaps) the word itself, and no subject; the answer to "what did you feel?"."""
+    if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} and t.i != token.i for t in token.sent)
