@@ -14,9 +14,9 @@ import functools
 import random
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, validator
 
+from bot.content import load_document
 from bot.exercises.registry import declarations
 
 BOT_DIR = Path(__file__).parent
@@ -67,8 +67,7 @@ class UnknownMessage(KeyError):
 
 @functools.lru_cache(maxsize=None)
 def load_catalogue(name: str) -> dict[str, list[Variant]]:
-    with open(catalogues()[name], encoding="utf-8") as handle:
-        return Catalogue.parse_obj(yaml.safe_load(handle)).__root__
+    return load_document(catalogues()[name], Catalogue).__root__
 
 
 def message(catalogue: str, key: str, rng: random.Random | None = None) -> Variant:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from bot.content import read_yaml
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 
@@ -28,8 +29,7 @@ LEXICON_DIR = Path(__file__).parent / "lexicons"
 @functools.lru_cache(maxsize=None)
 def load_lexicon(name: str) -> dict[str, Any]:
     """Read `lexicons/<name>.yml` once per process."""
-    with open(LEXICON_DIR / f"{name}.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    return read_yaml(LEXICON_DIR / f"{name}.yml") or {}
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,14 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot.content import read_yaml
 
 _LABELS_FILE = Path(__file__).with_name("labels.yml")
 
 
 @functools.lru_cache(maxsize=None)
 def _labels() -> dict[str, Any]:
-    with open(_LABELS_FILE, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(_LABELS_FILE)
 
 
 def all_labels() -> dict[str, Any]:

@@ -15,7 +15,7 @@ import json
 import random
 import sys
 
-from bot.exercises.content import ContentError
+from bot.content import ContentError
 from bot.exercises.contract import AnsweredTurn, Reply
 from bot.exercises.mentalizing.asking import present_scenario
 from bot.exercises.mentalizing.exercise import MentalizingExercise

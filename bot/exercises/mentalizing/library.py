@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from bot.exercises.content import ContentError, load_document, parse_document, parse_entries, read_yaml
+from bot.content import ContentError, load_document, parse_document, parse_entries, read_yaml
 from bot.exercises.mentalizing.schema import (
     FeedbackCatalogue,
     OtherPerson,

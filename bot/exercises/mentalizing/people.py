@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.exercises.content import read_yaml
+from bot.content import read_yaml
 from bot.exercises.mentalizing.schema import OtherPerson
 from bot.nlp import load_nlp
 

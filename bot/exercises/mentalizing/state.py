@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
-from bot.exercises.content import ContentError
+from bot.content import ContentError
 from bot.exercises.mentalizing.asking import About
 from bot.exercises.mentalizing.library import scenario_by_id
 from bot.exercises.mentalizing.paths import OWN_MOMENT_PATH, SCENARIO_PATH, steps_for

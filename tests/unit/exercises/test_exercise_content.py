@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from bot.exercises.content import ContentError, load_document, parse_entries, read_yaml
+from bot.content import ContentError, load_document, parse_entries, read_yaml
 from bot.exercises.mentalizing import library
 from bot.exercises.mentalizing.asking import person_fields
 from bot.exercises.mentalizing.schema import (

@@ -1,8 +1,9 @@
-"""Exercise content from YAML data files, validated with a pydantic schema when it is loaded.
+"""YAML data files, read and validated with a pydantic schema in one place.
 
-Every exercise keeps its words (scenarios, personas, questions, feedback templates) in data files
-beside its engine. A typo in one of them must fail loudly at load time, naming the file, the entry
-and the field, rather than surface as an odd reply in the middle of someone's practice:
+Attune keeps its words in data files: exercise content (scenarios, questions, feedback templates),
+message catalogues, export labels, analysis lexicons. A typo in one of them must fail loudly at
+load time, naming the file, the entry and the field, rather than surface as an odd reply in the
+middle of someone's practice:
 
     scenarios.yml, entry 'late_text' (#3): field 'readings': ensure this value has at least 3 items
 """
