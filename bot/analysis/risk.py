@@ -422,6 +422,8 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     span = candidate.span
     if text.overlaps("cue/idiom", span):
         return "A figure of speech, not a disclosure."
+    if text.overlaps("cue/helping_hand", span):
+        return "Someone helping, not hurting (\"grabbed my arm to stop me falling\")."
     earnest = text.in_message("cue/earnest")
     if not earnest and candidate.category != "abuse_or_danger" and text.in_sentence("cue/hyperbole", span):
         return "Exasperation's formula (\"if ... one more time, I'll ...\"), a figure of speech."
@@ -450,8 +452,10 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         candidate.label in lex.mention_variants and span.root.pos_ in ("NOUN", "PROPN", "ADJ")
         and span.root.lower_ not in lex.slang_acts
     )
-    person = parse.person_of(span, text.words, reporter, is_quoted, can_be_mention,
-                             speaker_default=spec.get("speaker") == "default")
+    # Persons are listed in the lexicon (pronouns, "my sister", names): a noun that names none ("my
+    # plan is to jump", "the only answer I see is to disappear") leaves the words the speaker's.
+    speaker_default = spec.get("speaker") == "default" or candidate.category in SELF_DIRECTED
+    person = parse.person_of(span, text.words, reporter, is_quoted, can_be_mention, speaker_default)
     if can_be_mention and person != "mention" and (fictional or generic) and not _owned_by_speaker(span, text):
         # "I'm writing my dissertation on suicide prevention", "how do I bring up suicide with
         # him?": the topic in study or in helping someone, whoever the subject is.
@@ -586,6 +590,11 @@ def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chai
     if actor == "second" and not is_quoted:
         return "Said about the listener (\"did you kill someone?\"), not a wish or plan of the speaker."
     if actor == "third":
+        if text.in_sentence("cue/silencing", candidate.span):
+            # "if I tell anyone he'll hurt my mum": a threat that keeps the speaker quiet.
+            candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 4)
+            candidate.explanation = "Threatened: someone will be hurt if they tell or leave."
+            return None
         candidate.category = THIRD_PARTY
         candidate.qualifiers.append("someone else may be hurt")
         candidate.explanation = "Someone else may be hurting or threatening a person."
