@@ -1,6 +1,6 @@
 """The shape of the mentalizing exercise's data files (scenarios.yml, questions.yml, feedback.yml).
 
-Validated on load by `bot.exercises.content`; a broken entry stops the bot at start-up with a
+Validated on load by `bot.content`; a broken entry stops the bot at start-up with a
 message naming the entry and the field instead of failing in the middle of a conversation.
 """
 from __future__ import annotations
