@@ -460,23 +460,40 @@ def _past_links(doc: Doc, cues: dict[str, list[Span]], lex: dict, context: str |
     """
     rules = lex["past_link"]
     figures = {word: group for group, words in rules["figures"].items() for word in words}
+    weak_links = [phrase.split() for phrase in rules["weak_links"]]
     hedges = cues.get("not_knowing_stance", [])
-    client = {w.lower() for w in _client_words(context)}
-    client_text = " " + " ".join(_client_words(context)).lower() + " "
-    client_links = any(f" {link} " in client_text for link in rules["client_link_words"])
+    client_words = [w.lower() for w in _client_words(context)]
+    client_figures = {figures[w] for w in client_words if w in figures}
+    client_links = any(w in rules["client_link_words"] for w in client_words)
     found = []
     for link in cues.get("past_link", []):
         sent = link.sent
-        anchors = [t for t in sent if t.lower_ in figures]
-        if not anchors and not _in_sentence(cues.get("past_link/by_itself", []), sent):
+        named = {figures[t.lower_] for t in sent if t.lower_ in figures}
+        if not named and not _in_sentence(cues.get("past_link/by_itself", []), sent):
             continue
         certain = any(t.lower_ in rules["certainty_words"] for t in sent)
         if not certain and (sent.text.rstrip().endswith("?") or _in_sentence(hedges, sent)):
             continue
-        if client_links and any(figures[t.lower_] in {figures.get(w) for w in client} for t in anchors):
-            continue
+        if client_links and named & client_figures:
+            continue  # the client made this link: reflecting it interprets nothing
+        if any([t.lower_ for t in link[: len(w)]] == w for w in weak_links):
+            # "because your mum cancelled" may be today's news: a cause counts as the past only
+            # with a sign of the past, or when the client never named that person.
+            past = any(t.lower_ in rules["past_markers"] for t in sent) or any(
+                " ".join(t.lower_ for t in sent[i : i + 3]).startswith(tuple(rules["past_phrases"])) for i in range(len(sent)))
+            if not past and (context is None or named & client_figures):
+                continue
+        if link[0].lemma_ == "come" and not _abstract_subject(link[0], lex):
+            continue  # "the letter came from your mother"
         found.append(link)
     return found
+
+
+def _abstract_subject(verb: Token, lex: dict) -> bool:
+    """"That guilt comes from ...", "It all comes from ...": a feeling or a pronoun, not a thing."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or subjects[0].pos_ == "PRON" or subjects[0].lemma_.lower() in lex["mental_state_lemmas"] \
+        or subjects[0].lower_ in ("that", "this", "it", "all")
 
 
 def _exploration(questions: list[_Sentence], cues: dict[str, list[Span]], lex: dict) -> MechanismLevel:

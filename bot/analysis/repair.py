@@ -221,12 +221,13 @@ def _not_about_speaker(span: Span, _by_name) -> bool:
     return True
 
 
-def _takes_back(span: Span, _by_name) -> bool:
-    # "I'm sorry I snapped, but I want to make it right" goes on to repair and "..., but you matter
-    # to me" reassures: neither takes anything back.
+def _takes_back(span: Span, by_name) -> bool:
+    # "I'm sorry I snapped, but I want to make it right" goes on to repair, "..., but you matter to
+    # me" reassures and "..., but how was it for you?" asks: none of them takes anything back.
     rules = load_lexicon(LEXICON)["concession"]
     after = span.doc[span.end : span.sent.end]
-    return not (_commits(after, rules) or _reassures(after, rules))
+    asks = any(after.start <= m.span.start < after.end for m in by_name.get("curiosity_about_other", []))
+    return not (asks or _commits(after, rules) or _reassures(after, rules))
 
 
 def _reassures(after: Span, rules: dict) -> bool:

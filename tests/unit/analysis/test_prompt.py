@@ -277,9 +277,22 @@ def test_reflecting_the_link_the_client_made_is_not_an_interpretation(nlp):
     "You felt abandoned when he left for the weekend.",
     "You're angry because he promised to call and didn't.",
     "Your father left when you were nine.",
+    "You're upset because your mum cancelled the visit.",
+    "The parcel came from your sister.",
 ])
 def test_present_reflections_without_a_past_link_are_not_interpretations(nlp, text):
     assert "interpretation_as_fact" not in prompt(nlp, text).flag_names()
+
+
+def test_a_cause_in_the_past_or_a_figure_the_client_never_named_is_an_interpretation(nlp):
+    assert "interpretation_as_fact" in prompt(
+        nlp, "You're upset because your mum used to cancel on you as a child.").flag_names()
+    client = "I get upset when plans change at the last minute."
+    assert "interpretation_as_fact" in prompt(
+        nlp, "You get upset because your mum cancelled on you.", context=client).flag_names()
+    client = "My mum cancelled the visit again and I'm upset."
+    assert "interpretation_as_fact" not in prompt(
+        nlp, "You're upset because your mum cancelled.", context=client).flag_names()
 
 
 # --- leading, accusatory why, advice, several questions in trainees' words -----------------------

@@ -240,8 +240,13 @@ def test_ownership_with_a_but_that_takes_nothing_back_stands(nlp, text):
     assert "blame" not in result.blocker_names()
 
 
-def test_sorry_for_a_deed_then_reassurance_is_not_taken_back(nlp):
-    result = repair(nlp, "I'm sorry I missed your call, but you matter a lot to me.")
+@pytest.mark.parametrize("text", [
+    "I'm sorry I missed your call, but you matter a lot to me.",
+    "I'm sorry I snapped, but how did it feel for you?",
+    "I'm sorry I snapped, but I want to put it right.",
+])
+def test_sorry_for_a_deed_then_reassurance_a_question_or_a_repair_is_not_taken_back(nlp, text):
+    result = repair(nlp, text)
     assert "sorry_but" not in result.blocker_names()
     assert "expression_of_regret" in result.component_names()
 
