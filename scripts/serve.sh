@@ -4,6 +4,10 @@
 #   scripts/serve.sh start-actions  only the action server (used by `make run` before `rasa shell`)
 #   scripts/serve.sh stop           stop both (start-rasa / stop-rasa / stop-actions: one of them)
 # Ports: ATTUNE_RASA_PORT (5005), ATTUNE_ACTIONS_PORT (5055); address: ATTUNE_BIND (127.0.0.1).
+# The model: the newest archive in ATTUNE_MODELS_DIR (models). Action-server worker processes:
+# ATTUNE_ACTIONS_WORKERS (default: one per CPU, at most 4).
+# Starting waits for as long as a server is alive and progressing (scripts/wait_http.py), printing
+# progress, not for a fixed time; ATTUNE_START_LIMIT (seconds) adds a hard limit.
 # Rasa's HTTP API (which can read and rewrite any conversation) is enabled only when ATTUNE_API_TOKEN
 # is set, and then only behind that token.
 set -euo pipefail
@@ -12,33 +16,52 @@ PY=.venv/bin/python
 : "${ATTUNE_RASA_PORT:=5005}" "${ATTUNE_ACTIONS_PORT:=5055}" "${ATTUNE_BIND:=127.0.0.1}"
 export ATTUNE_ACTIONS_URL="${ATTUNE_ACTIONS_URL:-http://127.0.0.1:${ATTUNE_ACTIONS_PORT}/webhook}"
 export TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY_SILENCE_UBER_WARNING=1
+MODELS="${ATTUNE_MODELS_DIR:-models}"
+cpus=$(nproc 2>/dev/null || echo 1)
+WORKERS="${ATTUNE_ACTIONS_WORKERS:-$(( cpus < 4 ? cpus : 4 ))}"
+# Rasa waits up to 5 minutes for an action (its own limit); Sanic's default 60 s request and
+# response time-outs made a busy action server drop connections Rasa was still writing to
+# ("Can not write request body"), losing the action's events. Both servers read these.
+export SANIC_REQUEST_TIMEOUT="${SANIC_REQUEST_TIMEOUT:-300}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-300}"
 RUN_DIR="${ATTUNE_DATA_DIR:-var}/run"
 mkdir -p "$RUN_DIR"
 
-start_actions() {
-  if [ -f "$RUN_DIR/actions.pid" ] && kill -0 "$(cat "$RUN_DIR/actions.pid")" 2>/dev/null; then
-    echo "Action server already running (pid $(cat "$RUN_DIR/actions.pid"))."; return 0
-  fi
-  SANIC_HOST="$ATTUNE_BIND" nohup "$PY" -m rasa_sdk --actions actions --port "$ATTUNE_ACTIONS_PORT" \
-    >"$RUN_DIR/actions.log" 2>&1 &
-  echo $! >"$RUN_DIR/actions.pid"
-  if ! "$PY" scripts/wait_http.py "http://127.0.0.1:$ATTUNE_ACTIONS_PORT/health" 120 "$(cat "$RUN_DIR/actions.pid")"; then
-    tail -n 30 "$RUN_DIR/actions.log" >&2; exit 1
-  fi
-  echo "Action server answering on $ATTUNE_BIND:$ATTUNE_ACTIONS_PORT (log: $RUN_DIR/actions.log)."
+running() {
+  [ -f "$RUN_DIR/$1.pid" ] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null
 }
 
-start_rasa() {
-  if [ -f "$RUN_DIR/rasa.pid" ] && kill -0 "$(cat "$RUN_DIR/rasa.pid")" 2>/dev/null; then
+launch_actions() {
+  if running actions; then
+    echo "Action server already running (pid $(cat "$RUN_DIR/actions.pid"))."; return 0
+  fi
+  SANIC_HOST="$ATTUNE_BIND" ACTION_SERVER_SANIC_WORKERS="$WORKERS" ATTUNE_PRELOAD_ANALYSIS=1 \
+    nohup "$PY" -m rasa_sdk --actions actions --port "$ATTUNE_ACTIONS_PORT" >"$RUN_DIR/actions.log" 2>&1 &
+  echo $! >"$RUN_DIR/actions.pid"
+}
+
+wait_actions() {
+  if ! "$PY" scripts/wait_http.py "http://127.0.0.1:$ATTUNE_ACTIONS_PORT/health" "$(cat "$RUN_DIR/actions.pid")" \
+      --log "$RUN_DIR/actions.log" --name "the action server"; then
+    tail -n 30 "$RUN_DIR/actions.log" >&2; return 1
+  fi
+  echo "Action server answering on $ATTUNE_BIND:$ATTUNE_ACTIONS_PORT ($WORKERS workers; log: $RUN_DIR/actions.log)."
+}
+
+launch_rasa() {
+  if running rasa; then
     echo "Rasa server already running (pid $(cat "$RUN_DIR/rasa.pid"))."; return 0
   fi
   local api=()
   if [ -n "${ATTUNE_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$ATTUNE_API_TOKEN"); fi
-  nohup "$PY" -m rasa run --model models --endpoints endpoints.yml --credentials credentials.yml \
+  nohup "$PY" -m rasa run --model "$MODELS" --endpoints endpoints.yml --credentials credentials.yml \
     --interface "$ATTUNE_BIND" --port "$ATTUNE_RASA_PORT" "${api[@]}" >"$RUN_DIR/rasa.log" 2>&1 &
   echo $! >"$RUN_DIR/rasa.pid"
-  if ! "$PY" scripts/wait_http.py "http://127.0.0.1:$ATTUNE_RASA_PORT/" 300 "$(cat "$RUN_DIR/rasa.pid")"; then
-    tail -n 30 "$RUN_DIR/rasa.log" >&2; exit 1
+}
+
+wait_rasa() {
+  if ! "$PY" scripts/wait_http.py "http://127.0.0.1:$ATTUNE_RASA_PORT/" "$(cat "$RUN_DIR/rasa.pid")" \
+      --log "$RUN_DIR/rasa.log" --name "the Rasa server"; then
+    tail -n 30 "$RUN_DIR/rasa.log" >&2; return 1
   fi
   echo "Rasa server answering on $ATTUNE_BIND:$ATTUNE_RASA_PORT (REST: /webhooks/rest/webhook; log: $RUN_DIR/rasa.log)."
 }
@@ -46,19 +69,23 @@ start_rasa() {
 stop_one() {
   local pidfile="$RUN_DIR/$1.pid"
   [ -f "$pidfile" ] || return 0
-  local pid; pid=$(cat "$pidfile")
+  local pid kids; pid=$(cat "$pidfile")
+  kids=$(cat "/proc/$pid/task/$pid/children" 2>/dev/null || true)  # Sanic's worker processes
   if kill "$pid" 2>/dev/null; then
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$pid" 2>/dev/null || true
+    for kid in $kids; do kill -9 "$kid" 2>/dev/null || true; done
     echo "Stopped the $1 server."
   fi
   rm -f "$pidfile"
 }
 
 case "${1:-}" in
-  start) start_actions; start_rasa ;;
-  start-actions) start_actions ;;
-  start-rasa) start_rasa ;;
+  # Both load at once (the action server's spaCy while Rasa loads its model), then both must answer.
+  start) launch_actions; launch_rasa; wait_actions || { stop_one rasa; stop_one actions; exit 1; }
+         wait_rasa || { stop_one rasa; stop_one actions; exit 1; } ;;
+  start-actions) launch_actions; wait_actions || { stop_one actions; exit 1; } ;;
+  start-rasa) launch_rasa; wait_rasa || { stop_one rasa; exit 1; } ;;
   stop) stop_one rasa; stop_one actions ;;
   stop-actions) stop_one actions ;;
   stop-rasa) stop_one rasa ;;

@@ -1,4 +1,9 @@
-"""Start the real Rasa server and action server on free loopback ports, with their own data dir."""
+"""Start the real Rasa server and action server on free loopback ports, with their own data dir.
+
+One server pair serves the whole session (every e2e test uses its own sender ids, so the tests stay
+independent). Starting waits for as long as the servers are alive and progressing (scripts/serve.sh,
+scripts/wait_http.py), not for a fixed time; a reply may take as long as Rasa gives an action (300 s).
+"""
 from __future__ import annotations
 
 import contextlib
@@ -13,6 +18,7 @@ import pytest
 import requests
 
 REPO = Path(__file__).resolve().parents[2]
+REPLY_TIMEOUT = 300.0  # Rasa's own limit for an action call; not a performance expectation
 
 
 def free_port() -> int:
@@ -29,17 +35,17 @@ class Servers:
 
     def serve(self, command: str) -> None:
         result = subprocess.run(["scripts/serve.sh", command], cwd=REPO, env=self.env,
-                                capture_output=True, text=True, timeout=400)
+                                capture_output=True, text=True)
         assert result.returncode == 0, f"serve.sh {command} failed:\n{result.stdout}\n{result.stderr}"
 
-    def say(self, sender: str, text, timeout: float = 60) -> list[dict]:
+    def say(self, sender: str, text, timeout: float = REPLY_TIMEOUT) -> list[dict]:
         response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook",
                                  json={"sender": sender, "message": text}, timeout=timeout)
         assert response.status_code == 200, response.text
         return response.json()
 
-    def texts(self, sender: str, text) -> str:
-        return "\n".join(m.get("text", "") for m in self.say(sender, text))
+    def texts(self, sender: str, text, timeout: float = REPLY_TIMEOUT) -> str:
+        return "\n".join(m.get("text", "") for m in self.say(sender, text, timeout))
 
     @contextlib.contextmanager
     def store(self):
