@@ -1,8 +1,11 @@
 """Attune's transcript store: people, links, consent, encrypted transcripts and audit (SQLAlchemy).
 
 Modules, each with one job:
-- `repository`  the API for the review CLI, the exports and the chat actions; checks role and links,
-                audits every read. `views` are the frozen dataclasses it returns.
+- `repository`  the API for the review CLI, the exports and the chat actions, gathered from one
+                module per concern: `staff` (people, sign-in), `pairing`, `reading` (review reads,
+                notes, risk, audit log), `rights` (consent, export, erasure), `maintenance`; `inputs`
+                checks what people type. Every read checks role and links and is audited. `views`
+                are the frozen dataclasses it returns.
 - `projection`  turns Rasa's stored events into turns, annotations, SUDS, risk events, consent.
 - `rasa_log`    Rasa's own event stream (encrypted), as `attune_rasa.tracker_store` keeps it.
 - `consent`     the consent rules and purges (the module docstring says exactly what is kept).
