@@ -372,7 +372,8 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         return None, ""  # "I take my tablets", "I keep my money in a jar": not someone's control
     if spec.get("resolve") == "harm":
         reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
-        if reason is None and (text.elsewhere_in_sentence("cue/game", span) or text.elsewhere_in_sentence("cue/fiction", span)):
+        if reason is None and not text.in_message("cue/earnest") and (
+                text.elsewhere_in_sentence("cue/game", span) or text.elsewhere_in_sentence("cue/fiction", span)):
             reason = "Said about a game, sport, film, book or song."
     else:
         reason = _resolve_person(candidate, spec, chain, lex, text, reporter, is_quoted)
@@ -456,7 +457,8 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     # plan is to jump", "the only answer I see is to disappear") leaves the words the speaker's.
     speaker_default = spec.get("speaker") == "default" or candidate.category in SELF_DIRECTED
     person = parse.person_of(span, text.words, reporter, is_quoted, can_be_mention, speaker_default)
-    if can_be_mention and person != "mention" and (fictional or generic) and not _owned_by_speaker(span, text):
+    if (can_be_mention and person != "mention" and (fictional or generic) and span.root.pos_ in ("NOUN", "PROPN")
+            and not _owned_by_speaker(span, text)):
         # "I'm writing my dissertation on suicide prevention", "how do I bring up suicide with
         # him?": the topic in study or in helping someone, whoever the subject is.
         person = "mention"
@@ -467,7 +469,7 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         return "About fiction, the news or teaching, not the speaker."
     if is_quoted and reporter is None and fictional:
         return "Quoted words from fiction or a song."
-    if candidate.category == "harm_to_others" and text.elsewhere_in_sentence("cue/game", span):
+    if candidate.category == "harm_to_others" and text.elsewhere_in_sentence("cue/game", span) and not text.in_message("cue/earnest"):
         return "Said about a game or sport."
     if generic and others:
         if candidate.rule in METHOD_RULES:
