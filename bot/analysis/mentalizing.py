@@ -220,6 +220,13 @@ class _Reading:
         self.doc = doc
         self.v = vocab
         self.matches: dict[str, list[Span]] = {}
+        # One pass over the tokens, so that each rule below looks up its few words instead of
+        # walking the whole text again.
+        self.by_word: dict[str, list[Token]] = {}
+        for token in doc:
+            self.by_word.setdefault(token.lemma_, []).append(token)
+            if token.lower_ != token.lemma_:
+                self.by_word.setdefault(token.lower_, []).append(token)
         for match in pattern_set(LEXICON, doc.vocab).find(doc, load_nlp()):
             self.matches.setdefault(match.label, []).append(match.span)
         self.markers: list[Marker] = []
@@ -242,18 +249,24 @@ class _Reading:
         self.grounded = self._grounded_states()
         self.epistemic = self._epistemic_spans()
         self.certainty = self.spans("certainty") + self.epistemic
+        self.hostile_only = self._hostile_only_sentences()
         self.opacity, self.alternatives = self._credited_hedges()
         self.hedges = self.opacity + self._parenthetical_hedges()
         # A hedge around hostile readings only is not credited, but it is still not a flat claim
         # ("maybe he hates me, or maybe he's just evil"); a hedge taken back is.
         self.hedged_in_form = self.hedges + [
-            s for s in self.spans("opacity") if s.sent.start in self._hostile_only_sentences()]
+            s for s in self.spans("opacity") if s.sent.start in self.hostile_only]
         self.closures = [s for s in self.spans("closure") if not self._reflection_follows(s)]
         self.seen_from_outside: list[Span] = []
 
     # -- helpers ---------------------------------------------------------------------------------
     def spans(self, label: str) -> list[Span]:
         return self.matches.get(label, [])
+
+    def with_words(self, words: Iterable[str]) -> list[Token]:
+        """The tokens whose lemma or lower-case form is one of `words`, in text order."""
+        found = {t.i: t for w in words for t in self.by_word.get(w, ())}
+        return [found[i] for i in sorted(found)]
 
     @staticmethod
     def _token_ids(spans: Iterable[Span]) -> set[int]:
@@ -316,9 +329,11 @@ class _Reading:
 
     def _grounded_states(self) -> set[int]:
         """Others' states the other person told of: "I know she was tired, she told me so"."""
+        speech = [t for t in self.with_words(self.v.speech_verbs) if t.pos_ == "VERB"]
+        grounded: set[int] = set()
+        if not speech:
+            return grounded
         sentence_of = {t.i: n for n, sent in enumerate(self.doc.sents) for t in sent}
-        speech = [t for t in self.doc if t.lemma_ in self.v.speech_verbs and t.pos_ == "VERB"]
-        grounded = set()
         for token in self.mental:
             kind, holder = self.holders[token.i]
             if kind != "other" or holder is None:
@@ -369,7 +384,7 @@ class _Reading:
             for span in self.spans("opacity") + self.spans("alternative"):
                 if earlier <= span.start < stop.start:
                     withdrawn.add((span.start, span.end))
-        hostile_only = self._hostile_only_sentences()
+        hostile_only = self.hostile_only
         kept: dict[str, list[Span]] = {"opacity": [], "alternative": []}
         for family in kept:
             for span in self.spans(family):
@@ -409,7 +424,7 @@ class _Reading:
     def _parenthetical_hedges(self) -> list[Span]:
         """ "She was scared, I think, and ...": a first-person thought verb set off as an aside."""
         found = []
-        for token in self.doc:
+        for token in self.with_words(self.v.parenthetical_hedges):
             if token.lemma_ not in self.v.parenthetical_hedges or token.pos_ != "VERB":
                 continue
             subject = signals.subject_of(token)
@@ -524,7 +539,7 @@ class _Reading:
         speaker came across from the other person's side. Mentalizing, though no state is named."""
         first = self.v.person_words.first_person
         why = self.v.signal_text["self_as_seen"]
-        for token in self.doc:
+        for token in self.with_words(self.v.appearance_verbs):
             if token.lemma_ not in self.v.appearance_verbs or token.pos_ != "VERB":
                 continue
             children = list(token.children)
@@ -556,8 +571,8 @@ class _Reading:
     def _find_shared_feelings(self) -> None:
         # "He was disappointed, I guess, and so was I": the speaker shares the feeling just named.
         self.shared_feelings: list[Token] = []
-        for token in self.doc[:-2]:
-            if token.lower_ != "so" or self.doc[token.i + 1].pos_ != "AUX":
+        for token in self.with_words(["so"]):
+            if token.i + 2 >= len(self.doc) or self.doc[token.i + 1].pos_ != "AUX":
                 continue
             me = self.doc[token.i + 2]
             if me.lower_.rstrip(".") not in self.v.person_words.first_person:  # "I." is one token at the end
@@ -576,8 +591,8 @@ class _Reading:
     def _find_counterfactual_links(self) -> None:
         # "If she had asked me, I wouldn't have been so angry": what she did, linked to a feeling.
         mental_ids = {t.i for t in self.mental}
-        for token in self.doc:
-            if token.lower_ != "if" or token.dep_ != "mark":
+        for token in self.with_words(["if"]):
+            if token.dep_ != "mark":
                 continue
             condition, main = token.head, token.head.head
             if condition is main or not any(c.lower_ in {"had", "'d"} for c in condition.children):
@@ -591,7 +606,7 @@ class _Reading:
 
     def _find_known_minds(self) -> None:
         # "I know (that) he ..." / "I'm sure she ...": certainty about another person's mind.
-        for token in self.doc:
+        for token in self.with_words(["know", "sure", "certain", "positive"]):
             if token.lemma_ not in {"know", "sure", "certain", "positive"} or self._negated(token):
                 continue
             if token.lemma_ == "know":
@@ -867,7 +882,7 @@ class _Reading:
             feeling_words=[self._evidence(t, "own_feeling") for t in feelings],
             validation_needed=any(self._troubled(t) for t in feelings + self.shared_feelings),
             self_criticism=signals.self_criticism(
-                self.doc, self.v.self_critical_words, self.v.person_words.first_person,
+                self.with_words(self.v.self_critical_words), self.v.self_critical_words, self.v.person_words.first_person,
                 self.v.signal_text["self_criticism"]),
             disengagement=self._disengagement(),
             disavowals=[self._evidence(s, "disavowal") for s in _unique(self.disavowals + self.feeling_disavowed)],
@@ -890,8 +905,11 @@ class _Reading:
                 continue
             if not self._denied(token):
                 found[token.i] = token
+        feel_ids = {t.i for t in self.with_words(["feel"])}
         for token in self.doc:
             # "I felt small", "I felt stupid for asking": whatever completes the speaker's own "feel".
+            if token.head.i not in feel_ids and token.head.head.i not in feel_ids:
+                continue
             head = token.head
             if token.pos_ in {"ADJ", "ADV"} and token.dep_ == "conj" and head.i in found:
                 head = head.head  # "I felt stupid and small"

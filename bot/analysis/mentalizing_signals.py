@@ -103,10 +103,12 @@ def is_reported(span: Span, speech_verbs: frozenset[str], first_person: frozense
     return in_quotation_marks(span) or reported_by(span.root, speech_verbs, first_person) is not None
 
 
-def self_criticism(doc: Doc, words: frozenset[str], first_person: frozenset[str], why: str) -> list[Evidence]:
-    """Harsh judgements whose target is the speaker: "I probably seemed needy", "he thinks I'm clingy"."""
+def self_criticism(candidates: list[Token], words: frozenset[str], first_person: frozenset[str], why: str) -> list[Evidence]:
+    """Harsh judgements whose target is the speaker: "I probably seemed needy", "he thinks I'm clingy".
+    `candidates`: the text's tokens that may be such words."""
     found = []
-    for token in doc:
+    for token in candidates:
+        doc = token.doc
         if token.lower_ not in words and token.lemma_ not in words:
             continue
         if token.pos_ not in {"ADJ", "NOUN"} or token.dep_ in {"amod", "compound"} and token.head.dep_ != "attr":
