@@ -28,9 +28,9 @@ from actions.common import (
     locale_of,
     say,
 )
-from bot.safety.urgency import most_urgent
 from bot.safety import protocol
 from bot.safety.resources import format_resources, known_locale, locale_named_in, resources_for
+from bot.safety.urgency import most_urgent
 
 SAFETY_LOOPS = {"safety_form", "risk_check_form"}
 ANSWER_BUTTONS = [

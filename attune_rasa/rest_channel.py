@@ -11,9 +11,7 @@ the same URL (/webhooks/rest/webhook) and request format, and instead:
 """
 from __future__ import annotations
 
-import inspect
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
@@ -72,7 +70,7 @@ class AttuneRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", inspect.getmodule(self).__name__)
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", type(self).__module__)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

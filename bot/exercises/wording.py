@@ -45,7 +45,8 @@ def is_fresh(text: str, seen: Iterable[str]) -> bool:
 
 
 def remember(text: str, seen: MutableSet[str]) -> None:
-    seen.update(_digest("s", sentence) for sentence in sentences(text))
+    for sentence in sentences(text):
+        seen.add(_digest("s", sentence))
 
 
 def _template_key(template: str) -> str:

@@ -12,7 +12,6 @@ from typing import Any, Mapping
 
 from bot.exercises.contract import Audience
 from bot.exercises.registry import score_specs
-
 from bot.store.views import AnnotationView, Person, Role, Transcript, Turn
 
 

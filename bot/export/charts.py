@@ -42,7 +42,7 @@ def _session_chart(transcript: Transcript) -> Chart | None:
     scored = [(spec, [(t.seq, s[spec.name]) for t in transcript.turns if spec.name in (s := turn_scores(t))])
               for spec in specs]
     seq_of_turn = {t.id: t.seq for t in transcript.turns}
-    suds = [(seq_of_turn.get(m.turn_id, 0), m.value) for m in transcript.suds] or \
+    suds = [(seq_of_turn.get(m.turn_id or 0, 0), m.value) for m in transcript.suds] or \
            [(t.seq, m.value) for t in transcript.turns for m in t.suds]
     if not any(points for _, points in scored) and not suds:
         return None

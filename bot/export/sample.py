@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from bot.store.views import (
-    AnnotationView, ConsentRecord, ConversationSummary, EvidenceView, NoteView, Person,
-    RiskEventView, Role, Speaker, SudsView, Transcript, Turn,
+    AnnotationView,
+    ConsentRecord,
+    ConversationSummary,
+    EvidenceView,
+    NoteView,
+    Person,
+    RiskEventView,
+    Role,
+    Speaker,
+    SudsView,
+    Transcript,
+    Turn,
 )
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
@@ -41,7 +51,7 @@ def sample_transcript(conversation_id: int = 1, person_id: int = 7, user_text: s
                                 evidence, {"rf_estimate": rf}, started + timedelta(minutes=1))
     measure = SudsView(base_id + 1, conversation_id, base_id + 2, suds, "mentalizing", "self_mind",
                        started + timedelta(minutes=1))
-    risks = ()
+    risks: tuple[RiskEventView, ...] = ()
     if with_risk:
         risks = (RiskEventView(base_id + 3, conversation_id, base_id + 2, person_id, name, "dialogue",
                                "self_harm", "high", "explicit", (), started + timedelta(minutes=1)),)

@@ -97,7 +97,7 @@ def rotate_key(old_key: str, new_key: str) -> None:
     try:
         Fernet(new_key.encode())
     except (ValueError, TypeError):
-        raise CliError("the new key is not a valid Fernet key (32 url-safe base64 bytes)", EXIT_INVALID)
+        raise CliError("the new key is not a valid Fernet key (32 url-safe base64 bytes)", EXIT_INVALID) from None
     # Audited before: once rotated, this process's configured key no longer reads the store (the
     # store writes its own "rotate_key" row with the count, without an actor).
     repository.record_audit(actor, "rotate_key_started", "key", None)

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, time, timedelta, timezone
-from pathlib import Path
 
 import click
 
 from bot.export.audience import for_reader
 from bot.review import auth, terminal
 from bot.review.errors import EXIT_INVALID, EXIT_NOT_SIGNED_IN, CliError, translate
-from bot.review.files import write_private
 from bot.settings import get_settings
 from bot.store import repository
 from bot.store.views import Role, SessionFilter

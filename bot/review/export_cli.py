@@ -44,7 +44,7 @@ def export(session: int | None, person_id: int | None, fmt: str, out: Path | Non
     if session is not None:
         transcripts = [for_reader(repository.get_transcript(actor, session, purpose="export"), actor)]
         data = render(transcripts, fmt)
-    else:
+    elif person_id is not None:  # exactly one of the two was given (checked above)
         transcripts = [for_reader(t, actor)
                        for t in repository.person_history(actor, person_id, purpose="export")]
         data = _render_with_progress(transcripts, fmt)

@@ -18,7 +18,13 @@ from bot.export.highlight import risk_spans, turn_pieces
 from bot.export.labels import label
 from bot.export.sanitize import clean_text, one_line
 from bot.store.views import (
-    AuditEntry, ConsentRecord, ConversationSummary, Person, RiskEventView, Transcript, Turn,
+    AuditEntry,
+    ConsentRecord,
+    ConversationSummary,
+    Person,
+    RiskEventView,
+    Transcript,
+    Turn,
 )
 
 MARK_STYLE = "bold underline"

@@ -71,7 +71,7 @@ _ready: set[str] = set()
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    return str(ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head())
 
 
 def ensure_schema(url: str | None = None) -> None:

@@ -6,13 +6,15 @@ a test checks that the migrations produce exactly these tables and columns.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import declarative_base, relationship
 
 from bot.store.crypto import EncryptedText
 
-Base = declarative_base()
+# Typed as Any: SQLAlchemy 1.4 builds the class at run time, which a type checker cannot follow.
+Base: Any = declarative_base()
 
 
 def utcnow() -> datetime:

@@ -96,6 +96,7 @@ def redeem_pairing_code(code: str, sender_id: str) -> PairingResult:
             write_audit(session, None, "pair_failed", "pairing_code", row.id if row else None,
                         detail={"reason": reason}, sender_id=sender_id)
             return PairingResult(ok=False, reason=reason)
+        assert linked_role is not None  # a code without a linked role was refused just above
         person = ensure_person_for_sender(session, sender_id, role=linked_role)
         if person.role != linked_role.value:
             has_links = session.execute(sa.select(CareLink.id).where(CareLink.person_id == person.id)).first()

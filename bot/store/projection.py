@@ -31,7 +31,14 @@ from sqlalchemy.orm import Session
 from bot.safety.urgency import most_urgent
 from bot.store import consent as consent_ops
 from bot.store.models import (
-    AnnotationRow, Conversation, ProjectionState, RasaEvent, RiskEventRow, SudsRow, TurnRow, utcnow,
+    AnnotationRow,
+    Conversation,
+    ProjectionState,
+    RasaEvent,
+    RiskEventRow,
+    SudsRow,
+    TurnRow,
+    utcnow,
 )
 from bot.store.people import person_for_sender, sender_has_consent
 
@@ -189,6 +196,8 @@ def _conversation(session: Session, state: ProjectionState, when: datetime) -> C
         if conversation is not None:
             return conversation
     person = person_for_sender(session, state.sender_id)
+    if person is None:  # consent creates the person, and only consented sessions are projected
+        raise LookupError(f"no person for a consented sender (projection state {state.sender_id!r})")
     conversation = Conversation(person_id=person.id, sender_id=state.sender_id,
                                 session_start_event_id=state.session_start_event_id,
                                 started_at=when, last_activity_at=when)
@@ -280,7 +289,7 @@ def _risk(session: Session, state: ProjectionState, turn_id: int, event_id: int,
 
 def _suds(session: Session, state: ProjectionState, event_id: int, data: dict) -> None:
     try:
-        value = float(data.get("value"))
+        value = float(data.get("value"))  # type: ignore[arg-type]  # None or junk: caught below
     except (TypeError, ValueError):
         return  # a reset (None) or something unreadable is not a measurement
     if not 0 <= value <= 10:
@@ -311,7 +320,8 @@ def _annotation(session: Session, state: ProjectionState, event_id: int, data: d
     value = data.get("value")
     if not isinstance(value, dict) or state.last_user_turn_id is None:
         return
-    result = value.get("result") if isinstance(value.get("result"), dict) else {}
+    raw = value.get("result")
+    result: dict = raw if isinstance(raw, dict) else {}
     evidence = value.get("evidence")
     if isinstance(evidence, list) and evidence:
         result = {**result, "evidence": _evidence(evidence)}  # where the views look for spans

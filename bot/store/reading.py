@@ -46,8 +46,9 @@ from bot.store.views import (
 )
 
 
-def list_conversations(actor: Person, filters: SessionFilter = SessionFilter()) -> list[ConversationSummary]:
-    """Sessions the actor may review, newest first."""
+def list_conversations(actor: Person, filters: SessionFilter | None = None) -> list[ConversationSummary]:
+    """Sessions the actor may review, newest first (all of them without `filters`)."""
+    filters = filters or SessionFilter()
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "list_conversations")
         allowed = reviewable_person_ids(session, actor)

@@ -47,6 +47,7 @@ def record_consent(sender_id: str, given: bool, notice_version: str | None = Non
     operation for callers outside the dialogue. Withdrawing removes the person's sessions."""
     check_sender(sender_id)
     with db.unit_of_work() as session:
+        row: ConsentRow | None
         if given:
             row = consent_ops.give_consent(session, sender_id, notice_version)
         else:
@@ -73,7 +74,7 @@ def _person_export(session: Session, person_row: PersonRow) -> dict:
     links = session.execute(sa.select(CareLink).where(
         sa.or_(CareLink.person_id == person.id, CareLink.carer_id == person.id))).scalars().all()
     names = {r.id: r.display_name for r in session.execute(sa.select(PersonRow).where(
-        PersonRow.id.in_({l.carer_id for l in links} | {l.person_id for l in links}))).scalars()}
+        PersonRow.id.in_({link.carer_id for link in links} | {link.person_id for link in links}))).scalars()}
     conversations = session.execute(sa.select(Conversation).where(Conversation.person_id == person.id)
                                     .order_by(Conversation.started_at, Conversation.id)).scalars().all()
     consents = session.execute(sa.select(ConsentRow).where(ConsentRow.person_id == person.id)
@@ -83,8 +84,8 @@ def _person_export(session: Session, person_row: PersonRow) -> dict:
         "exported_at": utcnow().isoformat(),
         "person": person.to_dict(),
         "chat_ids": sender_ids_of(session, person.id),
-        "links": [{"kind": l.kind, "carer": names.get(l.carer_id), "person": names.get(l.person_id),
-                   "since": l.created_at.isoformat()} for l in links],
+        "links": [{"kind": link.kind, "carer": names.get(link.carer_id), "person": names.get(link.person_id),
+                   "since": link.created_at.isoformat()} for link in links],
         "consent": [consent_view(c).to_dict() for c in consents],
         "conversations": [transcript(session, c).to_dict() for c in conversations],
     }
@@ -143,7 +144,7 @@ def erase_person(sender_id: str) -> bool:
     with db.unit_of_work() as session:
         person = person_for_sender(session, sender_id)
         person_id = person.id if person is not None else None
-        senders = sorted(set(sender_ids_of(session, person_id) if person else []) | {sender_id})
+        senders = sorted(set(sender_ids_of(session, person.id) if person is not None else []) | {sender_id})
         removed = _erase(session, person, senders)
         write_audit(session, None, "erase", "person", person_id, sender_id=sender_id,
                     detail={"channel": "chat"})

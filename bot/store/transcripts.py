@@ -8,12 +8,28 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bot.store.models import (
-    AnnotationRow, ConsentRow, Conversation, NoteRow, PersonRow, RiskEventRow, SudsRow, TurnRow,
+    AnnotationRow,
+    ConsentRow,
+    Conversation,
+    NoteRow,
+    PersonRow,
+    RiskEventRow,
+    SudsRow,
+    TurnRow,
 )
 from bot.store.people import to_view
 from bot.store.views import (
-    AnnotationView, ConsentRecord, ConversationSummary, EvidenceView, NoteView, RiskEventView,
-    SessionFilter, Speaker, SudsView, Transcript, Turn,
+    AnnotationView,
+    ConsentRecord,
+    ConversationSummary,
+    EvidenceView,
+    NoteView,
+    RiskEventView,
+    SessionFilter,
+    Speaker,
+    SudsView,
+    Transcript,
+    Turn,
 )
 
 
@@ -95,7 +111,7 @@ def summaries(session: Session, person_ids: set[int], filters: SessionFilter) ->
     ids = [c.id for c in conversations]
     if not ids:
         return []
-    turns: dict[int, list[tuple]] = defaultdict(list)
+    turns: dict[int, list[str | None]] = defaultdict(list)
     for conv_id, exercise in session.execute(
             sa.select(TurnRow.conversation_id, TurnRow.exercise)
             .where(TurnRow.conversation_id.in_(ids)).order_by(TurnRow.seq)):
@@ -167,7 +183,8 @@ def transcript(session: Session, conversation: Conversation) -> Transcript:
                                 .order_by(RiskEventRow.id)).scalars().all()
     risk_by_turn: dict[int, list[RiskEventView]] = defaultdict(list)
     for view in risk_views(session, list(risk_rows)):
-        risk_by_turn[view.turn_id].append(view)
+        if view.turn_id is not None:
+            risk_by_turn[view.turn_id].append(view)
     turns = tuple(Turn(
         id=t.id, conversation_id=t.conversation_id, seq=t.seq, speaker=Speaker(t.speaker), text=t.text,
         intent=t.intent, exercise=t.exercise, step=t.step, created_at=t.created_at,

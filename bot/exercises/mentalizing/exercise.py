@@ -14,12 +14,13 @@ from typing import Any
 from bot.analysis import analyze
 from bot.exercises.contract import AnsweredTurn, Closing, Exercise, Profile, Reply, State
 from bot.exercises.mentalizing.asking import introduce_own_moment, offer_another, present_scenario, question_for
+from bot.exercises.mentalizing.declaration import DECLARATION
 from bot.exercises.mentalizing.feedback import feedback_for
 from bot.exercises.mentalizing.library import scenarios
-from bot.exercises.mentalizing.paths import OWN_MOMENT_PATH, SCENARIO_PATH, steps_for
+from bot.exercises.mentalizing.paths import OWN_MOMENT_PATH, steps_for
 from bot.exercises.mentalizing.people import other_person_in
-from bot.exercises.mentalizing.declaration import DECLARATION
 from bot.exercises.mentalizing.record import Turn, from_annotation, to_annotation
+from bot.exercises.mentalizing.schema import Scenario
 from bot.exercises.mentalizing.selection import NoScenarioAvailable, PastScenario, PersonHistory, choose_scenario
 from bot.exercises.mentalizing.state import ExerciseState
 from bot.exercises.mentalizing.summary import closing_summary, therapist_view
@@ -81,7 +82,7 @@ class MentalizingExercise(Exercise):
 
     def ask(self, state: State, rng: random.Random) -> Reply:
         current = ExerciseState.from_dict(state)
-        if current.finished or current.follow_up:  # the last feedback already asked something
+        if current.step is None or current.follow_up:  # finished, or the last feedback asked something
             return _reply(current, [])
         question = question_for(current.step, current.about(), current.seen, rng)
         return _reply(current, [question], question=question)
@@ -89,6 +90,8 @@ class MentalizingExercise(Exercise):
     def answer(self, state: State, text: str, rng: random.Random, question: str = "") -> Reply:
         current = ExerciseState.from_dict(state)
         step, follow_up, text = current.step, current.follow_up, text or ""
+        if step is None:  # an answer after the last step: nothing more to ask or record
+            return _reply(current, [])
         analysis = analyze(text, only="mentalizing").mentalizing
         feedback = feedback_for(step, text, analysis, current.seen, rng, scenario=current.about(),
                                 follow_up=follow_up)
@@ -117,5 +120,6 @@ class MentalizingExercise(Exercise):
 
     def summary(self, turns: Sequence[AnsweredTurn], state: State | None = None) -> dict:
         current = ExerciseState.from_dict(state) if state else None
-        scenario = current.about() if current and current.scenario_id else None
+        about = current.about() if current and current.scenario_id else None
+        scenario = about if isinstance(about, Scenario) else None
         return therapist_view([from_annotation(t) for t in turns], scenario)

@@ -64,7 +64,7 @@ def _relation_named(noun, relations: dict[str, str]) -> OtherPerson | None:
         return None
     phrase = " ".join(w.lower_ + ("'s" if w is not person else "") for w in words)
     plural = person.tag_ in ("NNS", "NNPS")
-    return OtherPerson(name=f"your {phrase}", pronoun="they" if plural else relations[word])
+    return OtherPerson(name=f"your {phrase}", pronoun="they" if plural else relations[word])  # type: ignore[arg-type]
 
 
 def _kin_as_name(token, relations: dict[str, str]) -> bool:
@@ -83,7 +83,7 @@ def _named(token, relations: dict[str, str]) -> OtherPerson | None:
     noun that is someone's subject or object counts too.
     """
     if token.lower_ in relations:  # "Mum said..." is a relation used as a name
-        return OtherPerson(name=f"your {token.lower_}", pronoun=relations[token.lower_])
+        return OtherPerson(name=f"your {token.lower_}", pronoun=relations[token.lower_])  # type: ignore[arg-type]
     if token.ent_type_ not in ("", "PERSON") or not token.text[:1].isupper() or not token.is_alpha:
         return None
     if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "compound"):

@@ -107,7 +107,7 @@ def to_annotation(turn: Turn) -> Annotation:
         "language_supported": turn.language_supported, "follow_up": turn.follow_up,
         "feedback": {key: turn.feedback.get(key) for key in FEEDBACK_FIELDS},
     }
-    scores = {RF_ESTIMATE: turn.rf_estimate} if turn.rf_estimate is not None else {}
+    scores: dict[str, float] = {RF_ESTIMATE: turn.rf_estimate} if turn.rf_estimate is not None else {}
     return Annotation(kind=KIND, step=turn.step, evidence=evidence, scores=scores, result=result)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, conlist, constr, root_validator, validator
 
@@ -25,8 +25,16 @@ PRONOUNS = {
     "they": {"they": "they", "them": "them", "their": "their"},
 }
 
-Text = constr(strip_whitespace=True, min_length=1)
-Variants = conlist(Text, min_items=3)
+if TYPE_CHECKING:  # pydantic's constrained types are built at run time; a type checker sees these
+    Text = str
+    Variants = list[str]
+    Slug = str
+    Readings = list[str]
+else:
+    Text = constr(strip_whitespace=True, min_length=1)
+    Variants = conlist(Text, min_items=3)
+    Slug = constr(regex=r"^[a-z][a-z0-9_]*$")
+    Readings = conlist(Text, min_items=3)
 _PLACEHOLDER = re.compile(r"{(\w+)}")
 # Placeholders a question or feedback template may use; anything else is a typo in the data file.
 TEMPLATE_FIELDS = {
@@ -55,13 +63,13 @@ class OtherPerson(BaseModel):
 
 
 class Scenario(BaseModel):
-    id: constr(regex=r"^[a-z][a-z0-9_]*$")
+    id: Slug
     title: Text
     relationship: Literal[RELATIONSHIPS]  # type: ignore[valid-type]
     other: OtherPerson
     moment: Text  # told to the user, in the second person, 2-4 sentences
     hidden_view: Text  # the other person's side: for the therapist view and the closing summary
-    readings: conlist(Text, min_items=3)  # plausible readings of the other person's mind
+    readings: Readings  # plausible readings of the other person's mind
     tags: conlist(Literal[ATTACHMENT_TAGS], min_items=1)  # type: ignore[valid-type]
     intensity: Literal[INTENSITIES]  # type: ignore[valid-type]
 

@@ -1,8 +1,8 @@
 """Alembic environment: runs migrations on the store's database (online mode only)."""
 from __future__ import annotations
 
-from alembic import context
 import sqlalchemy as sa
+from alembic import context
 
 from bot.settings import get_settings
 from bot.store.models import Base
