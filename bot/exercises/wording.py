@@ -76,7 +76,3 @@ def pick_fresh(
     remember(choice, seen)
     seen.add(_template_key(template))
     return choice
-
-
-def capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]

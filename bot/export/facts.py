@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from statistics import mean
 
 from bot.exercises.registry import score_specs
 from bot.export.labels import label
@@ -77,7 +76,3 @@ def session_scores(transcript: Transcript, name: str) -> list[float]:
 def session_suds(transcript: Transcript) -> list[float]:
     values = [m.value for m in transcript.suds] or [m.value for t in transcript.turns for m in t.suds]
     return values or list(transcript.conversation.suds_values)
-
-
-def mean_or_none(values: list[float]) -> float | None:
-    return mean(values) if values else None
