@@ -1,0 +1,53 @@
+"""Trainee practice as the rest of Attune sees it (no engine, no spaCy: the store, the exports and
+the review command import this)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.exercises.contract import Audience, Declaration, MenuEntry, ScoreSpec
+
+NAME = "trainee"
+FEEDBACK_PATH = "feedback"  # a line of feedback after every prompt
+QUIET_PATH = "quiet"  # feedback kept for the end
+
+_FOR = frozenset({Audience.THERAPIST, Audience.TRAINEE})
+_SKILLS = "docs/constructs.md#reflective-prompts"
+_CLIENT = "docs/constructs.md#simulated-clients"
+
+OPEN_QUESTION = ScoreSpec("trainee_open_question", "Open question", "Open", (0, 1), _FOR, _SKILLS)
+CLOSED_QUESTION = ScoreSpec("trainee_closed_question", "Closed question", "Closed", (0, 1), _FOR, _SKILLS)
+REFLECTION = ScoreSpec("trainee_reflection", "Reflection (1 simple, 2 complex)", "Refl", (0, 2), _FOR, _SKILLS)
+MENTAL_STATE_FOCUS = ScoreSpec("trainee_mental_state_focus", "Aimed at mental states", "Mind", (0, 1), _FOR, _SKILLS)
+ADVICE = ScoreSpec("trainee_advice", "Advice given", "Advice", (0, 1), _FOR, _SKILLS)
+MISATTUNED = ScoreSpec("trainee_misattuned", "Misattuned prompt", "Misatt", (0, 1), _FOR, _SKILLS)
+PROMPT_QUALITY = ScoreSpec("trainee_prompt_quality", "Prompt quality (rubric points)", "Quality", (-6, 6), _FOR, _SKILLS)
+CLIENT_DEPTH = ScoreSpec("trainee_client_depth", "Simulated client's depth (0 shut - 3 reflective)", "Depth", (0, 3), _FOR, _CLIENT)
+CLIENT_RAPPORT = ScoreSpec("trainee_client_rapport", "Simulated client's rapport", "Rapport", (-2, 3), _FOR, _CLIENT)
+
+SCORES = (OPEN_QUESTION, CLOSED_QUESTION, REFLECTION, MENTAL_STATE_FOCUS, ADVICE, MISATTUNED,
+          PROMPT_QUALITY, CLIENT_DEPTH, CLIENT_RAPPORT)
+CHARTED = (CLIENT_DEPTH, CLIENT_RAPPORT, PROMPT_QUALITY)  # the lines worth drawing over a session
+
+DECLARATION = Declaration(
+    name=NAME,
+    title="Trainee practice with a simulated client",
+    engine="bot.exercises.trainee.exercise:TraineeExercise",
+    starts={"start_trainee": FEEDBACK_PATH, "start_trainee_quiet": QUIET_PATH},
+    catalogue=Path(__file__).with_name("messages.yml"),
+    menu=(MenuEntry("Practise prompts with a simulated client (trainees)", "/start_trainee"),),
+    scores=SCORES,
+    marker_styles={
+        "question_open": "bold green",
+        "question_closed": "yellow",
+        "reflection_simple": "bold cyan",
+        "reflection_complex": "bold blue",
+        "aimed_at_mental_states": "bold magenta",
+        "not_knowing_stance": "bold green",
+        "validation": "bold cyan",
+        "advice": "bold red",
+        "leading_question": "bold red",
+        "interpretation_as_fact": "bold red",
+        "accusatory_why": "bold red",
+        "several_questions": "red",
+    },
+)
