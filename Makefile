@@ -17,11 +17,12 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: help install train validate run shell serve stop test test-unit test-stories test-e2e eval bench clean
+.PHONY: help install train validate run shell serve stop web test test-unit test-stories test-e2e eval bench clean
 
 help:
 	@echo "make run    install, train when needed, start the action server and chat in the terminal"
 	@echo "make test   the whole suite (unit, data validation, Rasa test stories, end-to-end)"
+	@echo "make web    the web chat and the therapists' web review in a browser (prints the address)"
 	@echo "make train | validate | shell | serve | stop | eval | bench | clean"
 
 install: $(EDITABLE)
@@ -42,6 +43,7 @@ validate: install
 	@$(PY) -m rasa data validate --domain domain.yml --data data --config config.yml --fail-on-warnings
 
 run: train
+	@echo "(In a browser instead: make web, then open http://127.0.0.1:$${ATTUNE_WEB_PORT:-8080}/chat)"
 	@scripts/chat.sh
 
 shell: train
@@ -50,7 +52,12 @@ shell: train
 serve: train
 	@scripts/serve.sh start
 
+# The web chat and review (scripts/web.sh): npm packages, first admin, both servers, the web server.
+web: train
+	@scripts/web.sh start
+
 stop:
+	@scripts/web.sh stop
 	@scripts/serve.sh stop
 
 test: install
