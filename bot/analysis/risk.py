@@ -195,6 +195,7 @@ class _Lexicon:
         self.relationship_ambiguous = set(raw.get("relationship_ambiguous") or [])
         self.speaker_objects = words("speaker_objects")
         self.passive_wish_verbs = words("passive_wish_verbs")
+        self.indefinite_people = words("indefinite_people")
         self.words = parse.RiskWords(
             first=words("first_person"),
             second=words("second_person"),
@@ -390,7 +391,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
 
 
 def _done_by_speaker(span: Span, text: _Text) -> bool:
-    subject = parse.subject_of(parse.main_verb(span), span)
+    subject = parse.subject_of(parse.main_verb(span), span, text.words)
     return subject is not None and parse.person_kind(subject, text.words) == "first"
 
 
@@ -540,7 +541,7 @@ def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _L
         target = "first" if any(t.lower_ in lex.speaker_objects for t in span) else "thing"
         if target != "first":
             return "Not done to the speaker."
-    actor_token = parse.subject_of(verb, span)
+    actor_token = parse.subject_of(verb, span, words)
     actor = parse.person_kind(actor_token, words) if actor_token is not None else None
     if is_quoted and reporter == "third":
         # 'He said "I will kill you"': the quoted I is the reporter, the quoted you is the speaker.
@@ -585,7 +586,8 @@ def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex:
 def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chain: list[Token], lex: _Lexicon,
                      text: _Text, is_quoted: bool) -> str | None:
     """The speaker (or someone else) hurts another person."""
-    weak = candidate.rule == "weak_harm_verb"
+    # "hurt someone" is not hurt feelings: an indefinite person makes "hurt" plain violence.
+    weak = candidate.rule == "weak_harm_verb" and candidate.span[-1].lower_ not in lex.indefinite_people
     wish = parse.has_urge(chain, text.words) or _has_intent(chain, text)
     if actor == "thing":
         return "A thing, not a person, does it (an illness, an accident)."

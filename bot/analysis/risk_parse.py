@@ -45,9 +45,11 @@ class RiskWords:
 
 
 def head_chain(token: Token) -> list[Token]:
-    """The token and its heads while they belong to the same predicate (see CHAIN_LINKS)."""
+    """The token and its heads while they belong to the same predicate (see CHAIN_LINKS); a
+    coordinated verb with no subject of its own shares its head's ("going to snap and hurt someone")."""
     chain = [token]
-    while token.dep_ in CHAIN_LINKS and token.head.i != token.i and len(chain) < MAX_STEPS:
+    while token.head.i != token.i and len(chain) < MAX_STEPS and (
+            token.dep_ in CHAIN_LINKS or (token.dep_ == "conj" and not has_own_subject(token))):
         token = token.head
         chain.append(token)
     return chain
@@ -89,9 +91,10 @@ def has_own_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
-def subject_of(token: Token, span: Span | None = None) -> Token | None:
+def subject_of(token: Token, span: Span | None = None, words: RiskWords | None = None) -> Token | None:
     """The word that does `token`'s action: its own subject, the object that controls an infinitive
-    ("she told me to ..." -> me), or the subject of a head up the chain."""
+    ("she told me to ..." -> me, but not "having urges to ..." -> urges), or the subject of a head
+    up the chain."""
     inside = {t.i for t in span} if span is not None else set()
     steps = 0
     while steps < MAX_STEPS:
@@ -105,7 +108,7 @@ def subject_of(token: Token, span: Span | None = None) -> Token | None:
             return described_noun(token)
         if token.dep_ == "xcomp":
             controller = next((c for c in token.head.children if c.dep_ in ("dobj",) and c.i not in inside), None)
-            if controller is not None:
+            if controller is not None and (words is None or person_kind(controller, words) != "thing"):
                 return controller
         if token.head is token or token.dep_ in CLAUSE_LINKS:
             return None
@@ -170,7 +173,7 @@ def person_of(span: Span, words: RiskWords, reporter: str | None, is_quoted: boo
     `speaker_default`, anything but a person named as the subject is the speaker's own."""
     person = _pronoun_in(span, words)
     if person is None:
-        subject = subject_of(span.root, span)
+        subject = subject_of(span.root, span, words)
         kind = person_kind(subject, words) if subject is not None else None
         if kind is None:
             possessor = next((c for t in span for c in t.children if c.dep_ == "poss" and c not in span), None)
@@ -182,10 +185,12 @@ def person_of(span: Span, words: RiskWords, reporter: str | None, is_quoted: boo
         elif kind == "thing":
             # A noun subject: "my plan is to jump" and "part of me wants to die" are the speaker's;
             # "the hero wants to die" is a person; "suicide rates" is a topic.
-            if speaker_default or (subject is not None and speaker_owns(subject, words)):
+            if subject is not None and speaker_owns(subject, words):
                 kind = "first"
+            elif mention:
+                kind = "mention"
             else:
-                kind = "mention" if mention else "third"
+                kind = "first" if speaker_default else "third"
         person = kind
     if is_quoted and reporter == "third":
         person = {"first": "third", "second": "first"}.get(person, person)
@@ -214,7 +219,7 @@ def reporter_of(span: Span, words: RiskWords) -> str | None:
         if token.lemma_.lower() in words.speech_verbs and link in ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "prep", "pcomp"):
             if link == "xcomp" and token.lemma_.lower() not in words.instruction_verbs:
                 continue
-            subject = subject_of(token)
+            subject = subject_of(token, words=words)
             return person_kind(subject, words) or "third"
     return None
 
@@ -251,7 +256,9 @@ def told_to(chain: list[Token], words: RiskWords) -> bool:
 
 
 def has_urge(chain: list[Token], words: RiskWords) -> bool:
-    return any(t.lemma_.lower() in words.urge_verbs or t.lower_ in words.urge_verbs for t in chain[1:] + chain[:1])
+    """A wish or urge word on the predicate, or as its object ("having urges to hurt my baby")."""
+    objects = [c for t in chain[1:] for c in t.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return any(t.lemma_.lower() in words.urge_verbs or t.lower_ in words.urge_verbs for t in chain[1:] + chain[:1] + objects)
 
 
 def main_verb(span: Span) -> Token:

@@ -335,3 +335,37 @@ def test_someone_elses_risk_against_the_speakers(worry, own):
 ])
 def test_ordinary_talk_near_the_words_is_left_alone(text):
     assert outcome(text) == "none", assess_risk_text(text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to hurt him so bad he won't walk again",
+    "I've been having urges to hurt my baby",
+    "I want to smash his face in",
+    "I'm scared I might shake the baby when he won't stop screaming",
+    "im gonna get my cousin's gun and sort him out",
+    "One day I'm going to snap and hurt someone",
+    "I keep having thoughts of pushing my husband down the stairs",
+    "I'm going to beat the crap out of him tomorrow",
+    "The thought of drowning her in the bath has crossed my mind",
+])
+def test_intent_or_urge_to_harm_someone(text):
+    result = assess_risk_text(text)
+    assert result.outcome in DETECTED and result.speaker_findings[0].category == "harm_to_others", result.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I'm a victim of domestic abuse", "there's a lot of violence at home", "What my uncle did to me was abuse",
+    "my mum's boyfriend is abusin me", "I'm being abussed at home",
+])
+def test_abuse_named_and_misspelt(text):
+    result = assess_risk_text(text)
+    assert result.outcome == "flag" and result.speaker_findings[0].category == "abuse_or_danger", result.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I've stocked up on paracetamol", "I know which pills to take and how many",
+    "I've tied a rope to the beam in the garage", "I've written the note and I know which bridge",
+    "I've been saying goodbye to people without them knowing", "I'm at peace with my decision",
+])
+def test_preparation_and_plans(text):
+    assert found(text)
