@@ -34,9 +34,10 @@ def render(template: str, fields: Mapping[str, str]) -> str:
 
 
 def _digest(kind: str, value: str) -> str:
-    # `seen` travels in a Rasa slot with every tracker: short digests keep it small and keep the
-    # person's quoted words out of it.
-    return kind + hashlib.blake2b(value.encode("utf-8"), digest_size=8).hexdigest()
+    # `seen` travels in a Rasa slot that is stored again at every turn: short digests keep it small
+    # and keep the person's quoted words out of it. 32 bits are plenty for the hundred or so
+    # sentences of one exercise; a collision would only skip one variant of a sentence.
+    return kind + hashlib.blake2b(value.encode("utf-8"), digest_size=4).hexdigest()
 
 
 def is_fresh(text: str, seen: Iterable[str]) -> bool:
