@@ -13,6 +13,7 @@ the transcript store projects onto the user's turn).
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -121,9 +122,13 @@ def _answers(tracker: Tracker) -> dict[str, str | None]:
     return {slot: tracker.get_slot(slot) for slot in protocol.QUESTION_SLOTS if tracker.get_slot(slot)}
 
 
-class ActionAskSafetyQuestion(Action):
-    """Asks the safety question the form requests, in the words for this kind of risk."""
+class ActionAskSafetyQuestion(Action, metaclass=ABCMeta):
+    """Asks the safety question the form requests, in the words for this kind of risk.
 
+    Abstract, so that rasa_sdk (which instantiates every concrete Action subclass with no
+    arguments) registers only the three subclasses below."""
+
+    @abstractmethod
     def __init__(self, slot: str) -> None:
         self.slot = slot
 
