@@ -1,0 +1,108 @@
+"""Where a person is in the rehearsal: the step state that travels in a Rasa slot.
+
+The persona (or the shape of one from the person's own rupture), the step, the character's level
+and the needs heard, one small entry per kept attempt (the level and needs before it, so a rewind
+can restore them), the rewinds used, and digests of the lines already said. Never the person's
+words: those live once, in the conversation's annotations (bot/exercises/contract.py).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
+from typing import Any
+
+from bot.content import ContentError
+from bot.exercises.repair.character import start_level
+from bot.exercises.repair.declaration import OWN_PATH, PERSONA_PATH
+from bot.exercises.repair.library import persona_by_id
+from bot.exercises.repair.own import Shape, persona_for
+from bot.exercises.repair.schema import Persona
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 6
+MAX_REWINDS = 3
+OWN_STEPS = ("who", "what_happened", "how_they_react")
+ATTEMPT_STEPS = tuple(f"attempt_{n}" for n in range(1, MAX_ATTEMPTS + 1))
+
+
+def steps_for(path: str) -> tuple[str, ...]:
+    return (OWN_STEPS if path == OWN_PATH else ()) + ATTEMPT_STEPS
+
+
+@dataclass
+class RehearsalState:
+    path: str = PERSONA_PATH
+    persona_id: str | None = None
+    shape: dict | None = None  # own path: Shape as a dict
+    step_index: int = 0
+    level: int = 2
+    met: list[str] = field(default_factory=list)
+    history: list[list] = field(default_factory=list)  # per kept attempt: [level before, needs before]
+    rewinds: int = 0
+    last_found: list | None = None  # the last attempt's component and blocker names (no words)
+    prompted: bool = False  # the last reply already gave the person their turn
+    finished_early: bool = False  # repaired, or the rupture was not one to rehearse
+    offered: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+    @property
+    def step(self) -> str | None:
+        steps = steps_for(self.path)
+        if self.finished_early or self.step_index >= len(steps):
+            return None
+        return steps[self.step_index]
+
+    @property
+    def finished(self) -> bool:
+        return self.step is None
+
+    @property
+    def rehearsing(self) -> bool:
+        return self.step is not None and self.step.startswith("attempt_")
+
+    @property
+    def attempt_number(self) -> int:
+        return len(self.history) + 1
+
+    def persona(self) -> Persona:
+        if self.persona_id:
+            return persona_by_id(self.persona_id)
+        return persona_for(Shape.from_dict(self.shape))
+
+    def begin_persona(self, persona: Persona) -> None:
+        self.path, self.persona_id, self.shape = PERSONA_PATH, persona.id, None
+        self.step_index, self.level, self.met, self.history, self.rewinds = 0, start_level(persona), [], [], 0
+        self.prompted, self.finished_early = True, False
+        if persona.id not in self.offered:
+            self.offered.append(persona.id)
+
+    def begin_own(self) -> None:
+        self.path, self.persona_id, self.shape = OWN_PATH, None, Shape().to_dict()
+        self.step_index, self.met, self.history, self.rewinds = 0, [], [], 0
+        self.prompted, self.finished_early = False, False
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["seen"] = sorted(self.seen)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "RehearsalState":
+        """The state from a slot; a damaged or out-of-date one starts afresh rather than crash."""
+        if not isinstance(data, dict) or not data:
+            return cls()
+        known = {f.name for f in dataclass_fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        try:
+            values["seen"] = {str(item) for item in values.get("seen") or []}
+            state = cls(**values)
+            if state.persona_id or state.shape:
+                state.persona()
+            if not 0 <= int(state.step_index) <= len(steps_for(state.path)) or not 0 <= int(state.level) <= 4:
+                raise ValueError("step or level out of range")
+        except (TypeError, ValueError, KeyError, ContentError):
+            log.warning("repair rehearsal state could not be read; starting afresh")
+            return cls()
+        return state
