@@ -21,6 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import AnswerValidation, latest_intent, notice_if_new, refuse_practice_if_on_hold, say
+from actions.offload import off_loop
 from bot.exercises.contract import Annotation, AnsweredTurn, Exercise, Reply
 from bot.exercises.registry import UnknownExercise, exercise, for_start_intent
 
@@ -149,7 +150,7 @@ class ValidateExerciseForm(AnswerValidation):
     def name(self) -> str:
         return "validate_exercise_form"
 
-    def validate_exercise_answer(
+    async def validate_exercise_answer(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         current = running(tracker)
@@ -158,8 +159,9 @@ class ValidateExerciseForm(AnswerValidation):
         if (tracker.latest_message.get("attune_risk") or {}).get("flagged"):
             # Never reflect a disclosure back as practice: the safety rules take over from here.
             return {ANSWER: None}
-        reply = current.answer(tracker.get_slot(STATE) or {}, str(slot_value or ""), random.Random(),
-                               question=tracker.get_slot(QUESTION) or "")
+        # The analysis of the answer is CPU work: in a worker thread, not on the event loop.
+        reply = await off_loop(current.answer, tracker.get_slot(STATE) or {}, str(slot_value or ""),
+                               random.Random(), question=tracker.get_slot(QUESTION) or "")
         utter_all(dispatcher, reply.messages)
         slots: dict[str, Any] = {STATE: reply.state, "exercise_step": reply.step,
                                  ANSWER: DONE if reply.finished else None}
