@@ -13,8 +13,10 @@ from collections.abc import Mapping
 
 from bot.exercises.contract import Declaration, Exercise, ScoreSpec
 from bot.exercises.mentalizing.declaration import DECLARATION as MENTALIZING
+from bot.exercises.repair.declaration import DECLARATION as REPAIR
+from bot.exercises.trainee.declaration import DECLARATION as TRAINEE
 
-DECLARATIONS: tuple[Declaration, ...] = (MENTALIZING,)
+DECLARATIONS: tuple[Declaration, ...] = (MENTALIZING, TRAINEE, REPAIR)
 
 
 class UnknownExercise(KeyError):
