@@ -11,8 +11,16 @@ from bot.analysis.prompt import PromptResult
 from bot.exercises.contract import Annotation, AnsweredTurn
 from bot.exercises.trainee.client_state import ClientTurn
 from bot.exercises.trainee.declaration import (
-    ADVICE, CLIENT_DEPTH, CLIENT_RAPPORT, CLOSED_QUESTION, MENTAL_STATE_FOCUS, MISATTUNED, NAME,
-    OPEN_QUESTION, PROMPT_QUALITY, REFLECTION,
+    ADVICE,
+    CLIENT_DEPTH,
+    CLIENT_RAPPORT,
+    CLOSED_QUESTION,
+    MENTAL_STATE_FOCUS,
+    MISATTUNED,
+    NAME,
+    OPEN_QUESTION,
+    PROMPT_QUALITY,
+    REFLECTION,
 )
 from bot.exercises.trainee.feedback import TurnFeedback
 from bot.exercises.trainee.moves import PromptReading

@@ -14,8 +14,15 @@ import statistics
 from collections.abc import MutableSet, Sequence
 
 from bot.exercises.trainee.declaration import (
-    ADVICE, CLIENT_DEPTH, CLIENT_RAPPORT, CLOSED_QUESTION, MENTAL_STATE_FOCUS, MISATTUNED,
-    OPEN_QUESTION, PROMPT_QUALITY, REFLECTION,
+    ADVICE,
+    CLIENT_DEPTH,
+    CLIENT_RAPPORT,
+    CLOSED_QUESTION,
+    MENTAL_STATE_FOCUS,
+    MISATTUNED,
+    OPEN_QUESTION,
+    PROMPT_QUALITY,
+    REFLECTION,
 )
 from bot.exercises.trainee.feedback import say
 from bot.exercises.trainee.library import client_fields, feedback_catalogue

@@ -7,10 +7,14 @@ import pytest
 
 from bot.content import ContentError, read_yaml
 from bot.exercises.trainee.library import (
-    CLIENTS_FILE, client_fields, clients, feedback_catalogue, parse_client_library,
+    CLIENTS_FILE,
+    client_fields,
+    clients,
+    feedback_catalogue,
+    parse_client_library,
 )
 from bot.exercises.trainee.moves import MOVE_ORDER
-from bot.exercises.trainee.schema import DEPTHS, MIN_REPLIES_PER_DEPTH, STYLES, FEATURES
+from bot.exercises.trainee.schema import DEPTHS, FEATURES, MIN_REPLIES_PER_DEPTH, STYLES
 from bot.exercises.wording import render
 
 

@@ -11,7 +11,7 @@ import pytest
 from bot.exercises.contract import AnsweredTurn
 from bot.exercises.trainee.declaration import CHARTED, CLIENT_DEPTH, CLIENT_RAPPORT
 from bot.exercises.trainee.exercise import TraineeExercise
-from bot.exercises.trainee.library import clients, client_by_id, feedback_catalogue, session_rules
+from bot.exercises.trainee.library import client_by_id, clients, feedback_catalogue, session_rules
 from bot.exercises.trainee.state import SessionState
 
 GOOD = [
@@ -142,7 +142,7 @@ def test_a_long_prompt_is_quoted_by_its_first_words(engine):
     assert '..."' in replies[0].messages[0]
 
 
-def test_feedback_switched_off_mid_session_comes_at_the_end_and_can_come_back(engine, ):
+def test_feedback_switched_off_mid_session_comes_at_the_end_and_can_come_back(engine):
     rng = random.Random(4)
     prompts = [GOOD[0], "Feedback off.", "Did you tell anyone?", GOOD[1], "feedback on", GOOD[2]]
     state, replies, turns = run(engine, session_with("kofi_guarded"), prompts)
