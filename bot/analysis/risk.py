@@ -663,7 +663,22 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     if not ages and not recovered:
         return False
     over = recovered + ages
-    return not any(inside(c) and not any(_touch(c, o) for o in over) for c in text.cues("cue/present"))
+    return not any(_present_near(c, candidate.span, text) and not any(_touch(c, o) for o in over)
+                   for c in text.cues("cue/present"))
+
+
+# A present word this far from the match in its own sentence still speaks of it ("I used to cut, and
+# I started again"); further away in a long sentence it is about something else ("Spring cleaning
+# today ... the cards people sent after my attempt when I was twenty-two").
+PRESENT_WINDOW = 10
+
+
+def _present_near(cue: Span, span: Span, text: _Text) -> bool:
+    own = text.sentence(span)
+    if own.start <= cue.start < own.end:
+        return cue.start < span.end + PRESENT_WINDOW and span.start - PRESENT_WINDOW < cue.end
+    following = text.around(span, 0, 1)[1:]
+    return any(s.start <= cue.start < s.end for s in following)
 
 
 def _touch(a: Span, b: Span) -> bool:

@@ -17,7 +17,7 @@ from bot.nlp import load_nlp
 DEV = Path(__file__).resolve().parents[2] / "data" / "risk_dev.jsonl"
 DETECTED = ("flag", "ask")
 # Measured 2026-11-30: recall 1.000 (291/291), false alarms 0.016 (3/184), explicit rows flagged
-# 0.94, past rows past_only 0.97, category of the top speaker finding 1.00. The recall floor is the
+# 0.96, past rows past_only 1.00, category of the top speaker finding 1.00. The recall floor is the
 # target itself; the others sit below what was measured.
 MAX_FALSE_ALARM = 0.05
 MIN_EXPLICIT_FLAGGED = 0.90
