@@ -87,7 +87,7 @@ class RepairExercise(Exercise):
         if not current.rehearsing:
             question = getattr(coaching().own_questions, str(current.step))
             current.prompted = True
-            return _reply(current, [question], question=question)
+            return _reply(current, [coach.as_coach(question)], question=question)
         persona = current.persona()
         back = pick_fresh(coaching().back_from_pause, current.seen, rng, coach.fields_for(persona))
         current.prompted = True
@@ -119,8 +119,12 @@ class RepairExercise(Exercise):
         current.step_index += 1
         current.prompted = False
         annotation = note_annotation(step, {"shape": shape.to_dict()})
-        if not current.rehearsing:
-            return _reply(current, [], annotation=annotation)
+        if not current.rehearsing:  # thank them and ask the next question at once
+            question = getattr(coaching().own_questions, str(current.step))
+            noted = pick_fresh(coaching().noted, current.seen, rng)
+            current.prompted = True
+            return _reply(current, [coach.as_coach(" ".join(p for p in (noted, question) if p))],
+                          question=question, annotation=annotation)
         return _reply(current, self._meet_shaped(current, rng), annotation=annotation)
 
     def _meet_shaped(self, current: RehearsalState, rng: random.Random) -> list[str | None]:

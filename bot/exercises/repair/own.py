@@ -23,9 +23,11 @@ class Shape:
     relationship: str = "friend"
     hurt: str = "sore"
     attachment: str = "secure"
+    word: str | None = None  # the relationship word the person used, when it names someone ("sister")
 
     def to_dict(self) -> dict:
-        return {"relationship": self.relationship, "hurt": self.hurt, "attachment": self.attachment}
+        return {"relationship": self.relationship, "hurt": self.hurt, "attachment": self.attachment,
+                "word": self.word}
 
     @classmethod
     def from_dict(cls, data: object) -> "Shape":
@@ -48,10 +50,12 @@ def describes_abuse(text: str) -> bool:
     return bool(risk and any(f.category == ABUSE_CATEGORY for f in risk.findings))
 
 
-def relationship_in(text: str) -> str | None:
+def relationship_in(text: str) -> tuple[str, str | None] | None:
+    """The relationship named, and the word for the person when it can name them ("your sister")."""
     for relationship, words in coaching().relationship_words.items():
-        if _has_any(text, words):
-            return relationship
+        for word in words:
+            if _has_any(text, [word]):
+                return relationship, word.lower() if word.lower() in coaching().nameable_words else None
     return None
 
 
@@ -59,7 +63,9 @@ def shape_from(shape: Shape, step: str, text: str) -> Shape:
     """The shape after the answer to one of the own-rupture questions."""
     values = shape.to_dict()
     if step == "who":
-        values["relationship"] = relationship_in(text) or shape.relationship
+        found = relationship_in(text)
+        if found:
+            values["relationship"], values["word"] = found
     elif step == "what_happened":
         values["hurt"] = "raw" if _has_any(text, coaching().raw_words) else "sore"
     elif step == "how_they_react":
@@ -72,5 +78,6 @@ def shape_from(shape: Shape, step: str, text: str) -> Shape:
 
 def persona_for(shape: Shape) -> Persona:
     base = next(p for p in shaped_personas() if p.attachment == shape.attachment)
-    return base.copy(update={"name": coaching().relationship_names[shape.relationship],
+    name = f"your {shape.word}" if shape.word else coaching().relationship_names[shape.relationship]
+    return base.copy(update={"name": name,
                              "relationship": shape.relationship, "hurt": shape.hurt})

@@ -108,8 +108,10 @@ class Coaching(BaseModel):
     introduce: Several  # {name} {situation} {background}
     own_intro: Few
     own_questions: OwnQuestions
+    noted: Several  # a short thanks before the next own-rupture question
     shaped_intro: Few  # {name}
     relationship_words: dict[Literal[RELATIONSHIPS], list[Text]]  # type: ignore[valid-type]
+    nameable_words: list[Text]  # relationship words that can name the person: "your sister"
     relationship_names: dict[Literal[RELATIONSHIPS], Text]  # type: ignore[valid-type]
     raw_words: list[Text]  # in the "what happened" answer: the hurt is raw
     avoidant_words: list[Text]  # in the "how do they react" answer
