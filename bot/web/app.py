@@ -75,7 +75,7 @@ def security_headers(request: Request, resp: HTTPResponse, config: WebConfig) ->
         style = "'self' 'unsafe-inline'"  # the widget injects its own style elements; never scripts
     resp.headers.setdefault("Content-Security-Policy", "; ".join([
         "default-src 'none'", "script-src 'self'", f"style-src {style}", "img-src 'self' data:",
-        f"connect-src {connect}", "font-src 'self'", "form-action 'self'", "base-uri 'none'",
+        f"connect-src {connect}", "font-src 'self' data:", "form-action 'self'", "base-uri 'none'",
         "frame-ancestors 'none'", "object-src 'none'",
     ]))
     resp.headers["X-Frame-Options"] = "DENY"
@@ -112,6 +112,10 @@ def create_app(config: WebConfig = WebConfig(), name: str = "attune_web") -> San
     @app.get("/")
     async def home(_: Request) -> HTTPResponse:
         return response.redirect("/chat")
+
+    @app.get("/favicon.ico")
+    async def favicon(_: Request) -> HTTPResponse:
+        return response.empty()
 
     @app.get("/healthz")
     async def health(_: Request) -> HTTPResponse:

@@ -7,7 +7,8 @@ what a browser session needs on top:
 - an idle limit and an absolute limit (`WebSessionLimits`); an expired session's token is revoked;
 - a CSRF token per session (synchronizer pattern), required on every form post;
 - throttling of failed sign-ins per username and per client address: after FREE_FAILURES failures
-  in FAILURE_WINDOW, each further attempt waits, doubling up to MAX_LOCK, and is refused with 429
+  for one username (FREE_FAILURES_PER_ADDRESS from one address, which may be a shared one) in
+  FAILURE_WINDOW, each further attempt waits, doubling up to MAX_LOCK, and is refused with 429
   without the password being checked.
 The session table lives in this process (the web server runs one worker): a restart signs everyone
 out, which is the safe direction.
@@ -26,6 +27,7 @@ from bot.store.views import Person
 
 COOKIE = "attune_review"
 FREE_FAILURES = 5
+FREE_FAILURES_PER_ADDRESS = 20
 FAILURE_WINDOW = 15 * 60.0
 FIRST_LOCK = 30.0
 MAX_LOCK = 15 * 60.0
@@ -68,8 +70,8 @@ class SignIns:
         """How long this username or address must wait before another attempt (0: go ahead)."""
         now = self._clock()
         with self._lock:
-            return max((f.locked_until - now for key in self._keys(username, address)
-                        if (f := self._failures.get(key))), default=0.0)
+            return max([0.0, *(f.locked_until - now for key in self._keys(username, address)
+                                if (f := self._failures.get(key)))])
 
     def failed(self, username: str, address: str) -> None:
         now = self._clock()
@@ -77,7 +79,7 @@ class SignIns:
             for key in self._keys(username, address):
                 record = self._failures.setdefault(key, _Failures())
                 record.times = [t for t in record.times if now - t < FAILURE_WINDOW] + [now]
-                if len(record.times) >= FREE_FAILURES:
+                if len(record.times) >= (FREE_FAILURES if key.startswith("user:") else FREE_FAILURES_PER_ADDRESS):
                     record.lock = min(MAX_LOCK, record.lock * 2 if record.lock else FIRST_LOCK)
                     record.locked_until = now + record.lock
 

@@ -47,8 +47,13 @@
       log.setAttribute("aria-label", "Messages");
       log.setAttribute("tabindex", "0");
     }
-    chat.querySelectorAll(".rw-reply").forEach(function (button) {
-      if (!button.getAttribute("type")) { button.setAttribute("type", "button"); }
+    // Quick replies are plain <div>s with a click handler: make them buttons for the keyboard too.
+    chat.querySelectorAll("div.rw-reply:not([role])").forEach(function (reply) {
+      reply.setAttribute("role", "button");
+      reply.setAttribute("tabindex", "0");
+      reply.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); reply.click(); }
+      });
     });
   }
   new MutationObserver(label).observe(chat, { childList: true, subtree: true });
