@@ -1,4 +1,5 @@
 """Rasa-server-side adapters: the NLU risk component and the tracker store. They call `bot/`."""
-from attune_rasa import rasa_speedups
+from attune_rasa import action_retry, rasa_speedups
 
 rasa_speedups.install()
+action_retry.install()
