@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, MutableSet, Sequence
+from typing import Literal
 
 from bot.analysis.evidence import Evidence
 from bot.analysis.repair import RepairResult
@@ -141,7 +142,7 @@ def _what(tried: Tried) -> str:
 def _move(tried: Tried, persona: Persona, seen: MutableSet[str], rng: random.Random) -> str | None:
     words = coaching()
     before, after = LEVELS.index(tried.before), LEVELS.index(tried.after)
-    direction = "up" if after > before else "down" if after < before else "same"
+    direction: Literal["up", "down", "same"] = "up" if after > before else "down" if after < before else "same"
     return pick_fresh(words.moves[direction], seen, rng, fields_for(
         persona, before=words.level_words[tried.before], after=words.level_words[tried.after]))
 

@@ -24,8 +24,8 @@ from bot.exercises.repair.declaration import DECLARATION, OWN_PATH
 from bot.exercises.repair.library import coaching, personas
 from bot.exercises.repair.own import Shape, describes_abuse, shape_from
 from bot.exercises.repair.record import Tried, attempt_annotation, attempts_in, note_annotation, rewind_annotation
-from bot.exercises.repair.state import MAX_REWINDS, RehearsalState, steps_for
 from bot.exercises.repair.schema import LEVELS, Persona
+from bot.exercises.repair.state import MAX_REWINDS, RehearsalState, steps_for
 from bot.exercises.wording import pick_fresh
 from bot.safety.resources import format_resources
 
