@@ -568,6 +568,12 @@ def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex:
     if actor == "first":
         return "Not about harm between people."
     if weak and not text.near("cue/fear", candidate.span):
+        if verb.tag_ in ("VBZ", "VBP", "VBG"):
+            # "my dad hurts me": something that goes on, maybe violence; asked about. "She hurt me
+            # so much when she lied" (over and done) is hurt feelings.
+            candidate.category, candidate.ask = "abuse_or_danger", True
+            candidate.explanation = "Says someone keeps hurting them (worth asking whether that is physical)."
+            return None
         return "Hurt feelings, not a physical threat."
     if parse.is_ongoing_figure(verb) and not text.near("cue/fear", candidate.span):
         return "\"They're killing me\": a figure of speech without a threat or fear."

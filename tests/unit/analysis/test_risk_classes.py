@@ -369,3 +369,44 @@ def test_abuse_named_and_misspelt(text):
 ])
 def test_preparation_and_plans(text):
     assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My children are grown, they don't need me anymore.",
+    "I think I have lived long enough",
+    "Life is not for me anymore",
+    "I pray every night that God will take me",
+    "Nobody will even notice when I'm not here",
+    "I've been cleaning out my room and giving my stuff to my friends",
+    "I am preparing everything for my family so they will not have problems",
+    "I've got a bottle of vodka and all my pills and I'm going to take them tonight",
+    "I went up to the top of the car park and looked down for a long time",
+    "I've been thinking about which way would hurt the least",
+    "Me and the rope in my garage have been having a staring contest lol",
+    "I could take all of my mum's tablets, she wouldn't even notice",
+])
+def test_more_veiled_and_preparation_phrasings(text):
+    assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My husband pushed me and I fell down the stairs",
+    "My dad makes me sleep in his bed",
+    "They threaten to send me back if I say anything",
+    "My carer shouts at me and leaves me without food",
+    "I ran away from home because my dad hurts me",
+    "My boyfriend hurts me",
+])
+def test_more_abuse_phrasings(text):
+    result = assess_risk_text(text)
+    assert result.outcome in DETECTED and result.speaker_findings[0].category == "abuse_or_danger", result.to_dict()
+
+
+@pytest.mark.parametrize("aside, kept", [
+    ("I take all my tablets every morning with breakfast", "I keep thinking about taking all my tablets at once"),
+    ("Leave me alone.", "My carer leaves me without my medication"),
+    ("She hurt me so much when she lied", "She hurts me and I'm scared of her"),
+])
+def test_routine_and_everyday_words(aside, kept):
+    assert outcome(aside) == "none"
+    assert found(kept)
