@@ -5,7 +5,8 @@ reply; a prompt worth nothing or less (a closed question, a remark) the surface;
 a feeling; more a reflective reply. Rapport moves it: low rapport (a hostile or withdrawn client at
 the start, or after misattunement) takes a level off, high rapport adds one. A misattuned prompt
 lowers rapport and keeps the client one level shallower for the next few turns, however good those
-prompts are; an attuned one raises rapport. Replies are never repeated in a session: when the
+prompts are (though only a misattuned or costly prompt gets a shut reply); an attuned one raises
+rapport. Replies are never repeated in a session: when the
 earned depth has none left, the nearest depth that has one answers (the shallower on a tie).
 """
 from __future__ import annotations
@@ -46,7 +47,9 @@ def earned_depth(quality: int, misattuned: bool, rapport: int, strained: bool) -
         depth += -1 if rapport < 0 else (1 if rapport >= 2 else 0)
     if strained:
         depth -= 1
-    return max(0, min(len(DEPTHS) - 1, depth))
+    # A shut reply answers being misread or pushed: a prompt that costs nothing keeps the surface.
+    floor = 1 if not misattuned and quality >= 0 else 0
+    return max(floor, min(len(DEPTHS) - 1, depth))
 
 
 def respond(client: Client, state: SessionState, reading: PromptReading, rng: random.Random) -> ClientTurn:

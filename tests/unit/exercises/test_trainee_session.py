@@ -204,3 +204,12 @@ def test_another_client_keeps_the_feedback_setting_and_brings_a_new_person(engin
     swapped = engine.swap(state, None, rng)
     assert swapped.state["client_id"] != "ollie_tangential" and swapped.state["feedback_on"] is False
     assert swapped.state["turn"] == 0 and feedback_catalogue()
+
+
+def test_only_a_misattuned_or_costly_prompt_gets_a_shut_reply():
+    from bot.exercises.trainee.client_state import earned_depth
+
+    assert earned_depth(2, False, rapport=-2, strained=True) == 1  # kind, but the client is still wary
+    assert earned_depth(-1, False, rapport=-2, strained=False) == 0  # a closed, stacked question
+    assert earned_depth(4, True, rapport=3, strained=False) == 0  # misattuned, however skilled otherwise
+    assert earned_depth(4, False, rapport=3, strained=False) == 3

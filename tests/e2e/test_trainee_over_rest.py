@@ -1,0 +1,59 @@
+"""Trainee practice end to end over REST: the real servers, the real rubric, the real store."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+PROMPTS = [
+    "What brings you here today?",
+    "You should talk to them about it.",
+    "That sounds really hard.",
+    "I wonder what was going on for you in that moment?",
+    "It sounds like part of you felt alone with it, and maybe a bit scared.",
+    "What was that like for you?",
+]
+CLIENT = "(simulated client): "
+
+
+def exported(servers, sender) -> dict:
+    from bot.store import repository
+
+    with servers.store():
+        return repository.export_person_data(sender)
+
+
+def test_a_whole_session_with_feedback_each_turn_and_stored_scores(servers, sender):
+    servers.texts(sender, "hi")
+    servers.texts(sender, "yes")
+    opening = servers.texts(sender, "/start_trainee")
+    assert "simulated" in opening and "real client material" in opening and CLIENT in opening
+    replies = [servers.texts(sender, prompt) for prompt in PROMPTS]
+    for prompt, reply in zip(PROMPTS[:-1], replies[:-1]):
+        assert f'"{prompt}"' in reply and CLIENT in reply, reply  # feedback quoting it, then the client
+    assert "gave advice" in replies[1] or "steered" in replies[1]
+    assert "What would you like to do?" in replies[-1]  # the summary, then the menu
+    assert "open" in replies[-1] and "reflections" in replies[-1]
+
+    data = exported(servers, sender)
+    turns = [t for c in data["conversations"] for t in c["turns"]]
+    prompts = [t for t in turns if t["speaker"] == "user" and t.get("exercise") == "trainee"]
+    annotations = [a for t in prompts for a in t["annotations"] if a["kind"] == "trainee"]
+    assert len(annotations) == len(PROMPTS), turns
+    assert [a["scores"]["trainee_advice"] for a in annotations][:2] == [0, 1]
+    depths = [a["scores"]["trainee_client_depth"] for a in annotations]
+    assert depths[1] == 0 and max(depths[2:]) >= 2  # the advice shut the client; good prompts opened
+    assert annotations[1]["result"]["move"] == "advice"
+
+
+def test_feedback_off_keeps_it_for_the_end(servers, sender):
+    servers.texts(sender, "/start_trainee")
+    assert "end" in servers.texts(sender, "feedback off")
+    reply = servers.texts(sender, "Did that upset you?")
+    assert CLIENT in reply and '"Did that upset you?"' not in reply
+
+
+def test_the_trainee_s_own_disclosure_starts_the_safety_check(servers, sender):
+    servers.texts(sender, "/start_trainee")
+    reply = servers.texts(sender, "honestly I want to die, I can't do this job")
+    assert "thoughts of ending your life?" in reply and CLIENT not in reply
