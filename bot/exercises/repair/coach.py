@@ -163,9 +163,10 @@ def debrief(kept: Sequence[Tried], rewound: Sequence[Tried], persona: Persona, r
         lines.append(" ".join(p for p in (
             pick_fresh(words.debrief_try, seen, rng, {"ordinal": ordinal, "quote": quote, "what": _what(tried)}),
             _move(tried, persona, seen, rng)) if p))
-    if rewound and rewound[-1].number <= len(kept):
+    retried = [k for k in kept if rewound and k.number == rewound[-1].number]
+    if retried:
         lines.append(pick_fresh(words.debrief_rewinds, seen, rng, {
-            "before": _what(rewound[-1]), "after": _what(kept[rewound[-1].number - 1])}))
+            "before": _what(rewound[-1]), "after": _what(retried[0])}))
     lines.append(pick_fresh(words.debrief_repaired if repaired else words.debrief_not_repaired, seen, rng, fields))
     last_blockers = kept[-1].blockers
     tip = _tip(persona, last_blockers, met, seen, rng)

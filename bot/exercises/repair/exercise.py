@@ -30,6 +30,7 @@ from bot.exercises.wording import pick_fresh
 from bot.safety.resources import format_resources
 
 HISTORY_LIMIT = 50
+SKIPPED = "skipped"  # marks a turn the person skipped in the attempts' history
 ABUSE_CATEGORY = "abuse_or_danger"
 
 
@@ -163,7 +164,7 @@ class RepairExercise(Exercise):
         if current.rewinds >= MAX_REWINDS:
             return _reply(current, [coach.as_coach(pick_fresh(words.no_more_rewinds, current.seen, rng,
                                                               coach.fields_for(persona)) or "")])
-        level, met = current.history.pop()
+        level, met, *skipped = current.history.pop()
         number = len(current.history) + 1
         current.level, current.met = int(level), [str(n) for n in met]
         current.last_found = None
@@ -172,8 +173,9 @@ class RepairExercise(Exercise):
         current.prompted = True
         said = pick_fresh(words.rewound, current.seen, rng,
                           coach.fields_for(persona, level=words.level_words[LEVELS[current.level]]))
-        return _reply(current, [coach.as_coach(said or "")],
-                      annotation=rewind_annotation(str(current.step), number, persona.id))
+        # A skipped turn left no annotation, so its rewind records none either.
+        annotation = None if skipped else rewind_annotation(str(current.step), number, persona.id)
+        return _reply(current, [coach.as_coach(said or "")], annotation=annotation)
 
     def _time_out(self, current: RehearsalState, rng: random.Random) -> Reply:
         # The coach speaks about the last attempt from what was found in it (the words are not in
@@ -190,10 +192,20 @@ class RepairExercise(Exercise):
         current = RehearsalState.from_dict(state)
         if current.finished:
             return _reply(current, [])
-        was_rehearsing = current.rehearsing
+        if current.rehearsing:
+            # Nothing said is a turn too: the character answers the silence, where it is.
+            persona = current.persona()
+            current.history.append([current.level, sorted(current.met), SKIPPED])
+            current.step_index += 1
+            current.prompted = True
+            current.last_found = None
+            if current.finished:
+                return _reply(current, [])
+            return _reply(current, [coach.character_line(persona, LEVELS[current.level], current.level,
+                                                         current.seen, rng)])
         current.step_index += 1
         current.prompted = False
-        if not was_rehearsing and current.rehearsing:
+        if current.rehearsing:
             return _reply(current, self._meet_shaped(current, rng))
         return _reply(current, [])
 

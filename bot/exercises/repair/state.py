@@ -39,7 +39,8 @@ class RehearsalState:
     step_index: int = 0
     level: int = 2
     met: list[str] = field(default_factory=list)
-    history: list[list] = field(default_factory=list)  # per kept attempt: [level before, needs before]
+    # Per kept attempt or skipped turn: [level before, needs before] (and "skipped" for a skip).
+    history: list[list] = field(default_factory=list)
     rewinds: int = 0
     last_found: list | None = None  # the last attempt's component and blocker names (no words)
     prompted: bool = False  # the last reply already gave the person their turn

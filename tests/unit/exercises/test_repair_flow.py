@@ -251,3 +251,14 @@ def test_resume_hands_the_turn_back_through_the_coach(engine):
     assert engine.ask(reply.state, rng).messages == []  # the character just spoke
     resumed = engine.ask(engine.resume(reply.state), rng)
     assert resumed.messages[0].startswith("Coach: ") and "Ngozi" in resumed.messages[0]
+
+
+def test_a_skipped_turn_is_answered_by_the_character_and_can_be_rewound(engine):
+    rng, turns = random.Random(15), []
+    reply = with_persona(engine, "gerald_speech", rng)
+    skipped = engine.skip(reply.state, rng)
+    assert CHARACTER.match(skipped.messages[0]) and skipped.messages[0].startswith("Dad: ")
+    assert RehearsalState.from_dict(skipped.state).step == "attempt_2"
+    assert engine.ask(skipped.state, rng).messages == []  # the character's line was the prompt
+    _, reply = say(engine, skipped, "rewind", rng, turns)
+    assert not turns and RehearsalState.from_dict(reply.state).step == "attempt_1"
