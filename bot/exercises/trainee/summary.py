@@ -101,6 +101,7 @@ def closing_words(turns: Sequence[TurnRecord], client: Client, seen: MutableSet[
         words = {key: in_words(value) for key, value in numbers.items()}
         words["advice"] = times(numbers["advice"])
         words["mind"] = "none" if not numbers["mind"] else words["mind"]
+        words["prompts"] = words["prompts"] + (" prompt" if numbers["prompts"] == 1 else " prompts")
         messages.append(say(catalogue.closing_counts, seen, rng, {**fields, **words}))
         messages.append(say(catalogue.closing_depth[depth_trend(turns)], seen, rng, fields))
         messages.append(say(catalogue.closing_practise[practise_next(numbers)], seen, rng, fields))
