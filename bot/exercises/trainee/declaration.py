@@ -24,9 +24,9 @@ PROMPT_QUALITY = ScoreSpec("trainee_prompt_quality", "Prompt quality (rubric poi
 CLIENT_DEPTH = ScoreSpec("trainee_client_depth", "Simulated client's depth (0 shut - 3 reflective)", "Depth", (0, 3), _FOR, _CLIENT)
 CLIENT_RAPPORT = ScoreSpec("trainee_client_rapport", "Simulated client's rapport", "Rapport", (-2, 3), _FOR, _CLIENT)
 
-SCORES = (OPEN_QUESTION, CLOSED_QUESTION, REFLECTION, MENTAL_STATE_FOCUS, ADVICE, MISATTUNED,
-          PROMPT_QUALITY, CLIENT_DEPTH, CLIENT_RAPPORT)
 CHARTED = (CLIENT_DEPTH, CLIENT_RAPPORT, PROMPT_QUALITY)  # the lines worth drawing over a session
+# The charted scores first: the export's session chart draws the first few declared scores present.
+SCORES = CHARTED + (OPEN_QUESTION, CLOSED_QUESTION, REFLECTION, MENTAL_STATE_FOCUS, ADVICE, MISATTUNED)
 
 DECLARATION = Declaration(
     name=NAME,
