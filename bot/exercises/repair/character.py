@@ -5,8 +5,8 @@ What moves it (docs/constructs.md#rupture-and-repair, ../shared/docs/domain.md s
 - a blocker (blame, "sorry, but", contempt, defensiveness, minimising, stonewalling, a non-apology)
   hurts: one level down, never below "more hurt" (hostility is capped: no spiral, no threats);
 - grovelling (self_abasement) moves nothing: the character is unsettled, the coach speaks;
-- an attempt with something the character needs to hear, or two kinds of repair at once, moves one
-  level up, never more: nobody forgives on the first good sentence;
+- an attempt with a kind of repair not heard before, or two kinds at once, moves one level up, never
+  more: nobody forgives on the first good sentence;
 - "open" needs everything this character needs heard, over the attempts, and at least two tries;
   short of it they say what still hurts (an anxious character presses for what happens next);
 - an avoidant character withdraws under pressure (several questions, a long speech).
@@ -64,7 +64,7 @@ def react(persona: Persona, level: int, met: frozenset[str], earlier_attempts: i
     if persona.attachment == "avoidant" and (attempt.questions >= PRESSING_QUESTIONS
                                              or attempt.sentences >= PRESSING_SENTENCES):
         return Reaction(level, level, "pressed", now)
-    moves = bool(heard & set(persona.needs) - met) or len(heard) >= 2
+    moves = bool(heard - met) or len(heard) >= 2  # something not heard before, or two kinds at once
     if not moves:
         return Reaction(level, level, "still_hurts" if level == SOFTENING else LEVELS[level], now)
     after = min(level + 1, OPEN)

@@ -136,7 +136,7 @@ def _what(tried: Tried) -> str:
         worst = [b for b in BLOCKER_ORDER if b in tried.blockers][0]
         return words.blocker_words[worst]
     named = [words.component_words[c] for c in COMPONENT_ORDER if c in tried.components][:2]
-    return " and ".join(named) if named else words.no_components
+    return ", and ".join(named) if named else words.no_components
 
 
 def _move(tried: Tried, persona: Persona, seen: MutableSet[str], rng: random.Random) -> str | None:

@@ -101,3 +101,12 @@ def test_nothing_said_moves_nothing():
     persona = persona_by_id("aiko_credit")
     reaction = react(persona, 2, frozenset(), 0, attempt("hmm"))
     assert (reaction.before, reaction.after, reaction.kind) == (2, 2, "guarded")
+
+
+def test_a_new_kind_of_repair_moves_a_step_even_when_it_is_not_what_they_most_need():
+    persona = next(p for p in shaped_personas() if p.attachment == "avoidant")
+    assert "their_feelings" not in persona.needs
+    reaction = react(persona, 2, frozenset({"ownership"}), 1, attempt("I can see you felt let down."))
+    assert reaction.after == 3
+    again = react(persona, 3, reaction.met, 2, attempt("I can see you felt let down and alone."))
+    assert again.after == 3 and again.kind == "still_hurts"  # the same thing again moves nothing
