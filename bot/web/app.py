@@ -94,7 +94,8 @@ def crisis_context(locale: str | None) -> dict:
     key = locale if locale in load_resources().locales else "default"
     others = [resources for name, resources in load_resources().locales.items()
               if name not in (key, "default")]
-    return {"here": here, "others": others, "category_titles": CATEGORY_TITLES}
+    return {"here": here, "international": key == "default", "others": others,
+            "category_titles": CATEGORY_TITLES}
 
 
 def create_app(config: WebConfig = WebConfig(), name: str = "attune_web") -> Sanic:

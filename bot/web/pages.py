@@ -11,6 +11,7 @@ import base64
 from dataclasses import dataclass
 
 from bot.export.charts import progress_chart
+from bot.export.document import TurnDoc, turn_doc
 from bot.export.facts import consent_text, format_number, risk_text, turn_scores, when
 from bot.export.highlight import risk_spans, turn_pieces
 from bot.export.labels import label
@@ -42,24 +43,14 @@ class RiskLine:
 
 
 @dataclass(frozen=True)
-class NoteLine:
-    author: str
-    time: str
-    text: str
-
-
-@dataclass(frozen=True)
 class TurnPage:
-    id: int
-    seq: int
-    speaker: str
-    speaker_label: str
-    time: str
-    where: str
+    """A turn as the exports show it (`doc`: speaker, time, where, notes), plus what the page adds:
+    marked stretches with their explanations, scores as name and value, risk events by id."""
+
+    doc: TurnDoc
     marks: tuple[Mark, ...]
     scores: tuple[Score, ...]
     risks: tuple[RiskLine, ...]
-    notes: tuple[NoteLine, ...]
 
 
 @dataclass(frozen=True)
@@ -78,15 +69,11 @@ def turn_page(turn: Turn) -> TurnPage:
         marks.append(Mark(clean_text(piece.text), tuple(one_line(m) for m in piece.markers), notes,
                           bool(risky.intersection(piece.evidence))))
     return TurnPage(
-        id=turn.id, seq=turn.seq, speaker=turn.speaker.value,
-        speaker_label=label("speaker", turn.speaker.value), time=when(turn.created_at),
-        where=" / ".join(one_line(part) for part in (turn.exercise, turn.step) if part),
+        doc=turn_doc(turn),
         marks=tuple(marks),
         scores=tuple(Score(label("score_names", name), format_number(value))
                      for name, value in turn_scores(turn).items()),
         risks=tuple(risk_line(event) for event in turn.risk_events),
-        notes=tuple(NoteLine(one_line(n.author_name or "?"), when(n.created_at), clean_text(n.text))
-                    for n in turn.notes),
     )
 
 

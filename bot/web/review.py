@@ -20,7 +20,7 @@ from bot.export import FORMATS, render
 from bot.export.audience import for_reader, sees_scores
 from bot.export.labels import all_labels
 from bot.store import repository
-from bot.store.views import Person, Role, SessionFilter
+from bot.store.views import Person, Role, SessionFilter, Transcript
 from bot.web import pages
 from bot.web.app import page
 from bot.web.signin import COOKIE, csrf_ok
@@ -200,27 +200,14 @@ def review_blueprint() -> Blueprint:
     @bp.get("/sessions/<conversation_id:int>/export/<fmt>")
     @signed_in
     async def export_session(request: Request, conversation_id: int, fmt: str) -> HTTPResponse:
-        me: Person = request.ctx.person
-        if fmt not in FORMATS:
-            raise repository.InvalidInput(f"Unknown format; choose one of {', '.join(FORMATS)}.")
-        shown = for_reader(await store(repository.get_transcript, me, conversation_id, purpose="export"), me)
-        data = await store(render, [shown], fmt)
-        await store(repository.record_audit, me, "export_file", "conversation", conversation_id,
-                    {"format": fmt, "channel": "web"})
-        return _download(data, fmt, f"attune-session-{conversation_id}.{fmt}")
+        return await _export(request, fmt, "conversation", conversation_id, lambda me: [
+            repository.get_transcript(me, conversation_id, purpose="export")])
 
     @bp.get("/people/<person_id:int>/export/<fmt>")
     @signed_in
     async def export_person(request: Request, person_id: int, fmt: str) -> HTTPResponse:
-        me: Person = request.ctx.person
-        if fmt not in FORMATS:
-            raise repository.InvalidInput(f"Unknown format; choose one of {', '.join(FORMATS)}.")
-        history = [for_reader(t, me) for t in await store(repository.person_history, me, person_id,
-                                                          purpose="export")]
-        data = await store(render, history, fmt)
-        await store(repository.record_audit, me, "export_file", "person", person_id,
-                    {"format": fmt, "channel": "web"})
-        return _download(data, fmt, f"attune-person-{person_id}.{fmt}")
+        return await _export(request, fmt, "person", person_id, lambda me: repository.person_history(
+            me, person_id, purpose="export"))
 
     @bp.post("/turns/<turn_id:int>/notes")
     @signed_in
@@ -255,8 +242,18 @@ def _back(request: Request) -> str:
     return target if target.startswith("/review/") and "//" not in target and "\\" not in target else "/review/"
 
 
-def _download(data: bytes, fmt: str, filename: str) -> HTTPResponse:
+async def _export(request: Request, fmt: str, kind: str, target_id: int,
+                  read: Callable[[Person], list[Transcript]]) -> HTTPResponse:
+    """A download in one of the five formats, read as the signed-in person (the store audits the
+    read as "export"); the file handed out is audited too, as the command line does."""
+    me: Person = request.ctx.person
+    if fmt not in FORMATS:
+        raise repository.InvalidInput(f"Unknown format; choose one of {', '.join(FORMATS)}.")
+    transcripts = [for_reader(t, me) for t in await store(read, me)]
+    data = await store(render, transcripts, fmt)
+    await store(repository.record_audit, me, "export_file", kind, target_id, {"format": fmt, "channel": "web"})
+    name = "session" if kind == "conversation" else kind
     return response.raw(data, content_type=CONTENT_TYPES[fmt], headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Content-Disposition": f'attachment; filename="attune-{name}-{target_id}.{fmt}"',
         "Content-Security-Policy": "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox",
     })

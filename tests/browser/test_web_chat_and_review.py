@@ -166,6 +166,62 @@ def test_the_socket_refuses_other_origins(web):
     assert allowed.status_code == 200 and '"sid"' in allowed.text
 
 
+class SocketClient:
+    """A second program on the chat's socket.io channel, as another browser's page would be."""
+
+    def __init__(self, rasa_url: str, origin: str) -> None:
+        import socketio
+
+        self.client = socketio.Client()
+        self.replies: list[dict] = []
+        self.confirmed: list[str] = []
+        self.client.on("bot_uttered", self.replies.append)
+        self.client.on("session_confirm", self.confirmed.append)
+        self.client.connect(rasa_url, headers={"Origin": origin}, transports=["polling"])
+
+    def session(self, proposed) -> str:
+        self.client.emit("session_request", {"session_id": proposed})
+        return self.wait(lambda: self.confirmed, "session_confirm")[-1]
+
+    def send(self, body) -> list[dict]:
+        before = len(self.replies)
+        self.client.emit("user_uttered", body)
+        return self.wait(lambda: self.replies[before:], "a reply")
+
+    @staticmethod
+    def wait(found, what: str):
+        for _ in range(600):
+            if found():
+                return found()
+            time.sleep(0.1)
+        raise AssertionError(f"no {what} within a minute")
+
+
+def test_a_socket_gets_only_its_own_session(web):
+    from attune_rasa.socketio_channel import NO_SESSION, REFUSALS, sender_for
+
+    client_sender = sender_for(state["token"])
+    other = SocketClient(web.servers.rasa_url, web.url)
+    try:
+        # Naming the client's sender id (which logs and the database hold) is not the client's token.
+        token = other.session(client_sender)
+        assert sender_for(token) != client_sender
+        # A made-up or a REST-style session id is replaced by a new token from the server.
+        assert other.session("alice") not in ("alice", token)
+        assert other.send({"message": "hi", "session_id": state["token"]}) == [{"text": NO_SESSION}]
+        assert other.send({"message": "x" * 20_001})[0]["text"] == REFUSALS[413]
+        assert other.send({"message": ["not", "text"]})[0]["text"] == REFUSALS[400]
+        assert other.send({"message": "hi", "customData": "not an object"})[0]["text"] == REFUSALS[400]
+    finally:
+        other.client.disconnect()
+    from bot.store import repository
+
+    with web.store():  # nothing the other socket sent reached the client's conversation
+        mine = repository.export_person_data(client_sender)
+    said = [t["text"] for c in mine["conversations"] for t in c["turns"] if t["speaker"] == "user"]
+    assert "hi" not in said and not any(text.startswith("xxx") for text in said)
+
+
 # --- the review -------------------------------------------------------------------------------------
 
 def sign_in(page: Page, url: str, username: str, password: str = STAFF_PASSWORD) -> None:
