@@ -215,6 +215,7 @@ class _Lexicon:
             counterfactual_modals=words("counterfactual_modals"),
             perfect_auxiliaries=words("perfect_auxiliaries"),
             non_denial_next=words("non_denial_next"),
+            non_denial_heads=words("non_denial_heads"),
         )
 
 

@@ -42,6 +42,7 @@ class RiskWords:
     counterfactual_modals: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     non_denial_next: frozenset[str]
+    non_denial_heads: frozenset[str]
 
 
 def head_chain(token: Token) -> list[Token]:
@@ -63,8 +64,8 @@ def negated(span: Span, words: RiskWords) -> bool:
         for child in token.children:
             if child.i in inside:
                 continue
-            if _not_a_denial(child, words):
-                continue  # "the only way out is not being alive"; "years ago, not since"
+            if _not_a_denial(child, words) or token.lemma_.lower() in words.non_denial_heads:
+                continue  # "the only way out is not being alive"; "years ago, not since"; "can't stop"
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "neg") and child.lower_ in words.negations):
                 return True
             if child.dep_ in ("aux", "auxpass", "advmod", "neg", "nsubj", "compound") and child.lower_ in words.negation_typos:

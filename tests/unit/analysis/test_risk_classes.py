@@ -410,3 +410,29 @@ def test_more_abuse_phrasings(text):
 def test_routine_and_everyday_words(aside, kept):
     assert outcome(aside) == "none"
     assert found(kept)
+
+
+@pytest.mark.parametrize("text", [
+    "Sometimes I think about just not being alive anymore",
+    "I scratch at my skin until it bleeds",
+    "I can't stop thinking about cutting",
+    "I can't stop thinking about killing myself",
+    "I'm going to kill my stepmum",
+    "Someone at school is sexually harassing me",
+    "I hope I die in my sleep",
+    "I want to disappear and never come back",
+    "i wnat to die",
+    "ive been suicidel for months",
+    "I swallowed all my antidepressants",
+])
+def test_explicit_disclosures_in_many_voices_are_flagged(text):
+    assert outcome(text) == "flag", assess_risk_text(text).to_dict()
+
+
+@pytest.mark.parametrize("aside, kept", [
+    ("I'm cutting my own hair tonight", "I'm cutting my arms tonight"),
+    ("I don't want to stop living", "I can't stop wanting to die"),
+])
+def test_negation_that_is_not_a_denial(aside, kept):
+    assert outcome(aside) == "none"
+    assert outcome(kept) == "flag"
