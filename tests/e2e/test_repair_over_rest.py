@@ -31,7 +31,7 @@ def test_a_rehearsal_with_a_rewind_repairs_and_is_stored_per_attempt(servers, se
     blamed = servers.texts(sender, BLAMING)
     assert "puts the cause on them" in blamed  # the coach names the blocker, quoting it
     rewound = servers.texts(sender, "rewind")
-    assert rewound.startswith("Coach: ") and "guarded" in rewound or "hurt" in rewound
+    assert rewound.startswith("Coach: ") and ("guarded" in rewound or "hurt" in rewound)
     replies = []
     for attempt in GOOD:
         reply = servers.texts(sender, attempt)
@@ -40,15 +40,15 @@ def test_a_rehearsal_with_a_rewind_repairs_and_is_stored_per_attempt(servers, se
             break
     assert MENU in replies[-1], replies
     debrief = replies[-1]
-    assert "'I'm sorry for what I said that evening'" in debrief and "not reading the real person's mind" in debrief \
-        or "imagined version" in debrief
+    assert "'I'm sorry for what I said that evening'" in debrief
+    assert "not reading the real person's mind" in debrief or "imagined version" in debrief
     assert not any(ch.isdigit() for ch in " ".join([blamed, rewound] + replies))  # words only for the client
 
     data = exported(servers, sender)
     turns = [t for c in data["conversations"] for t in c["turns"]]
     annotations = [a for t in turns if t["speaker"] == "user" for a in t["annotations"] if a["kind"] == "repair"]
     results = [a["result"] for a in annotations]
-    assert results[0]["blockers"] == ["blame", "sorry_but"] and results[0]["after"] == "hurt"
+    assert results[0]["blockers"] == ["blame", "sorry_but"] and results[0]["after"] in ("hurt", "more_hurt")
     assert results[1] == {"rewind": True, "attempt": 1, "persona": results[0]["persona"]}
     attempts = [a for a in annotations if "components" in a["result"]]
     assert attempts[-1]["result"]["after"] == "open"

@@ -3,7 +3,8 @@
 
 What moves it (docs/constructs.md#rupture-and-repair, ../shared/docs/domain.md section 4):
 - a blocker (blame, "sorry, but", contempt, defensiveness, minimising, stonewalling, a non-apology)
-  hurts: one level down, never below "more hurt" (hostility is capped: no spiral, no threats);
+  hurts: one level down, two for what hurts this character most (its persona's `worse`), never
+  below "more hurt" (hostility is capped: no spiral, no threats);
 - grovelling (self_abasement) moves nothing: the character is unsettled, the coach speaks;
 - an attempt with a kind of repair not heard before, or two kinds at once, moves one level up, never
   more: nobody forgives on the first good sentence;
@@ -53,7 +54,7 @@ def start_level(persona: Persona) -> int:
 def react(persona: Persona, level: int, met: frozenset[str], earlier_attempts: int, attempt: Attempt) -> Reaction:
     hard = attempt.blockers - {"self_abasement"}
     if hard:
-        after = max(0, level - 1)
+        after = max(0, level - (2 if hard & set(persona.worse) else 1))
         return Reaction(level, after, "more_hurt" if after == 0 else "hurt", met)
     heard = needs_met(attempt.components)
     now = met | heard

@@ -58,11 +58,20 @@ def test_blaming_defensive_and_fawning_attempts_never_repair(persona, texts):
 
 
 def test_hurt_has_a_floor_and_no_line_kind_beyond_more_hurt():
-    persona = persona_by_id("marek_snapped")
+    persona = persona_by_id("daniel_dinner_party")  # blame is not what hurts him most
     path = rehearse(persona, BLAMING * 4)
     assert [LEVELS[r.after] for r in path] == ["hurt", "more_hurt", "more_hurt", "more_hurt", "more_hurt",
                                                "more_hurt", "more_hurt", "more_hurt"]
     assert {r.kind for r in path} <= {"hurt", "more_hurt"}
+
+
+def test_what_hurts_a_character_most_drops_it_two_steps():
+    marek = persona_by_id("marek_snapped")
+    assert "blame" in marek.worse
+    assert react(marek, 2, frozenset(), 0, attempt(BLAMING[0])).after == 0
+    aiko = persona_by_id("aiko_credit")
+    assert "blame" not in aiko.worse
+    assert react(aiko, 2, frozenset(), 0, attempt(BLAMING[0])).after == 1
 
 
 def test_grovelling_is_not_rewarded_even_beside_a_real_apology():
