@@ -25,7 +25,7 @@ from bot.exercises.repair.library import coaching, personas
 from bot.exercises.repair.own import Shape, describes_abuse, shape_from
 from bot.exercises.repair.record import Tried, attempt_annotation, attempts_in, note_annotation, rewind_annotation
 from bot.exercises.repair.schema import LEVELS, Persona
-from bot.exercises.repair.state import MAX_REWINDS, RehearsalState, steps_for
+from bot.exercises.repair.state import MAX_ATTEMPTS, MAX_REWINDS, RehearsalState, steps_for
 from bot.exercises.wording import pick_fresh
 from bot.safety.resources import format_resources
 
@@ -42,6 +42,17 @@ def _says(text: str, phrases: list[str]) -> bool:
     """A short control phrase ("rewind", "time out") said on its own, not inside an attempt."""
     words = re.sub(r"[^\w' ]+", " ", text.lower()).split()
     return 0 < len(words) <= 6 and any(phrase.lower() in " ".join(words) for phrase in phrases)
+
+
+def _attempt_named(text: str) -> int | None:
+    """The attempt a rewind names, by number or ordinal ("rewind to 2", "my first try")."""
+    words = re.sub(r"[^\w ]+", " ", text.lower()).split()
+    for word in words:
+        if word.isdigit() and int(word) >= 1:
+            return int(word)
+        if word in coaching().ordinals[:MAX_ATTEMPTS]:
+            return coaching().ordinals.index(word) + 1
+    return None
 
 
 def _choose(profile: Profile, exclude: list[str], rng: random.Random) -> Persona:
@@ -102,7 +113,7 @@ class RepairExercise(Exercise):
         if not current.rehearsing:
             return self._describe(current, text, rng)
         if _says(text, coaching().rewind_words):
-            return self._rewind(current, rng)
+            return self._rewind(current, text, rng)
         if _says(text, coaching().timeout_words):
             return self._time_out(current, rng)
         return self._attempt(current, text, rng)
@@ -155,7 +166,7 @@ class RepairExercise(Exercise):
         annotation = attempt_annotation(step, number, repair, reaction, persona.id, note or "")
         return _reply(current, [line, note], annotation=annotation)
 
-    def _rewind(self, current: RehearsalState, rng: random.Random) -> Reply:
+    def _rewind(self, current: RehearsalState, text: str, rng: random.Random) -> Reply:
         persona = current.persona()
         words = coaching()
         if not current.history:
@@ -164,17 +175,21 @@ class RepairExercise(Exercise):
         if current.rewinds >= MAX_REWINDS:
             return _reply(current, [coach.as_coach(pick_fresh(words.no_more_rewinds, current.seen, rng,
                                                               coach.fields_for(persona)) or "")])
-        level, met, *skipped = current.history.pop()
-        number = len(current.history) + 1
+        # Back to the attempt named ("rewind to 2", "go back to my first try"), else the last one.
+        number = min(_attempt_named(text) or len(current.history), len(current.history))
+        taken_back = current.history[number - 1:]
+        del current.history[number - 1:]
+        level, met = taken_back[0][0], taken_back[0][1]
         current.level, current.met = int(level), [str(n) for n in met]
         current.last_found = None
-        current.step_index -= 1
+        current.step_index -= len(taken_back)
         current.rewinds += 1
         current.prompted = True
         said = pick_fresh(words.rewound, current.seen, rng,
                           coach.fields_for(persona, level=words.level_words[LEVELS[current.level]]))
-        # A skipped turn left no annotation, so its rewind records none either.
-        annotation = None if skipped else rewind_annotation(str(current.step), number, persona.id)
+        # Skipped turns left no annotation, so taking back only those records nothing either.
+        attempts = [entry for entry in taken_back if SKIPPED not in entry[2:]]
+        annotation = rewind_annotation(str(current.step), number, persona.id) if attempts else None
         return _reply(current, [coach.as_coach(said or "")], annotation=annotation)
 
     def _time_out(self, current: RehearsalState, rng: random.Random) -> Reply:

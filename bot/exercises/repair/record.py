@@ -70,8 +70,8 @@ def attempts_in(turns: Sequence[AnsweredTurn]) -> tuple[list[Tried], list[Tried]
         result = turn.annotation.result
         if turn.annotation.kind != KIND or "attempt" not in result:
             continue
-        if result.get("rewind"):
-            if kept:
+        if result.get("rewind"):  # back to this attempt: it and every later one are taken back
+            while kept and kept[-1].number >= int(result["attempt"]):
                 taken = kept.pop()
                 taken.rewound = True
                 rewound.append(taken)

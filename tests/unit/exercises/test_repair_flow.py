@@ -262,3 +262,22 @@ def test_a_skipped_turn_is_answered_by_the_character_and_can_be_rewound(engine):
     assert engine.ask(skipped.state, rng).messages == []  # the character's line was the prompt
     _, reply = say(engine, skipped, "rewind", rng, turns)
     assert not turns and RehearsalState.from_dict(reply.state).step == "attempt_1"
+
+
+def test_rewind_to_an_earlier_attempt_by_number_or_ordinal(engine):
+    rng, turns = random.Random(16), []
+    reply = with_persona(engine, "tomas_secret", rng)
+    start = RehearsalState.from_dict(reply.state).level
+    for text in GOOD[:2]:
+        _, reply = say(engine, reply, text, rng, turns)
+    assert RehearsalState.from_dict(reply.state).step == "attempt_3"
+    _, reply = say(engine, reply, "go back to my first try", rng, turns)
+    state = RehearsalState.from_dict(reply.state)
+    assert state.step == "attempt_1" and state.level == start and not state.history
+    _, reply = say(engine, reply, BAD[1], rng, turns)
+    _, reply = say(engine, reply, GOOD[0], rng, turns)
+    _, reply = say(engine, reply, "rewind to 2", rng, turns)
+    assert RehearsalState.from_dict(reply.state).step == "attempt_2"
+    view = engine.summary(turns, reply.state)
+    assert [a["text"] for a in view["attempts"]] == [BAD[1]]
+    assert [a["text"] for a in view["rewound"]] == [GOOD[1], GOOD[0], GOOD[0]]
