@@ -8,6 +8,7 @@ inline script, no framing, no sniffing, no referrer.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +26,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 WEB_DIR = REPO_ROOT / "web"
 STATIC_DIR = WEB_DIR / "static"
 WEBCHAT_BUNDLE = WEB_DIR / "node_modules" / "rasa-webchat" / "lib" / "index.js"
+HOST_NAME = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})$")
 CATEGORY_TITLES = {
     "abuse_or_danger": "If someone is hurting you, or you are in danger",
     "harm_to_others": "If you are afraid you might hurt someone",
@@ -62,7 +64,10 @@ def rasa_origin(request: Request, config: WebConfig) -> str:
         parts = urlsplit(config.rasa_url)
         return f"{parts.scheme}://{parts.netloc}"
     host = request.host.rsplit(":", 1)[0] if not request.host.endswith("]") else request.host
-    return f"{request.scheme}://{host}:{config.rasa_port}"
+    if not HOST_NAME.match(host):  # the Host header goes into a header and the page: names only
+        host = "127.0.0.1"
+    scheme = "https" if request.scheme == "https" else "http"
+    return f"{scheme}://{host}:{config.rasa_port}"
 
 
 def security_headers(request: Request, resp: HTTPResponse, config: WebConfig) -> None:

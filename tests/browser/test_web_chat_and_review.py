@@ -180,8 +180,9 @@ class SocketClient:
         self.client.connect(rasa_url, headers={"Origin": origin}, transports=["polling"])
 
     def session(self, proposed) -> str:
+        before = len(self.confirmed)
         self.client.emit("session_request", {"session_id": proposed})
-        return self.wait(lambda: self.confirmed, "session_confirm")[-1]
+        return self.wait(lambda: self.confirmed[before:], "session_confirm")[-1]
 
     def send(self, body) -> list[dict]:
         before = len(self.replies)

@@ -11,6 +11,11 @@
 
   function say(text) { status.textContent = text; }
 
+  function online(yes) {
+    connected = yes;
+    chat.classList.toggle("offline", !yes);
+  }
+
   function send(payload, shown) {
     if (widget && connected && typeof widget.sendMessage === "function") {
       widget.sendMessage(payload, shown);
@@ -76,9 +81,9 @@
     customMessageDelay: function () { return 300; },
     innerRef: function (ref) { widget = ref; },
     onSocketEvent: {
-      connect: function () { connected = true; say("Connected. Your conversation is kept when you reload this page."); },
-      disconnect: function () { connected = false; say("Attune is not reachable right now. Your conversation is kept; the help above works without it."); },
-      connect_error: function () { connected = false; say("Attune is not reachable right now. The help above works without it."); }
+      connect: function () { online(true); say("Connected. Your conversation is kept when you reload this page."); },
+      disconnect: function () { online(false); say("Attune is not reachable right now. Your conversation is kept; the help above works without it."); },
+      connect_error: function () { online(false); say("Attune is not reachable right now. The help above works without it."); }
     }
   }, chat);
 })();
