@@ -7,25 +7,21 @@ annotations of the conversation (bot/exercises/contract.py), not here.
 """
 from __future__ import annotations
 
-import logging
-from dataclasses import asdict, dataclass, field
-from dataclasses import fields as dataclass_fields
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bot.content import ContentError
 from bot.exercises.mentalizing.asking import About
 from bot.exercises.mentalizing.library import scenario_by_id
 from bot.exercises.mentalizing.paths import OWN_MOMENT_PATH, SCENARIO_PATH, steps_for
 from bot.exercises.mentalizing.schema import OtherPerson
+from bot.exercises.slot_state import SlotState
 
 if TYPE_CHECKING:
     from bot.exercises.mentalizing.feedback import Feedback
 
-log = logging.getLogger(__name__)
-
 
 @dataclass
-class ExerciseState:
+class ExerciseState(SlotState):
     """Where a person is in the exercise; a plain dict in a Rasa slot between turns.
 
     After each answer `advance(feedback)` decides what comes next: the same question again when
@@ -86,28 +82,12 @@ class ExerciseState:
         self.path, self.scenario_id, self.other = OWN_MOMENT_PATH, None, None
         self.step_index, self.follow_up, self.retried = 0, False, False
 
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["seen"] = sorted(self.seen)
-        return data
-
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "ExerciseState":
-        """The state from a slot. A damaged or out-of-date state (a field renamed in a later
-        version, a scenario since removed from the library) starts the exercise afresh rather than
-        crash the conversation; unknown keys are ignored."""
-        if not isinstance(data, dict) or not data:
-            return cls()
-        known = {f.name for f in dataclass_fields(cls)}
-        values = {key: value for key, value in data.items() if key in known}
-        try:
-            values["seen"] = {str(item) for item in values.get("seen") or []}
-            values["offered"] = [str(item) for item in values.get("offered") or []]
-            state = cls(**values)
-            state.about()  # the scenario still exists, the other person still parses
-            if not isinstance(state.step_index, int) or not 0 <= state.step_index <= len(steps_for(state.path)):
-                raise ValueError(f"step index {state.step_index!r}")
-        except (TypeError, ValueError, KeyError, ContentError):
-            log.warning("mentalizing exercise state could not be read; starting afresh")
-            return cls()
-        return state
+    def coerce(cls, values: dict[str, Any]) -> dict[str, Any]:
+        return {**values, "seen": {str(item) for item in values.get("seen") or []},
+                "offered": [str(item) for item in values.get("offered") or []]}
+
+    def check(self) -> None:
+        self.about()  # the scenario still exists, the other person still parses
+        if not isinstance(self.step_index, int) or not 0 <= self.step_index <= len(steps_for(self.path)):
+            raise ValueError(f"step index {self.step_index!r}")
