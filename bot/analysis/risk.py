@@ -467,7 +467,7 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     if spec.get("speaker") == "always" and reporter in (None, "first"):
         person = "first"
     others = person in ("third", "thing", "mention") or reporter not in (None, "first")
-    if fictional and others:
+    if fictional and (others or _topic_of_fiction(span, text)):
         return "About fiction, the news or teaching, not the speaker."
     if is_quoted and reporter is None and fictional:
         return "Quoted words from fiction or a song."
@@ -507,6 +507,11 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     if candidate.category == "self_harm" and _accidental(candidate, chain, text):
         return "An accidental injury, not self-harm."
     return ""
+
+
+def _topic_of_fiction(span: Span, text: _Text) -> bool:
+    """ "that song about wanting to die": the words hang from the song (or film, or book)."""
+    return any(text.token_has("cue/fiction", t) for t in span.root.ancestors)
 
 
 def _owned_by_speaker(span: Span, text: _Text) -> bool:

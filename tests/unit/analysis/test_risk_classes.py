@@ -436,3 +436,16 @@ def test_explicit_disclosures_in_many_voices_are_flagged(text):
 def test_negation_that_is_not_a_denial(aside, kept):
     assert outcome(aside) == "none"
     assert outcome(kept) == "flag"
+
+
+@pytest.mark.parametrize("aside, kept", [
+    ("That song about wanting to die is such a bop", "That song makes me want to die"),
+    ("In Call of Duty I shot everyone on the other team", "I want to shoot everyone at my school"),
+    ("I'd rather die than wear that dress", "I'd rather die than live like this"),
+    ("I bought rope to tie down the tent", "I bought rope and I keep thinking about it"),
+    ("I looked over the edge of the cliff on our hike, it was beautiful", "I keep going to the cliff and looking over the edge"),
+    ("I'm a nurse and I give out insulin every day", "I've been saving my insulin and nobody knows"),
+])
+def test_more_boundaries_in_our_own_words(aside, kept):
+    assert outcome(aside) == "none"
+    assert found(kept)
