@@ -148,7 +148,7 @@ def test_severity_follows_the_c_ssrs_ladder():
     severities = [assess_risk_text(t).finding("suicidal_ideation").severity for t in ladder]
     assert severities == [1, 2, 3, 4, 5]
     levels = [assess_risk_text(t).level for t in ladder]
-    assert [LEVELS.index(l) for l in levels] == sorted(LEVELS.index(l) for l in levels)
+    assert [LEVELS.index(level) for level in levels] == sorted(LEVELS.index(level) for level in levels)
     assert levels[0] == "concern" and levels[-1] == "imminent"
 
 
