@@ -72,3 +72,16 @@ def test_every_move_has_feedback_and_every_line_renders_for_every_client():
         for key in catalogue.closing_practise:
             for template in catalogue.closing_practise[key]:
                 render(template, fields)
+
+
+def test_feedback_reads_right_for_he_she_and_they():
+    # Present-tense verbs after {they} would need agreement ("she feels", "they feel"): the lines
+    # avoid them, so a line written for one pronoun reads right for all three.
+    catalogue = feedback_catalogue()
+    lines = [t for ts in catalogue.moves.values() for t in ts] + [t for ts in catalogue.closing_depth.values() for t in ts]
+    for client in {c.pronoun: c for c in clients()}.values():
+        fields = {**client_fields(client), "quote": "So?"}
+        for template in lines:
+            text = render(template, fields)
+            for verb in ("feel", "feels", "want", "wants", "think", "thinks", "is", "are"):
+                assert f" {fields['they']} {verb} " not in text and f" {fields['they']} {verb}." not in text, text
