@@ -9,6 +9,7 @@ nothing the coach says holds a number from the analysis.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, MutableSet, Sequence
 from typing import Literal
 
@@ -20,6 +21,7 @@ from bot.exercises.repair.record import Tried
 from bot.exercises.repair.schema import LEVELS, NEEDS, Persona
 from bot.exercises.wording import pick_fresh, render
 
+MAX_PLAIN_QUOTE_WORDS = 12
 # The blocker the coach names first when several are present: what hurts the other most.
 BLOCKER_ORDER = ("contempt", "blame", "sorry_but", "defensiveness", "minimising", "non_apology",
                  "stonewalling", "self_abasement")
@@ -130,6 +132,13 @@ def time_out(last: Tried | None, persona: Persona, met: Iterable[str], seen: Mut
     return as_coach(" ".join(p for p in parts if p) or "...")
 
 
+def _opening_words(text: str) -> str:
+    """An attempt with nothing found in it, quoted by its first sentence (its first words if long)."""
+    first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0].rstrip(".!?")
+    words = first.split(" ")
+    return first if len(words) <= MAX_PLAIN_QUOTE_WORDS else " ".join(words[:MAX_PLAIN_QUOTE_WORDS]) + "..."
+
+
 def _what(tried: Tried) -> str:
     words = coaching()
     if tried.blockers:
@@ -159,7 +168,7 @@ def debrief(kept: Sequence[Tried], rewound: Sequence[Tried], persona: Persona, r
     for index, tried in enumerate(kept):
         ordinal = words.ordinals[min(index, len(words.ordinals) - 1)]
         quoted = _quote(tried.text, tried.evidence, BLOCKER_ORDER if tried.blockers else COMPONENT_ORDER)
-        quote = quoted[0] if quoted else " ".join(tried.text.split()[:8])
+        quote = quoted[0] if quoted else _opening_words(tried.text)
         lines.append(" ".join(p for p in (
             pick_fresh(words.debrief_try, seen, rng, {"ordinal": ordinal, "quote": quote, "what": _what(tried)}),
             _move(tried, persona, seen, rng)) if p))
