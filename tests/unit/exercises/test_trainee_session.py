@@ -213,3 +213,14 @@ def test_only_a_misattuned_or_costly_prompt_gets_a_shut_reply():
     assert earned_depth(-1, False, rapport=-2, strained=False) == 0  # a closed, stacked question
     assert earned_depth(4, True, rapport=3, strained=False) == 0  # misattuned, however skilled otherwise
     assert earned_depth(4, False, rapport=3, strained=False) == 3
+
+
+def test_after_a_pause_the_client_s_last_words_come_back_and_a_skip_lets_the_client_go_on(engine):
+    rng = random.Random(9)
+    state, replies, _ = run(engine, session_with("grace_pleasing"), [GOOD[0]])
+    last = replies[0].messages[-1]
+    assert engine.ask(state, rng).messages == []  # on screen already
+    assert engine.ask(engine.resume(state), rng).messages == [last]
+    skipped = engine.skip(state, rng)
+    assert len(skipped.messages) == 1 and skipped.messages[0] != last
+    assert skipped.messages[0].startswith("Grace (simulated client): ") and skipped.state["turn"] == 2
