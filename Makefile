@@ -17,13 +17,14 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: help install train validate run shell serve stop web test test-unit test-stories test-e2e eval bench clean
+.PHONY: help install train validate run shell serve stop web test test-unit test-stories test-e2e eval bench bench-load clean
 
 help:
 	@echo "make run    install, train when needed, start the action server and chat in the terminal"
 	@echo "make test   the whole suite (unit, data validation, Rasa test stories, end-to-end)"
 	@echo "make web    the web chat and the therapists' web review in a browser (prints the address)"
-	@echo "make train | validate | shell | serve | stop | eval | bench | clean"
+	@echo "make train | validate | shell | serve | stop | eval | bench | bench-load | clean"
+	@echo "make bench-load USERS=20 TURNS=10 ROUNDS=2 [PROFILE=dir]   Attune and a vanilla Rasa bot under simulated users"
 
 install: $(EDITABLE)
 
@@ -68,6 +69,13 @@ eval: install
 
 bench: install
 	@$(PY) -m bench.run
+
+# Not a test: simulated users against Attune's servers and a vanilla `rasa init` bot, alternating.
+USERS ?= 20
+TURNS ?= 10
+ROUNDS ?= 2
+bench-load: train
+	@$(PY) -m bench.load --users $(USERS) --turns $(TURNS) --rounds $(ROUNDS) $(if $(PROFILE),--profile $(PROFILE))
 
 clean:
 	rm -rf models .rasa results .pytest_cache
