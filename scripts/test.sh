@@ -14,9 +14,35 @@ echo "== 2/5 Rasa data validation (warnings fail)"
 echo "== 3/5 Training (skipped when domain, config and data are unchanged)"
 scripts/train.sh
 
-echo "== 4/5 Rasa test stories (any prediction error fails)"
-"$PY" -m rasa test core --model models --stories tests/stories --out results/core \
-  --fail-on-prediction-errors --quiet
+# With arguments (`scripts/test.sh tests/unit/x.py -k y`), only pytest runs, with those arguments.
+if [ $# -gt 0 ]; then
+  echo "== 4/5 pytest $*"
+  exec "$PY" -m pytest "$@"
+fi
 
-echo "== 5/5 pytest: unit, integration and end-to-end"
-"$PY" -m pytest tests "$@"
+# Tests that start the real servers (end-to-end, browser) run last, in one pytest run, so they share
+# one server pair; everything else runs first. The Rasa test stories and those other tests are both
+# single-threaded and independent: on two or more CPUs they run side by side (the stories' output is
+# shown when both are done).
+server_tests=()
+for dir in tests/e2e tests/browser; do [ -d "$dir" ] && server_tests+=("$dir"); done
+ignore=("${server_tests[@]/#/--ignore=}")
+echo "== 4/5 Rasa test stories (any prediction error fails) beside pytest: all but the server tests"
+mkdir -p results
+"$PY" -m rasa test core --model models --stories tests/stories --out results/core \
+  --fail-on-prediction-errors --quiet >results/stories.log 2>&1 &
+stories=$!
+unit_status=0
+"$PY" -m pytest tests "${ignore[@]}" || unit_status=$?
+stories_status=0
+wait "$stories" || stories_status=$?
+if [ "$stories_status" -ne 0 ]; then
+  tail -n 60 results/stories.log
+  echo "Rasa test stories failed (results/core/failed_test_stories.yml, full log: results/stories.log)" >&2
+else
+  grep -E "Correct:|Accuracy:" results/stories.log | head -n 2 || true
+fi
+if [ "$unit_status" -ne 0 ] || [ "$stories_status" -ne 0 ]; then exit 1; fi
+
+echo "== 5/5 pytest: end-to-end and browser tests against the real servers"
+if [ ${#server_tests[@]} -gt 0 ]; then "$PY" -m pytest "${server_tests[@]}"; fi
