@@ -1,12 +1,14 @@
 """Facts every renderer shows the same way: a turn's scores, a consent line, a risk line."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
+from bot.exercises.contract import ScoreSpec
 from bot.exercises.registry import score_specs
 from bot.export.labels import label
 from bot.export.sanitize import one_line
-from bot.store.views import ConsentRecord, RiskEventView, Transcript, Turn
+from bot.store.views import ConsentRecord, ConversationSummary, RiskEventView, Transcript, Turn
 
 
 def when(moment: datetime | None) -> str:
@@ -65,6 +67,13 @@ def risk_text(event: RiskEventView) -> str:
     if event.acknowledgement_note:
         status += f" ({one_line(event.acknowledgement_note)})"
     return f"{line} [{status}]"
+
+
+def scores_in(summaries: Iterable[ConversationSummary]) -> list[ScoreSpec]:
+    """The declared scores these sessions carry, in declaration order: a table of sessions gets a
+    column for each (not one for every score of every exercise)."""
+    listed = list(summaries)
+    return [spec for spec in score_specs().values() if any(s.scores.get(spec.name) for s in listed)]
 
 
 def session_scores(transcript: Transcript, name: str) -> list[float]:

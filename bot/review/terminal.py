@@ -12,8 +12,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from bot.exercises.registry import marker_styles, score_specs
-from bot.export.facts import consent_text, risk_text, scores_text, when
+from bot.exercises.registry import marker_styles
+from bot.export.facts import consent_text, risk_text, scores_in, scores_text, when
 from bot.export.highlight import risk_spans, turn_pieces
 from bot.export.labels import label
 from bot.export.sanitize import clean_text, one_line
@@ -57,7 +57,8 @@ def people_table(people: Iterable[Person]) -> Table:
 
 def sessions_table(sessions: Iterable[ConversationSummary]) -> Table:
     table = Table(title="Sessions (newest first)")
-    specs = list(score_specs().values())
+    sessions = list(sessions)
+    specs = scores_in(sessions)
     for column in ("session", "person", "started", "turns", "exercises", *(s.short for s in specs), "SUDS", "risk"):
         # Ids and dates never wrap or shorten; names and lists give way on narrow terminals.
         table.add_column(column, no_wrap=column in ("session", "started", "turns"))

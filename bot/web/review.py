@@ -18,6 +18,7 @@ from sanic.response import HTTPResponse
 
 from bot.export import FORMATS, render
 from bot.export.audience import for_reader, sees_scores
+from bot.export.facts import scores_in
 from bot.export.labels import all_labels
 from bot.store import repository
 from bot.store.views import Person, Role, SessionFilter, Transcript
@@ -43,7 +44,8 @@ def client_address(request: Request) -> str:
 
 def render_page(request: Request, name: str, status: int = 200, **context) -> HTTPResponse:
     return page(name, status=status, me=getattr(request.ctx, "person", None),
-                csrf=getattr(request.ctx, "csrf", ""), labels=all_labels(), **context)
+                csrf=getattr(request.ctx, "csrf", ""), labels=all_labels(),
+                scores_in=scores_in, **context)
 
 
 def signed_in(handler: Handler) -> Handler:
