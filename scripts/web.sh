@@ -45,7 +45,7 @@ start() {
   else
     local secure=()
     if [ -n "${ATTUNE_WEB_SECURE_COOKIES:-}" ]; then secure=(--secure-cookies); fi
-    nohup "$PY" -m bot.web --host "$BIND" --port "$ATTUNE_WEB_PORT" --rasa-port "$ATTUNE_RASA_PORT" \
+    nohup "$PY" -W ignore -m bot.web --host "$BIND" --port "$ATTUNE_WEB_PORT" --rasa-port "$ATTUNE_RASA_PORT" \
       --rasa-url "${ATTUNE_WEB_RASA_URL:-}" --no-admin-prompt "${secure[@]}" >"$RUN_DIR/web.log" 2>&1 &
     echo $! >"$RUN_DIR/web.pid"
     if ! "$PY" scripts/wait_http.py "http://127.0.0.1:$ATTUNE_WEB_PORT/healthz" "$(cat "$RUN_DIR/web.pid")" \
