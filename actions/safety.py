@@ -107,13 +107,13 @@ class ActionSafetyInterrupt(Action):
         dispatcher.utter_message(text=protocol.load_protocol().categories[category].care)
         show_resources(dispatcher, tracker, category)
         say_who_will_see(dispatcher, tracker)
-        # A second disclosure during a check restarts the check but keeps what was paused.
+        # A second disclosure during a check restarts the check but keeps what was paused. `safety_next`
+        # is left alone: the rule that brought a short check here is still matching on it.
         events = leave_active_loop(tracker, remember=active_loop_name(tracker) not in SAFETY_LOOPS)
         return events + [
             SlotSet("risk_event", event),
             *(SlotSet(slot, None) for slot in protocol.QUESTION_SLOTS),
             SlotSet("safety_reask", None),
-            SlotSet("safety_next", None),
             SlotSet("pending_offer", None),
         ]
 
