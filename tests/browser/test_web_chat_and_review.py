@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import time
 
-import pytest
 import requests
 from playwright.sync_api import Page, expect
 

@@ -6,7 +6,13 @@ import pytest
 from bot.store import repository
 from bot.store.views import Role
 from bot.web.signin import (
-    FIRST_LOCK, FREE_FAILURES, FREE_FAILURES_PER_ADDRESS, MAX_LOCK, SignIns, WebSessionLimits, csrf_ok,
+    FIRST_LOCK,
+    FREE_FAILURES,
+    FREE_FAILURES_PER_ADDRESS,
+    MAX_LOCK,
+    SignIns,
+    WebSessionLimits,
+    csrf_ok,
 )
 
 PASSWORD = "a long test password"
