@@ -17,8 +17,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, validator
+
+from bot.content import load_document
 
 PROTOCOL_FILE = Path(__file__).with_name("protocol.yml")
 CATEGORIES = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger")
@@ -89,8 +90,7 @@ class Protocol(BaseModel):
 
 @functools.lru_cache(maxsize=None)
 def load_protocol(path: Path = PROTOCOL_FILE) -> Protocol:
-    with open(path, encoding="utf-8") as handle:
-        return Protocol.parse_obj(yaml.safe_load(handle))
+    return load_document(path, Protocol)
 
 
 def category_of(name: object) -> str:
@@ -139,8 +139,9 @@ def read_answer(text: str | None, intent: str | None = None) -> Answer | None:
     if said_fine:
         return "fine"
     # The intent counts only for a button's payload ("/affirm"): typed "ok" or "why not" is no yes.
+    payload_answers: dict[str, Answer] = {"affirm": "yes", "deny": "no", "im_fine": "fine"}
     if (text or "").startswith("/"):
-        return {"affirm": "yes", "deny": "no", "im_fine": "fine"}.get(intent or "")
+        return payload_answers.get(intent or "")
     return None
 
 
@@ -168,7 +169,7 @@ def read_answer_for(text: str | None, intent: str | None, danger_on: str) -> Ans
 
 # --- the check ---------------------------------------------------------------------------------
 
-def questions_to_ask(category: str, level: str | None, answers: Mapping[str, str | None]) -> list[str]:
+def questions_to_ask(category: str | None, level: str | None, answers: Mapping[str, str | None]) -> list[str]:
     """The form slots to fill, in order, given the answers so far (keyed by slot name)."""
     if level == "imminent":
         return []  # no questions: urgent help straight away
@@ -186,12 +187,12 @@ def questions_to_ask(category: str, level: str | None, answers: Mapping[str, str
     return slots
 
 
-def question(category: str, slot: str) -> Question:
+def question(category: str | None, slot: str) -> Question:
     protocol = load_protocol().categories[category_of(category)]
     return protocol.questions[QUESTION_SLOTS.index(slot)]
 
 
-def outcome(category: str, level: str | None, answers: Mapping[str, str | None]) -> Outcome:
+def outcome(category: str | None, level: str | None, answers: Mapping[str, str | None]) -> Outcome:
     """What a completed check leads to (see the module docstring)."""
     if level == "imminent":
         return "urgent"
@@ -207,11 +208,11 @@ def outcome(category: str, level: str | None, answers: Mapping[str, str | None])
     return "concern" if danger or level == "high" else "checked"
 
 
-def check_question(kind: str, category: str) -> tuple[str, str]:
+def check_question(kind: str, category: str | None) -> tuple[str, str]:
     """The one question of a short check ("ask" or "past") and the answer that means danger."""
     protocol = load_protocol()
-    category = category_of(category)
+    known = category_of(category)
     if kind == "past":
-        past = protocol.past[category]
+        past = protocol.past[known]
         return past.question, past.danger_on
-    return protocol.ask[category], "yes"
+    return protocol.ask[known], "yes"

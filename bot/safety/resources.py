@@ -5,8 +5,9 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, validator
+
+from bot.content import load_document
 
 RESOURCES_FILE = Path(__file__).with_name("crisis_resources.yml")
 
@@ -54,8 +55,7 @@ class CrisisResources(BaseModel):
 
 @functools.lru_cache(maxsize=None)
 def load_resources(path: Path = RESOURCES_FILE) -> CrisisResources:
-    with open(path, encoding="utf-8") as handle:
-        return CrisisResources.parse_obj(yaml.safe_load(handle))
+    return load_document(path, CrisisResources)
 
 
 def known_locale(locale: str | None) -> bool:
