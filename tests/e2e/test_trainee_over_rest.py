@@ -57,3 +57,39 @@ def test_the_trainee_s_own_disclosure_starts_the_safety_check(servers, sender):
     servers.texts(sender, "/start_trainee")
     reply = servers.texts(sender, "honestly I want to die, I can't do this job")
     assert "thoughts of ending your life?" in reply and CLIENT not in reply
+
+
+def test_the_supervisor_reviews_the_session_with_its_scores(servers, sender):
+    import subprocess
+
+    from bot.store import repository
+    from bot.store.views import Role
+
+    with servers.store():
+        admin = repository.bootstrap_admin("admin-trainee-e2e", "a-long-admin-password")
+        supervisor = repository.create_person(admin, Role.SUPERVISOR, "Supervisor E2E", "sup-trainee-e2e",
+                                              "a-long-password-e2e")
+        code = repository.issue_pairing_code(supervisor).code
+    servers.texts(sender, "hi")
+    servers.texts(sender, "yes")
+    servers.texts(sender, "I have a pairing code")
+    assert "Supervisor E2E" in servers.texts(sender, code)
+    servers.texts(sender, "/start_trainee")
+    servers.texts(sender, "I wonder what was going on for you in that moment?")
+    servers.texts(sender, "stop")
+
+    with servers.store():
+        [summary] = [c for c in repository.list_conversations(supervisor)]
+        transcript = repository.get_transcript(supervisor, summary.id)
+        token = repository.issue_token(supervisor)
+    prompts = [t for t in transcript.turns if t.exercise == "trainee" and t.speaker.value == "user"]
+    [annotation] = [a for t in prompts for a in t.annotations if a.kind == "trainee"]
+    assert annotation.scores["trainee_open_question"] == 1 and "trainee_client_depth" in annotation.scores
+    assert all(e.text in t.text for t in prompts for a in t.annotations for e in a.evidence)
+    said = " ".join(t.text for t in transcript.turns if t.speaker.value == "bot")
+    assert "(simulated client): " in said  # the client's words are marked as simulated in the record
+
+    shown = subprocess.run([".venv/bin/attune", "show", str(summary.id)], capture_output=True, text=True,
+                           env={**servers.env, "ATTUNE_REVIEW_TOKEN": token, "COLUMNS": "200"}, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert "Open question 1" in shown.stdout and "what was going on for you" in shown.stdout
