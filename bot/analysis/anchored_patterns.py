@@ -3,10 +3,11 @@
 spaCy's Matcher tests every pattern's first token at every token of a text, so a lexicon with a
 few hundred patterns built from word lists costs more than the parse itself. Most patterns cannot
 match without one particular word: "kill myself" needs "myself" (or a typo of it), "want to die"
-needs "die". `AnchoredPatterns` picks that word list (the anchor) for each pattern, groups
-patterns by anchor into small `PatternSet`s, and runs a group only when the text holds one of its
-anchor words (or, for a FUZZY token, a near spelling). Matches are exactly those of one Matcher with
-all the patterns: a skipped group could not have matched.
+needs "die". `AnchoredPatterns` picks the two rarest-looking such word lists (the anchors) for each
+pattern, groups patterns by anchors into small `PatternSet`s, and runs a group only when the text
+holds a word of each of its anchors (or, for a FUZZY token, a near spelling). A pattern made only of
+common words ("to not be here") then runs only where both of its rarest words are. Matches are
+exactly those of one Matcher with all the patterns: a skipped group could not have matched.
 """
 from __future__ import annotations
 
@@ -20,22 +21,25 @@ from spacy.vocab import Vocab
 from bot.analysis.patterns import PatternMatch, PatternSet, with_typographic_apostrophes
 
 Anchor = tuple[str, frozenset[str] | tuple[str, int]]  # ("words", {...}) or ("fuzzy", (word, edits))
+ANCHORS_PER_PATTERN = 2
 
 
 class AnchoredPatterns:
     """`token_patterns` ({label: [pattern, ...]}) compiled in groups that share an anchor."""
 
     def __init__(self, vocab: Vocab, token_patterns: dict[str, list], common_words: frozenset[str] = frozenset()):
-        grouped: dict[Anchor, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        grouped: dict[tuple[Anchor, ...], dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for label, patterns in token_patterns.items():
             for pattern in patterns:
-                grouped[anchor_of(label, pattern, common_words)][label].append(pattern)
+                grouped[anchors_of(label, pattern, common_words)][label].append(pattern)
         self._sets: list[PatternSet] = []
+        self._rest: list[tuple[Anchor, ...]] = []  # each group's anchors after the first, all needed
         self._by_word: dict[str, list[int]] = defaultdict(list)
         self._fuzzy: list[tuple[str, int, int]] = []
-        for index, (anchor, patterns) in enumerate(grouped.items()):
+        for index, (anchors, patterns) in enumerate(grouped.items()):
             self._sets.append(PatternSet(vocab, {"token_patterns": dict(patterns)}))
-            kind, value = anchor
+            self._rest.append(tuple(_with_twins(a) for a in anchors[1:]))
+            kind, value = anchors[0]
             if kind == "fuzzy":
                 word, edits = value
                 self._fuzzy.append((word, edits, index))
@@ -53,6 +57,7 @@ class AnchoredPatterns:
         for target, edits, index in self._fuzzy:
             if index not in wanted and any(_near(word, target, edits) for word in words):
                 wanted.add(index)
+        wanted = {i for i in wanted if all(_present(anchor, words) for anchor in self._rest[i])}
         found = [m for i in sorted(wanted) for m in self._sets[i].find(doc)]
         # Two groups can find the same label on the same words (one Matcher reports it once).
         unique = {(m.label, m.span.start, m.span.end): m for m in found}
@@ -62,6 +67,18 @@ class AnchoredPatterns:
 def anchor_of(label: str, pattern: list[dict], common_words: frozenset[str] = frozenset()) -> Anchor:
     """The mandatory token of `pattern` whose words look rarest: fewest stop words, then fewest
     other common words, then fewest alternatives; a FUZZY token counts as rare."""
+    return min(_options(label, pattern), key=lambda option: _rarity(option, common_words))
+
+
+def anchors_of(label: str, pattern: list[dict], common_words: frozenset[str] = frozenset()) -> tuple[Anchor, ...]:
+    """The ANCHORS_PER_PATTERN rarest distinct mandatory tokens of `pattern`, rarest first."""
+    distinct = list(dict.fromkeys(_options(label, pattern)))
+    ranked = sorted(distinct, key=lambda option: _rarity(option, common_words))
+    return tuple(ranked[:ANCHORS_PER_PATTERN])
+
+
+def _options(label: str, pattern: list[dict]) -> list[Anchor]:
+    """One anchor per mandatory token that names its words (LOWER text, list, or FUZZY)."""
     options: list[Anchor] = []
     for token in pattern:
         if token.get("OP") in ("?", "*", "{0,}"):
@@ -77,7 +94,23 @@ def anchor_of(label: str, pattern: list[dict], common_words: frozenset[str] = fr
                     options.append(("fuzzy", (str(target).lower(), int(key[5:] or -1))))
     if not options:
         raise ValueError(f"pattern {label} has no mandatory LOWER token to anchor it: {pattern}")
-    return min(options, key=lambda option: _rarity(option, common_words))
+    return options
+
+
+def _with_twins(anchor: Anchor) -> Anchor:
+    """A word anchor that also holds the curly-apostrophe spelling of its words."""
+    kind, value = anchor
+    if kind == "words":
+        return kind, frozenset(with_typographic_apostrophes(sorted(value)))  # type: ignore[arg-type]
+    return anchor
+
+
+def _present(anchor: Anchor, words: set[str]) -> bool:
+    kind, value = anchor
+    if kind == "fuzzy":
+        word, edits = value  # type: ignore[misc]
+        return any(_near(w, word, edits) for w in words)
+    return not value.isdisjoint(words)  # type: ignore[union-attr]
 
 
 def _rarity(option: Anchor, common_words: frozenset[str]) -> tuple[int, int, int]:
