@@ -105,6 +105,8 @@ class TraineeExercise(Exercise):
             return _reply(current, [say(catalogue.feedback_on if current.feedback_on else catalogue.feedback_off,
                                         current.seen, rng, {})])
         client, answered = current.client(), current.last_reply()
+        if not (text or "").strip():
+            return _reply(current, [say(feedback_catalogue().empty, current.seen, rng, client_fields(client))])
         step = current.step or ""
         result = analyze(text or "", context=answered.text, only="prompt").prompt
         reading = read_prompt(result)

@@ -125,6 +125,7 @@ class FeedbackCatalogue(BaseModel):
     example: Lines  # templates with {example}
     feedback_off: Lines  # said when per-turn feedback is switched off
     feedback_on: Lines  # said when it is switched on again
+    empty: Lines  # an empty message: nothing to score, the client waits
     brief: Lines  # the client's brief, with client fields
     intro_feedback: Lines
     intro_quiet: Lines

@@ -224,3 +224,10 @@ def test_after_a_pause_the_client_s_last_words_come_back_and_a_skip_lets_the_cli
     skipped = engine.skip(state, rng)
     assert len(skipped.messages) == 1 and skipped.messages[0] != last
     assert skipped.messages[0].startswith("Grace (simulated client): ") and skipped.state["turn"] == 2
+
+
+def test_an_empty_message_is_not_scored_and_spends_no_turn(engine):
+    state = session_with("sam_plain")
+    reply = engine.answer(state, "   ", random.Random(1))
+    assert reply.annotation is None and reply.state["turn"] == 0
+    assert reply.messages and "Sam" in reply.messages[0] and '""' not in reply.messages[0]
