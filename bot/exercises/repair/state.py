@@ -103,6 +103,9 @@ class RehearsalState:
                 state.persona()
             if not 0 <= int(state.step_index) <= len(steps_for(state.path)) or not 0 <= int(state.level) <= 4:
                 raise ValueError("step or level out of range")
+            if any(not isinstance(entry, list) or len(entry) < 2 or not isinstance(entry[1], list)
+                   for entry in state.history):
+                raise ValueError("history entry")
         except (TypeError, ValueError, KeyError, ContentError):
             log.warning("repair rehearsal state could not be read; starting afresh")
             return cls()

@@ -281,3 +281,13 @@ def test_rewind_to_an_earlier_attempt_by_number_or_ordinal(engine):
     view = engine.summary(turns, reply.state)
     assert [a["text"] for a in view["attempts"]] == [BAD[1]]
     assert [a["text"] for a in view["rewound"]] == [GOOD[1], GOOD[0], GOOD[0]]
+
+
+@pytest.mark.parametrize("damage", [{"persona_id": "no_such_person"}, {"history": [7]}, {"level": 9},
+                                    {"step_index": 99}, "not a dict"])
+def test_a_damaged_state_starts_afresh_rather_than_crash(engine, damage):
+    rng = random.Random(17)
+    reply = with_persona(engine, "marek_snapped", rng)
+    state = {**reply.state, **damage} if isinstance(damage, dict) else damage
+    assert RehearsalState.from_dict(state) == RehearsalState()
+    assert engine.answer(state, "rewind", rng).messages is not None
