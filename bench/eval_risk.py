@@ -4,6 +4,9 @@ Three labelled portions, each with the fields text, risk (the speaker is at risk
 (explicit | implicit | past | hard_negative), cls (a fine class) and want (flag | either | past | none):
 - "tuned-old": tests/data/risk.jsonl, written with the rules and tuned on (no longer held out);
 - "dev": tests/data/risk_dev.jsonl, written by someone else, tuned on;
+- "dev2": tests/data/risk_dev2.jsonl, written after the blind figures showed the rules fitting the dev
+  wording too closely: fresh phrasings of the weakest classes, hard negatives on teaching and anger
+  without a plan, and a clinician's questions to a client (not the speaker's disclosure); tuned on;
 - "blind": tests/data/risk_blind.jsonl, written by someone else and NEVER read while tuning. Only
   aggregate figures are printed for it, never a row: looking at its rows would spend the only
   independent measure there is.
@@ -38,7 +41,8 @@ from pathlib import Path
 from bench.evaldata import read_rows, shared_eval_file
 
 DATA_DIR = Path(os.environ.get("ATTUNE_RISK_DATA_DIR") or Path(__file__).resolve().parent.parent / "tests" / "data")
-PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), ("blind", "risk_blind.jsonl", False))
+PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), ("dev2", "risk_dev2.jsonl", True),
+            ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
 
