@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import string
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,9 @@ def test_a_huge_unbroken_text_gives_a_bounded_quote():
 
 @pytest.mark.skipif(not LABELLED.exists(), reason="the labelled mentalizing set is not in this checkout")
 def test_every_marker_of_the_labelled_set_quotes_the_exact_words(analyse):
-    texts = [json.loads(line)["text"] for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # Blind rows stay unread: a failure here would print them.
+    texts = [row["text"] for row in rows if row.get("split") != "blind"]
     quoted = 0
     for text in texts:
         for marker in analyse(text).markers:
@@ -70,6 +73,7 @@ def test_every_marker_of_the_labelled_set_quotes_the_exact_words(analyse):
             assert words in " ".join(text.split()), (quote, text)
             assert len(quote.split()) <= MAX_QUOTE_WORDS and len(quote) <= MAX_QUOTE_CHARS + 3
             # The quote shows the evidence, or at least its beginning when a long span was cut.
-            assert marker.evidence.text.split()[0] in words.split(), (quote, marker.evidence.text)
+            first_word = marker.evidence.text.split()[0].strip(string.punctuation)
+            assert first_word in [w.strip(string.punctuation) for w in words.split()], (quote, marker.evidence.text)
             quoted += 1
     assert quoted > 100
