@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.export.charts import progress_chart
 from bot.export.document import TurnDoc, turn_doc
-from bot.export.facts import consent_text, format_number, risk_text, turn_scores, when
+from bot.export.facts import consent_text, format_number, risk_text, score_label, turn_scores, when
 from bot.export.highlight import risk_spans, turn_pieces
 from bot.export.labels import label
 from bot.export.sanitize import clean_text, one_line
@@ -71,7 +71,7 @@ def turn_page(turn: Turn) -> TurnPage:
     return TurnPage(
         doc=turn_doc(turn),
         marks=tuple(marks),
-        scores=tuple(Score(label("score_names", name), format_number(value))
+        scores=tuple(Score(score_label(name), format_number(value))
                      for name, value in turn_scores(turn).items()),
         risks=tuple(risk_line(event) for event in turn.risk_events),
     )
