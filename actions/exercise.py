@@ -77,6 +77,20 @@ def answered_turns(tracker: Tracker, name: str) -> list[AnsweredTurn]:
     return turns
 
 
+def closing_on_stop(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """"Stop" part-way (actions/pacing.py): what the running exercise says then, if anything
+    (`Exercise.stopped`), and the profile it leaves."""
+    current = running(tracker)
+    if current is None:
+        return []
+    closing = current.stopped(tracker.get_slot(STATE) or {}, answered_turns(tracker, current.name),
+                              profile_of(tracker, current.name), random.Random())
+    if closing is None:
+        return []
+    utter_all(dispatcher, closing.messages)
+    return [SlotSet(PROFILES, with_profile(tracker, current.name, closing.profile)), SlotSet(STATE, None)]
+
+
 class ActionExerciseStart(Action):
     """Start the exercise the latest intent names (each exercise declares its start intents)."""
 
@@ -138,7 +152,10 @@ class ActionAskExerciseAnswer(Action):
         state = tracker.get_slot(STATE) or {}
         if latest_intent(tracker) == "resume":
             state = current.resume(state)
-        reply = current.ask(state, random.Random())
+        if latest_intent(tracker) == "help":  # after the frame's help: the exercise's own, if any
+            reply = current.help(state, random.Random())
+        else:
+            reply = current.ask(state, random.Random())
         if reply.question is None:  # the feedback just given already asked the person something
             return [SlotSet(STATE, reply.state)]
         utter_all(dispatcher, reply.messages)

@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import active_loop_name, leave_active_loop, locale_of, say
+from actions.exercise import closing_on_stop
 from bot.safety.resources import format_resources
 
 
@@ -43,7 +44,8 @@ class ActionStop(Action):
             # Stopping never dismisses a disclosure: the resources stay on screen.
             category = (tracker.get_slot("risk_event") or {}).get("category")
             dispatcher.utter_message(text=format_resources(locale_of(tracker), category))
-        return leave_active_loop(tracker, remember=False) + [
+        ending = closing_on_stop(dispatcher, tracker)  # e.g. the repair rehearsal's debrief
+        return ending + leave_active_loop(tracker, remember=False) + [
             SlotSet("interrupted_loop", None),
             SlotSet("pending_offer", None),
             SlotSet("exercise", None),

@@ -184,6 +184,10 @@ class Exercise(ABC):
         """Replace the content (another scenario, another persona); by default start afresh."""
         return self.start(next(iter(self.starts.values())), profile, rng)
 
+    def help(self, state: State, rng: random.Random) -> Reply:
+        """After the frame's help in the middle of this exercise; by default the usual `ask`."""
+        return self.ask(state, rng)
+
     def resume(self, state: State) -> State:
         """The state to go on with after a pause or a safety interrupt."""
         return state
@@ -192,6 +196,12 @@ class Exercise(ABC):
     def close(self, state: State, turns: Sequence[AnsweredTurn], profile: Profile,
               rng: random.Random) -> Closing:
         """The words-only ending for the person, and their profile after this exercise."""
+
+    def stopped(self, state: State, turns: Sequence[AnsweredTurn], profile: Profile,
+                rng: random.Random) -> Closing | None:
+        """What to say when the person stops part-way ("stop"); by default nothing, as the frame's
+        own words already end it. An exercise whose ending matters even then returns its `close`."""
+        return None
 
     @abstractmethod
     def summary(self, turns: Sequence[AnsweredTurn], state: State | None = None) -> dict:

@@ -44,6 +44,11 @@ def as_character(persona: Persona, line: str) -> str:
     return render(coaching().voices["character"], {"name": capitalise(persona.name), "line": line})
 
 
+def as_modelled(line: str) -> str:
+    """The bot speaking as the person, in a perspective swap."""
+    return render(coaching().voices["modelled"], {"line": line})
+
+
 def as_coach(text: str) -> str:
     return render(coaching().voices["coach"], {"text": text})
 
@@ -115,18 +120,20 @@ def after_blocker(text: str, repair: RepairResult, persona: Persona, met: Iterab
 
 def time_out(last: Tried | None, persona: Persona, met: Iterable[str], seen: MutableSet[str],
              rng: random.Random) -> str:
-    """What the last attempt did and one thing that might help; then back to the character.
-
-    The step state keeps no words of the person, so `last` carries only what was found (names):
-    the time out says what the attempt did in words; the debrief, which has the words, quotes them.
-    """
+    """What the last attempt did, quoting it, and one thing that might help; then back to the
+    character. An attempt with no words kept (a state from before they were) is described only."""
     words = coaching()
     parts: list[str | None] = []
     if last is None:
         parts.append(pick_fresh(words.timeout_before_any, seen, rng, fields_for(persona)))
+    elif last.text.strip() and not last.blockers and _quote(last.text, last.evidence, COMPONENT_ORDER):
+        parts.append(_worked(last.text, last.evidence, seen, rng))
+    elif last.text.strip():
+        found = _quote(last.text, last.evidence, BLOCKER_ORDER if last.blockers else COMPONENT_ORDER)
+        quote = found[0] if found else _opening_words(last.text)
+        parts.append(pick_fresh(words.timeout_quoted, seen, rng, fields_for(persona, quote=quote, what=_what(last))))
     else:
-        parts.append(_worked(last.text, last.evidence, seen, rng)
-                     or pick_fresh(words.timeout_last, seen, rng, fields_for(persona, what=_what(last))))
+        parts.append(pick_fresh(words.timeout_last, seen, rng, fields_for(persona, what=_what(last))))
     parts.append(_tip(persona, last.blockers if last else (), met, seen, rng))
     parts.append(pick_fresh(words.back_to_character, seen, rng, fields_for(persona)))
     return as_coach(" ".join(p for p in parts if p) or "...")
@@ -157,13 +164,17 @@ def _move(tried: Tried, persona: Persona, seen: MutableSet[str], rng: random.Ran
 
 
 def debrief(kept: Sequence[Tried], rewound: Sequence[Tried], persona: Persona, repaired: bool,
-            met: Iterable[str], seen: MutableSet[str], rng: random.Random) -> list[str]:
+            met: Iterable[str], seen: MutableSet[str], rng: random.Random,
+            swap_reflection: str | None = None) -> list[str]:
     """The coach's debrief: each attempt quoted with what it did and how the character moved, the
     rewinds compared, one or two things to try, and a reminder that the character was imagined."""
     words = coaching()
     fields = fields_for(persona)
+    swap_line = (pick_fresh(words.debrief_swap, seen, rng, {**fields, "quote": _opening_words(swap_reflection)})
+                 if swap_reflection and swap_reflection.strip() else None)
     if not kept:
-        return [as_coach(pick_fresh(words.debrief_nothing, seen, rng, fields) or "...")]
+        nothing = pick_fresh(words.debrief_nothing, seen, rng, fields) or "..."
+        return [as_coach(" ".join(p for p in (nothing, swap_line) if p))]
     lines = [pick_fresh(words.debrief_intro, seen, rng, fields)]
     for index, tried in enumerate(kept):
         ordinal = words.ordinals[min(index, len(words.ordinals) - 1)]
@@ -176,6 +187,7 @@ def debrief(kept: Sequence[Tried], rewound: Sequence[Tried], persona: Persona, r
     if retried:
         lines.append(pick_fresh(words.debrief_rewinds, seen, rng, {
             "before": _what(rewound[-1]), "after": _what(retried[0])}))
+    lines.append(swap_line)
     lines.append(pick_fresh(words.debrief_repaired if repaired else words.debrief_not_repaired, seen, rng, fields))
     last_blockers = kept[-1].blockers
     tip = _tip(persona, last_blockers, met, seen, rng)

@@ -3,8 +3,11 @@
 The bot plays the other person in a rupture (a persona from personas.yml, or one shaped from the
 person's own story, own.py); each message of the person is an attempt at repair, read by the repair
 rubric (bot/analysis/repair.py), and the character reacts to how it was made (character.py). The
-coach (coach.py) steps in after a blocker, on "time out", and debriefs at the end. "Rewind" takes
-the last attempt back: the character returns to where it was and the person tries other words.
+coach (coach.py) steps in after a blocker, on "time out" (quoting the last attempt), and debriefs at
+the end, also after "stop" once an attempt was made. "Rewind" takes the last attempt back: the
+character returns to where it was and the person tries other words. "Swap" turns the roles round:
+the person plays the character while the bot makes a good repair (the persona's modelled_repair),
+then says how it was to hear it.
 
 The profile is the list of persona ids rehearsed, so the next rehearsal starts with someone new.
 """
@@ -25,7 +28,7 @@ from bot.exercises.repair.library import coaching, personas
 from bot.exercises.repair.own import Shape, describes_abuse, shape_from
 from bot.exercises.repair.record import Tried, attempt_annotation, attempts_in, note_annotation, rewind_annotation
 from bot.exercises.repair.schema import LEVELS, Persona
-from bot.exercises.repair.state import MAX_ATTEMPTS, MAX_REWINDS, RehearsalState, steps_for
+from bot.exercises.repair.state import LAST_WORDS_LIMIT, MAX_ATTEMPTS, MAX_REWINDS, RehearsalState, steps_for
 from bot.exercises.wording import pick_fresh
 from bot.safety.resources import format_resources
 
@@ -110,6 +113,10 @@ class RepairExercise(Exercise):
         text = text or ""
         if current.finished:
             return _reply(current, [])
+        if current.reflecting:
+            return self._reflected(current, text, rng)
+        if _says(text, coaching().swap_words):
+            return self._swap_roles(current, rng)
         if not current.rehearsing:
             return self._describe(current, text, rng)
         if _says(text, coaching().rewind_words):
@@ -156,6 +163,7 @@ class RepairExercise(Exercise):
         current.history.append([current.level, sorted(current.met)])
         current.level, current.met = reaction.after, sorted(reaction.met)
         current.last_found = [sorted(attempt.components), sorted(attempt.blockers)]
+        current.last_words = text[:LAST_WORDS_LIMIT]
         line = coach.character_line(persona, reaction.kind, reaction.after, current.seen, rng)
         note = (coach.after_blocker(text, repair, persona, reaction.met, current.seen, rng)
                 if attempt.blockers else None)
@@ -181,7 +189,7 @@ class RepairExercise(Exercise):
         del current.history[number - 1:]
         level, met = taken_back[0][0], taken_back[0][1]
         current.level, current.met = int(level), [str(n) for n in met]
-        current.last_found = None
+        current.last_found, current.last_words = None, ""
         current.step_index -= len(taken_back)
         current.rewinds += 1
         current.prompted = True
@@ -193,15 +201,40 @@ class RepairExercise(Exercise):
         return _reply(current, [coach.as_coach(said or "")], annotation=annotation)
 
     def _time_out(self, current: RehearsalState, rng: random.Random) -> Reply:
-        # The coach speaks about the last attempt from what was found in it (the words are not in
-        # the step state, and the contract gives `answer` no past turns).
+        # The coach quotes the last attempt: its words are kept (only the last, cut short) and read
+        # again by the rubric for the evidence to quote.
         persona = current.persona()
         current.prompted = True
         last = None
         if current.history:
             components, blockers = current.last_found or [[], []]
-            last = Tried(len(current.history), "", [], list(components), list(blockers), "", "", "")
+            words = current.last_words
+            repair = analyze(words, only="repair").repair if words else None
+            evidence = [e.to_dict() for f in repair.components + repair.blockers for e in f.evidence] if repair else []
+            last = Tried(len(current.history), words, evidence, list(components), list(blockers), "", "", "")
         return _reply(current, [coach.time_out(last, persona, current.met, current.seen, rng)])
+
+    def _swap_roles(self, current: RehearsalState, rng: random.Random) -> Reply:
+        """The person plays the character; the bot makes a good repair, then asks how it was to hear."""
+        if not current.rehearsing:
+            return _reply(current, [coach.as_coach(pick_fresh(coaching().swap_not_yet, current.seen, rng) or "")])
+        persona = current.persona()
+        fields = coach.fields_for(persona)
+        current.reflecting = current.swapped = current.prompted = True
+        intro = pick_fresh(coaching().swap_intro, current.seen, rng, fields)
+        question = pick_fresh(coaching().swap_question, current.seen, rng, fields) or ""
+        return _reply(current, [coach.as_coach(intro or ""), coach.as_modelled(persona.modelled_repair),
+                                coach.as_coach(question)], question=question)
+
+    def _reflected(self, current: RehearsalState, text: str, rng: random.Random) -> Reply:
+        """The person's reflection on hearing the modelled repair: acknowledged, then back to the
+        character. Recorded as a note (no scores): it is not an attempt."""
+        persona = current.persona()
+        current.reflecting, current.prompted = False, True
+        thanks = pick_fresh(coaching().swap_thanks, current.seen, rng)
+        back = pick_fresh(coaching().back_to_character, current.seen, rng, coach.fields_for(persona))
+        annotation = note_annotation(str(current.step), {"swap_reflection": True, "persona": persona.id})
+        return _reply(current, [coach.as_coach(" ".join(p for p in (thanks, back) if p))], annotation=annotation)
 
     def skip(self, state: State, rng: random.Random) -> Reply:
         current = RehearsalState.from_dict(state)
@@ -213,7 +246,7 @@ class RepairExercise(Exercise):
             current.history.append([current.level, sorted(current.met), SKIPPED])
             current.step_index += 1
             current.prompted = True
-            current.last_found = None
+            current.last_found, current.last_words = None, ""
             if current.finished:
                 return _reply(current, [])
             return _reply(current, [coach.character_line(persona, LEVELS[current.level], current.level,
@@ -223,6 +256,15 @@ class RepairExercise(Exercise):
         if current.rehearsing:
             return _reply(current, self._meet_shaped(current, rng))
         return _reply(current, [])
+
+    def help(self, state: State, rng: random.Random) -> Reply:
+        """"Help me" during the rehearsal brings the coach, as a time out does."""
+        current = RehearsalState.from_dict(state)
+        if not current.rehearsing or current.reflecting:
+            return self.ask(state, rng)
+        reply = self._time_out(current, rng)
+        reply.question = ""  # said now, as an ask: the person's turn goes on
+        return reply
 
     def resume(self, state: State) -> State:
         current = RehearsalState.from_dict(state)
@@ -242,8 +284,18 @@ class RepairExercise(Exercise):
             return Closing([], records)  # the refusal already said what matters
         kept, rewound = attempts_in(turns)
         persona = current.persona()
-        messages = coach.debrief(kept, rewound, persona, current.level == OPEN, current.met, current.seen, rng)
+        reflections = [t.answer for t in turns if t.annotation.result.get("swap_reflection")]
+        messages = coach.debrief(kept, rewound, persona, current.level == OPEN, current.met, current.seen, rng,
+                                 swap_reflection=reflections[-1] if reflections else None)
         return Closing(messages, records)
+
+    def stopped(self, state: State, turns: Sequence[AnsweredTurn], profile: Profile,
+                rng: random.Random) -> Closing | None:
+        """Stopped part-way: the debrief still comes once an attempt was made."""
+        kept, _ = attempts_in(turns)
+        if not kept:
+            return None
+        return self.close(state, turns, profile, rng)
 
     def summary(self, turns: Sequence[AnsweredTurn], state: State | None = None) -> dict:
         current = RehearsalState.from_dict(state) if state else None
@@ -254,6 +306,7 @@ class RepairExercise(Exercise):
             "repaired": bool(kept) and kept[-1].after == "open",
             "final_state": kept[-1].after if kept else None,
             "abuse_described": any(t.annotation.result.get("abuse") for t in turns),
+            "swap_reflections": [t.answer for t in turns if t.annotation.result.get("swap_reflection")],
         }
         if current and (current.persona_id or current.shape):
             persona = current.persona()

@@ -75,6 +75,8 @@ class Persona(BaseModel):
     needs: conlist(Literal[tuple(NEEDS)], min_items=2)  # type: ignore[valid-type]
     worse: conlist(Literal[BLOCKERS], min_items=1)  # type: ignore[valid-type]
     lines: Lines
+    # A good repair to them, said by the bot in a perspective swap while the person plays them.
+    modelled_repair: Text
 
     @validator("age")
     def adult(cls, age: int) -> int:
@@ -104,7 +106,7 @@ class OwnQuestions(BaseModel):
 class Coaching(BaseModel):
     """The coach's words and everything else the rehearsal says that is not a character's line."""
 
-    voices: dict[Literal["character", "coach"], Text]  # type: ignore[valid-type]
+    voices: dict[Literal["character", "coach", "modelled"], Text]  # type: ignore[valid-type]
     introduce: Several  # {name} {situation} {background}
     own_intro: Few
     own_questions: OwnQuestions
@@ -120,6 +122,7 @@ class Coaching(BaseModel):
     abuse_refusal: Few  # not a rupture to rehearse; the resources follow
     rewind_words: list[Text]
     timeout_words: list[Text]
+    swap_words: list[Text]  # a perspective swap: the person plays the other, the bot models a repair
     rewound: Several  # {name}
     nothing_to_rewind: Few
     no_more_rewinds: Few
@@ -133,7 +136,13 @@ class Coaching(BaseModel):
     nothing_worked_yet: Several
     timeout_before_any: Few
     timeout_last: Several  # {what}: what the last attempt did, in words
+    timeout_quoted: Several  # {quote} the last attempt's words, {what} what they did
     back_to_character: Several  # {name}
+    swap_intro: Few  # {name}
+    swap_question: Few  # {name}: how was it to hear that
+    swap_thanks: Several  # the reflection acknowledged
+    swap_not_yet: Few  # a swap asked for before the rehearsal has begun (own-rupture questions)
+    debrief_swap: Few  # {name} {quote}: what the person said hearing the modelled repair
     level_words: dict[Literal[LEVELS], Text]  # type: ignore[valid-type]
     moves: dict[Literal["up", "down", "same"], Several]  # {name} {before} {after}
     ordinals: Several

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
 MAX_REWINDS = 3
+LAST_WORDS_LIMIT = 300  # characters of the last attempt kept for a time out's quote
 OWN_STEPS = ("who", "what_happened", "how_they_react")
 ATTEMPT_STEPS = tuple(f"attempt_{n}" for n in range(1, MAX_ATTEMPTS + 1))
 
@@ -42,7 +43,12 @@ class RehearsalState:
     # Per kept attempt or skipped turn: [level before, needs before] (and "skipped" for a skip).
     history: list[list] = field(default_factory=list)
     rewinds: int = 0
-    last_found: list | None = None  # the last attempt's component and blocker names (no words)
+    last_found: list | None = None  # the last attempt's component and blocker names
+    # The last attempt's words (only the last, cut short), so a time out can quote them; the
+    # attempts themselves live in the annotations.
+    last_words: str = ""
+    reflecting: bool = False  # perspective swap: the person is saying how the modelled repair felt
+    swapped: bool = False  # a perspective swap happened in this rehearsal (for the debrief)
     prompted: bool = False  # the last reply already gave the person their turn
     finished_early: bool = False  # repaired, or the rupture was not one to rehearse
     offered: list[str] = field(default_factory=list)
