@@ -38,6 +38,8 @@ ABUSE_CATEGORY = "abuse_or_danger"
 
 
 def _reply(state: RehearsalState, messages: list[str | None], **extra: Any) -> Reply:
+    if state.finished:
+        state.last_words = ""  # kept only for a time out while rehearsing
     return Reply(state.to_dict(), [m for m in messages if m], step=state.step, finished=state.finished, **extra)
 
 

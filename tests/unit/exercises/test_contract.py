@@ -82,6 +82,8 @@ def _run_path(name: str, path: str, seed: int):
         question = asked.question or ""
         reply = engine.answer(asked.state, ANSWER, rng, question=question)
         json.dumps(reply.state)  # travels in a slot
+        # At most the last answer, while running (the repair rehearsal's time out quotes it).
+        assert json.dumps(reply.state).count("wondered") <= 1
         assert reply.messages and reply.annotation is not None
         turns.append(AnsweredTurn(reply.annotation, ANSWER, question))
         sizes.append(len(json.dumps(reply.state)))
@@ -100,7 +102,7 @@ def test_a_whole_run_on_every_path(name, path):
         json.dumps(annotation.to_dict())
         for span in annotation.evidence:
             assert ANSWER[span["start"]:span["end"]] == span["text"]
-    # The step state holds no words of the person, and does not grow with every answer.
+    # The finished step state holds no words of the person, and it does not grow with every answer.
     assert "wondered" not in json.dumps(reply.state)
     assert sizes[-1] < sizes[0] + 120 * len(sizes)
     closing = engine.close(reply.state, turns, None, random.Random(2))
