@@ -94,11 +94,15 @@ class MentalizingExercise(Exercise):
             return _reply(current, [])
         analysis = analyze(text, only="mentalizing").mentalizing
         feedback = feedback_for(step, text, analysis, current.seen, rng, scenario=current.about(),
-                                follow_up=follow_up)
+                                follow_up=follow_up, pace=current.pace())
         turn = Turn.record(step, question, text, analysis, feedback, follow_up)
         if step == "what_happened":
             current.note_other(other_person_in(text))
+        current.note_reply(feedback)
         current.advance(feedback)
+        if (current.step == "other_alternatives" and step != current.step and not feedback.low
+                and "alternative" in {marker.family for marker in analysis.markers}):
+            current.skip()  # another reading was just offered: not asked for one more straight away
         return _reply(current, [feedback.text], annotation=to_annotation(turn))
 
     def skip(self, state: State, rng: random.Random) -> Reply:

@@ -9,10 +9,19 @@ own words from the analysis evidence, and at most one of:
   depends on the step (feedback.yml, `steps`).
 A challenge or invitation is a question, so the flow stays on the step for one follow-up answer
 (state.py) instead of stacking a second question on top of it.
+
+Following the MBT stance (docs/constructs.md): a troubled feeling is met first, in the person's own
+words ("that sounds humiliating"), before any coaching; praise of a skill is kept sparing (`Pace`,
+feedback.yml's `praise_every`) and never lands on self-criticism, on a dismissal the person reports
+someone else saying, or on words that showed a failure of mentalizing; challenges are capped
+(`challenge_every`); and when the person steps out of the exercise (a hostile, flat or avoidant
+reply, or two short answers in a row) the bot notices it lightly, owns its part and changes approach
+(the scenario's readings as choices, another scenario, a pause) instead of asking for more.
 """
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import MutableSet
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
@@ -54,10 +63,28 @@ class MentalizingAnalysis(Protocol):
 
 
 @dataclass
+class Pace:
+    """What the earlier answers of this exercise mean for this reply (kept in the step state)."""
+
+    answers: int = 0  # answers given before this one
+    praised_at: int = -1  # the answer that was last praised (-1: none yet)
+    step_index: int = 0
+    challenged_at: int = -1  # the step of the last challenge (-1: none yet)
+    low_before: bool = False  # the previous answer was short, flat or hostile
+    ruptured: bool = False  # a rupture was named and the person has not come back yet
+
+    def may_praise(self, every: int) -> bool:
+        return self.praised_at < 0 or self.answers - self.praised_at >= every
+
+    def may_challenge(self, every: int) -> bool:
+        return self.challenged_at < 0 or self.step_index - self.challenged_at >= every
+
+
+@dataclass
 class Feedback:
     """What the bot says after an answer, and why (for the therapist view and for tests)."""
 
-    kind: str  # reflection | empty | too_short | not_english | declined
+    kind: str  # reflection | repair | empty | too_short | not_english | declined
     text: str
     reflected: str | None = None  # the marker family named in the reflection
     quotes: list[str] = field(default_factory=list)  # the person's own words quoted back
@@ -65,10 +92,29 @@ class Feedback:
     challenged: str | None = None  # the failure mode taken up
     affirmed: bool = False  # a rich answer: affirmed, nothing more asked
     wants_answer: bool = False  # no usable answer yet: the question stands (empty, too short...)
+    validated: bool = False  # a troubled feeling was met first, in the person's words
+    praised: bool = False  # a skill was named (a reflection of effort, an affirmation)
+    repaired: bool = False  # a rupture was noticed: approach changed (choices, another scenario, a pause)
+    low: bool = False  # a short, flat, hostile or avoidant answer
 
     @property
     def asks_follow_up(self) -> bool:
-        return bool(self.invited or self.challenged)
+        return bool(self.invited or self.challenged or self.repaired)
+
+    @property
+    def reply_kind(self) -> str:
+        """The move the reply leads with: repair, validate, challenge, affirm, invite, or other."""
+        if self.repaired:
+            return "repair"
+        if self.validated:
+            return "validate"
+        if self.challenged:
+            return "challenge"
+        if self.affirmed:
+            return "affirm"
+        if self.invited:
+            return "invite"
+        return "other"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -86,6 +132,7 @@ def feedback_for(
     rng: random.Random,
     scenario: About = None,
     follow_up: bool = False,
+    pace: Pace | None = None,
 ) -> Feedback:
     """A warm, specific reply to the person's answer at `step`, built from the analysis of it.
 
@@ -96,15 +143,26 @@ def feedback_for(
         raise UnknownStep(step)
     catalogue = feedback_catalogue()
     fields = person_fields(scenario)
+    pace = pace or Pace()
     text = text or ""
     if not text.strip():
         return _plain("empty", catalogue.empty, seen_sentences, rng, fields)
     if not analysis.language_supported:
         return _plain("not_english", catalogue.not_english, seen_sentences, rng, fields)
-    if analysis.rf_estimate is not None and analysis.rf_estimate < 0:
-        return _plain("declined", catalogue.declined, seen_sentences, rng, fields, wants_answer=False)
-    if not analysis.markers and (len(text.split()) < catalogue.min_words or not _has_letters(text)):
-        return _plain("too_short", catalogue.too_short, seen_sentences, rng, fields)
+    low = is_low(text, analysis)
+    if low and (_steps_out(analysis) or pace.low_before) and not pace.ruptured:
+        return _repair(scenario, seen_sentences, rng, fields)
+    if analysis.rf_estimate is not None and analysis.rf_estimate < 0 or (low and pace.ruptured):
+        # Declined again after the rupture was named: say a fresh word if there is one and move on.
+        feedback = _plain("declined", catalogue.declined, seen_sentences, rng, fields, wants_answer=False, fresh=True)
+        feedback.low = True
+        return feedback
+    if low:
+        feedback = _plain("too_short", catalogue.too_short, seen_sentences, rng, fields, fresh=True)
+        feedback.low = True
+        if not feedback.text:  # every way of asking for more is used up: change approach instead
+            return _repair(scenario, seen_sentences, rng, fields)
+        return feedback
 
     plan = catalogue.steps[step]
     found_modes = {mode.mode for mode in analysis.failure_modes}
@@ -112,26 +170,45 @@ def feedback_for(
     # Beside a failure of mentalizing only real reflective effort is named ("you held it lightly");
     # praising "you thought about what he felt" and then questioning it in the next breath would jar.
     order = [f for f in plan.reflect if f in catalogue.reflect_beside_challenge] if modes else plan.reflect
-    failure_spans = [e for mode in analysis.failure_modes for e in mode.evidence]
-    reflection = _reflection(text, analysis, order, failure_spans, seen_sentences, rng, fields)
-    feedback = Feedback("reflection", "", reflected=reflection.family, quotes=list(reflection.quotes))
-    parts = [reflection.text]
+    # Never praised: words that showed a failure of mentalizing (the challenge takes them up), a
+    # harsh judgement of oneself, and someone else's dismissal that the person is reporting.
+    avoid = [e for mode in analysis.failure_modes for e in mode.evidence]
+    avoid += list(getattr(analysis, "self_criticism", None) or [])
+    avoid += list(getattr(analysis, "reported_dismissals", None) or [])
+    parts: list[str | None] = []
+    validation = _validation(text, analysis, avoid, seen_sentences, rng, fields)
+    if pace.ruptured:
+        parts.append(pick_fresh(catalogue.repair.welcome_back, seen_sentences, rng, fields))
+    parts.append(validation)
+    may_praise = pace.may_praise(catalogue.praise_every)
+    if validation:  # the feeling was met: naming it is not then graded as a skill as well
+        order = [f for f in order if f in catalogue.reflect_beside_challenge]
+    reflection = (_reflection(text, analysis, order, avoid, seen_sentences, rng, fields) if may_praise
+                  else _Said(None, None, []))
+    feedback = Feedback("reflection", "", reflected=reflection.family, quotes=list(reflection.quotes),
+                        validated=bool(validation), praised=bool(reflection.text))
+    parts.append(reflection.text)
+    acknowledged = bool(reflection.text or validation)
 
     if modes:
-        if not reflection.text:  # validate before exploring
-            parts.append(say_fresh(catalogue.acknowledge[modes[0]], seen_sentences, rng, fields))
-        challenge = None if follow_up else _challenge(text, analysis, modes, seen_sentences, rng, fields)
+        if not acknowledged:  # validate before exploring
+            parts.append(pick_fresh(catalogue.acknowledge[modes[0]], seen_sentences, rng, fields))
+        may_challenge = not follow_up and pace.may_challenge(catalogue.challenge_every)
+        challenge = _challenge(text, analysis, modes, seen_sentences, rng, fields) if may_challenge else None
         if challenge is not None:
             parts.append(challenge.text)
             feedback.challenged = challenge.family
             feedback.quotes += challenge.quotes
     elif _is_rich(analysis, plan.invite, catalogue.rich_rf):
-        affirmation = pick_fresh(catalogue.affirm_rich, seen_sentences, rng, fields)
+        affirmation = pick_fresh(catalogue.affirm_rich, seen_sentences, rng, fields) if may_praise else None
         feedback.affirmed = affirmation is not None
+        feedback.praised = feedback.praised or feedback.affirmed
         parts.append(affirmation)
+        if not feedback.affirmed and not acknowledged:
+            parts.append(pick_fresh(plan.no_finding or catalogue.no_finding, seen_sentences, rng, fields))
     else:
-        if not reflection.text:
-            parts.append(say_fresh(plan.no_finding or catalogue.no_finding, seen_sentences, rng, fields))
+        if not acknowledged:
+            parts.append(pick_fresh(plan.no_finding or catalogue.no_finding, seen_sentences, rng, fields))
         if not follow_up:
             invitation = _invitation(plan, analysis, seen_sentences, rng, fields)
             if invitation is not None:
@@ -164,8 +241,86 @@ def _is_rich(analysis: MentalizingAnalysis, invite_order: list[str], rich_rf: in
     return not invite_order or invite_order[0] in present
 
 
-def _plain(kind: str, templates: list[str], seen, rng, fields, wants_answer: bool = True) -> Feedback:
-    return Feedback(kind, say_fresh(templates, seen, rng, fields), wants_answer=wants_answer)
+def _plain(kind: str, templates: list[str], seen, rng, fields, wants_answer: bool = True,
+           fresh: bool = False) -> Feedback:
+    """`fresh`: say nothing rather than repeat a sentence (the no-repeat rule holds here too)."""
+    text = (pick_fresh(templates, seen, rng, fields) or "") if fresh else say_fresh(templates, seen, rng, fields)
+    return Feedback(kind, text, wants_answer=wants_answer and bool(text))
+
+
+def is_low(text: str, analysis: MentalizingAnalysis) -> bool:
+    """A short, flat, hostile or avoidant answer: nothing found in it, or it steps out of the exercise."""
+    if getattr(analysis, "disengagement", None) is not None:
+        return True
+    if analysis.rf_estimate is not None and analysis.rf_estimate < 0:
+        return True
+    if analysis.markers:
+        return False
+    short = len(text.split()) < feedback_catalogue().min_words or not _has_letters(text)
+    return short or bool(getattr(analysis, "disavowals", None))
+
+
+def _steps_out(analysis: MentalizingAnalysis) -> bool:
+    """Hostile to the exercise, or asking to move on: noticed at once. A flat reply ("idk") is
+    noticed when it is the second short answer in a row."""
+    disengagement = getattr(analysis, "disengagement", None)
+    return disengagement is not None and getattr(disengagement, "kind", "") != "flat"
+
+
+def _repair(scenario: About, seen, rng, fields) -> Feedback:
+    """Notice the rupture lightly, own our part, and change approach (MBT: repair, then go on)."""
+    repair = feedback_catalogue().repair
+    parts = [pick_fresh(repair.notice, seen, rng, fields), pick_fresh(repair.own_part, seen, rng, fields)]
+    readings = list(getattr(scenario, "readings", None) or [])
+    if readings:
+        chosen = rng.sample(readings, min(3, len(readings)))
+        items = [f"({letter}) {_lower_first(r).rstrip('.')}" for letter, r in zip("abc", chosen)]
+        listed = ", ".join(items[:-1]) + (", or " if len(items) > 2 else " or ") + items[-1] if len(items) > 1 else items[0]
+        parts.append(pick_fresh(repair.choices, seen, rng, {**fields, "readings": listed}))
+    parts.append(pick_fresh(repair.change, seen, rng, fields))
+    text = " ".join(p for p in parts if p)
+    return Feedback("repair", text, repaired=bool(text), low=True)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text.startswith("I ") else text
+
+
+_STILL = re.compile(r"\b(it|that|this|I)\s+still\s+(?:[\w']+\s+){0,2}$", re.IGNORECASE)
+_YOU = {"i": "you"}
+
+
+def _validation(text, analysis, avoid: list[Evidence], seen, rng, fields) -> str | None:
+    """Meet a troubled feeling first, in the person's own words ("that sounds humiliating")."""
+    if not getattr(analysis, "validation_needed", False):
+        return None
+    catalogue = feedback_catalogue()
+    words: list[str] = []
+    still = None
+    for evidence in getattr(analysis, "feeling_words", None) or []:
+        if overlaps_any(evidence, avoid):
+            continue
+        word = evidence.text.strip()
+        if word.lower() not in (w.lower() for w in words):
+            words.append(word)
+        match = _STILL.search(text[:evidence.start])
+        if match and still is None:
+            subject = match.group(1)
+            still = _YOU.get(subject.lower(), subject.lower()) + text[match.start(1) + len(subject):evidence.end]
+    if not words:
+        return None
+    feelings = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    sounds = next((catalogue.sounds_like[w.lower()] for w in reversed(words) if w.lower() in catalogue.sounds_like),
+                  None)
+    values = {**fields, "feelings": feelings, "Feelings": feelings[:1].upper() + feelings[1:]}
+    said = None
+    if sounds:
+        said = pick_fresh(catalogue.validate_sounds, seen, rng, {**values, "sounds": sounds})
+    said = said or pick_fresh(catalogue.validate_feeling, seen, rng, values)
+    if still:
+        said = " ".join(p for p in (said, pick_fresh(catalogue.validate_still, seen, rng, {**values, "still": still}))
+                        if p)
+    return said
 
 
 @dataclass
@@ -192,7 +347,7 @@ def _reflection(text, analysis, order, avoid: list[Evidence], seen, rng, fields)
             if marker.family != family or overlaps_any(marker.evidence, avoid):
                 continue
             quote = quote_for(text, marker.evidence)
-            if not quote:
+            if not quote or any(e.text.lower() in quote.lower() for e in avoid if e.text.strip()):
                 continue
             said = pick_fresh(catalogue.reflect[family], seen, rng, {**fields, "quote": quote})
             if said:

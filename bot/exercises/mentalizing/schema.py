@@ -39,6 +39,7 @@ _PLACEHOLDER = re.compile(r"{(\w+)}")
 # Placeholders a question or feedback template may use; anything else is a typo in the data file.
 TEMPLATE_FIELDS = {
     "name", "Name", "they", "They", "them", "their", "Their", "quote", "moment", "title", "hidden_view",
+    "feelings", "Feelings", "sounds", "still", "readings",
 }
 TAKE_AWAY_KEYS = {"failure_mode", "all_present"}
 
@@ -177,6 +178,16 @@ class Closing(BaseModel):
         return _check_placeholders(values)
 
 
+class Repair(BaseModel):
+    """Noticing a rupture lightly, owning our part and changing approach (feedback.yml, `repair`)."""
+
+    notice: Variants
+    own_part: Variants
+    choices: Variants
+    change: Variants
+    welcome_back: Variants
+
+
 class FeedbackCatalogue(BaseModel):
     """Feedback templates; `{quote}` is the person's own words, the rest name the other person."""
 
@@ -193,6 +204,13 @@ class FeedbackCatalogue(BaseModel):
     too_short: Variants
     not_english: Variants
     declined: Variants
+    validate_feeling: Variants
+    validate_sounds: Variants
+    validate_still: Variants
+    sounds_like: dict[str, str]
+    praise_every: int  # at most one praise in this many answers
+    challenge_every: int  # at most one challenge in this many steps
+    repair: Repair
     steps: dict[Literal[STEPS], StepPlan]  # type: ignore[valid-type]
     closing: Closing
 

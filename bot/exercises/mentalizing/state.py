@@ -17,7 +17,7 @@ from bot.exercises.mentalizing.schema import OtherPerson
 from bot.exercises.slot_state import SlotState
 
 if TYPE_CHECKING:
-    from bot.exercises.mentalizing.feedback import Feedback
+    from bot.exercises.mentalizing.feedback import Feedback, Pace
 
 
 @dataclass
@@ -37,6 +37,13 @@ class ExerciseState(SlotState):
     retried: bool = False
     offered: list[str] = field(default_factory=list)  # scenario ids offered this session
     seen: set[str] = field(default_factory=set)
+    # Pacing (feedback.py, `Pace`): answers so far, the last praised answer and challenged step,
+    # whether the last answer was short or flat, and a rupture named and not yet mended.
+    answers: int = 0
+    praised_at: int = -1
+    challenged_at: int = -1
+    low: bool = False
+    ruptured: bool = False
 
     @property
     def step(self) -> str | None:
@@ -56,6 +63,25 @@ class ExerciseState(SlotState):
     def note_other(self, other: OtherPerson | None) -> None:
         """Remember who the own moment is about (from `people.other_person_in(story)`)."""
         self.other = other.dict() if other else None
+
+    def pace(self) -> "Pace":
+        from bot.exercises.mentalizing.feedback import Pace
+
+        return Pace(answers=self.answers, praised_at=self.praised_at, step_index=self.step_index,
+                    challenged_at=self.challenged_at, low_before=self.low, ruptured=self.ruptured)
+
+    def note_reply(self, feedback: "Feedback") -> None:
+        """Remember what this reply did, for the pacing of the next ones."""
+        if feedback.praised:
+            self.praised_at = self.answers
+        if feedback.challenged:
+            self.challenged_at = self.step_index
+        if feedback.repaired:
+            self.ruptured = True
+        elif not feedback.low:
+            self.ruptured = False
+        self.low = feedback.low
+        self.answers += 1
 
     def advance(self, feedback: "Feedback") -> None:
         if feedback.wants_answer and not self.retried:

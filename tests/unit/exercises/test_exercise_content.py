@@ -165,7 +165,8 @@ def test_no_sentence_is_shared_by_two_templates():
 
 
 def test_every_template_renders_for_every_scenario_and_the_own_moment_path():
-    extra = {"quote": "q", "hidden_view": "h", "moment": "m", "title": "t"}
+    extra = {"quote": "q", "hidden_view": "h", "moment": "m", "title": "t", "feelings": "f", "Feelings": "F",
+             "sounds": "s", "still": "it still hurts", "readings": "(a) r or (b) s"}
     for fields in [person_fields(s) for s in library.scenarios()] + [person_fields(None)]:
         for template in _all_templates():
             text = render(template, {**extra, **fields})

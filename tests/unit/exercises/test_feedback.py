@@ -145,7 +145,6 @@ def test_no_sentence_repeats_across_ten_turns(analyse, scenario):
         ("no", "too_short"),
         ("🙂🙂🙂", "too_short"),
         ("Ella estaba cansada y no quería hablar conmigo esa noche porque tenía miedo.", "not_english"),
-        ("This is a stupid exercise, leave me alone.", "declined"),
     ],
 )
 def test_answers_with_nothing_to_reflect_get_a_kind_clear_reply(analyse, rng, scenario, text, kind):
@@ -155,6 +154,14 @@ def test_answers_with_nothing_to_reflect_get_a_kind_clear_reply(analyse, rng, sc
     expected = getattr(feedback_catalogue(), kind)
     assert feedback.text in [render(v, scenario.other.fields()) for v in expected]
     assert feedback.wants_answer == (kind != "declined")
+
+
+def test_hostility_to_the_exercise_gets_a_kind_clear_repair_not_another_question(analyse, rng, scenario):
+    text = "This is a stupid exercise, leave me alone."
+    feedback = feedback_for("other_mind", text, analyse(text), set(), rng, scenario=scenario)
+    assert feedback.kind == "repair" and feedback.repaired and not feedback.wants_answer
+    assert feedback.text and not feedback.quotes
+    assert "another scenario" in feedback.text  # the approach changes: another moment, or a pause
 
 
 def test_markup_and_control_characters_are_not_quoted_back(analyse, rng, scenario):
