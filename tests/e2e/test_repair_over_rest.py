@@ -66,3 +66,23 @@ def test_an_abusive_other_is_not_rehearsed_over_rest(servers, sender):
 def test_stop_during_a_rehearsal(servers, sender):
     servers.texts(sender, "/start_repair")
     assert MENU in servers.texts(sender, "stop")
+
+
+def test_time_out_quotes_a_swap_is_heard_and_stop_still_debriefs(servers, sender):
+    servers.texts(sender, "hi")
+    servers.texts(sender, "yes")
+    servers.texts(sender, "/start_repair")
+    servers.texts(sender, BLAMING)
+    timed = servers.texts(sender, "time out")
+    assert timed.startswith("Coach: ") and "you did provoke me" in timed  # the last attempt, quoted
+    swapped = servers.texts(sender, "let me be them")
+    assert 'Me, as you: "' in swapped and ("how was it to hear" in swapped or "what was it like" in swapped)
+    heard = servers.texts(sender, "Hearing that, I felt a bit less alone.")
+    assert heard.startswith("Coach: ")
+    ended = servers.texts(sender, "stop")
+    assert "you did provoke me" in ended and "Hearing that, I felt a bit less alone" in ended and MENU in ended
+
+    results = [a["result"] for c in exported(servers, sender)["conversations"] for t in c["turns"]
+               if t["speaker"] == "user" for a in t["annotations"] if a["kind"] == "repair"]
+    assert [r.get("attempt") for r in results if "components" in r] == [1]
+    assert any(r.get("swap_reflection") for r in results)
