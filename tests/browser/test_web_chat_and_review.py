@@ -154,6 +154,20 @@ def test_the_help_works_when_the_bot_is_down(web, tools):
     page.context.close()
 
 
+def test_forgetting_the_conversation_on_a_shared_device_starts_afresh(web, tools):
+    page = tools.page(viewport={"width": 390, "height": 844})
+    page.goto(f"{web.url}/chat")
+    expect(page.locator(".rw-response").filter(has_text="keep a record").last).to_be_visible()
+    first = page.evaluate("() => JSON.parse(localStorage.getItem('chat_session')).session_id")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Forget this conversation on this device").click()
+    expect(page.locator(".rw-response").filter(has_text="keep a record").last).to_be_visible()
+    second = page.evaluate("() => JSON.parse(localStorage.getItem('chat_session')).session_id")
+    assert second != first
+    assert page.locator(".rw-response").filter(has_text="keep a record").count() == 1  # a fresh start
+    page.context.close()
+
+
 def test_the_socket_refuses_other_origins(web):
     # The browser enforces nothing for socket.io's polling requests from another site's page;
     # the server does: an origin that is not the web page's gets no session.

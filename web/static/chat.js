@@ -39,6 +39,15 @@
     }
   });
 
+  // On a shared computer: the browser keeps the session token and the messages; this drops both
+  // (what Attune stored with consent stays; "erase my data" in the chat erases that).
+  document.getElementById("forget").addEventListener("click", function () {
+    if (!window.confirm("Forget this conversation on this device? The next person to open this page starts afresh.")) { return; }
+    localStorage.removeItem("chat_session");
+    sessionStorage.removeItem("chat_session");
+    window.location.reload();
+  });
+
   // The widget's own markup lacks names for assistive technology; add them as it renders.
   function label() {
     var input = chat.querySelector(".rw-new-message");
