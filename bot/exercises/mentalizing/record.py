@@ -7,7 +7,7 @@ index; the answer itself is not repeated (it is the user's message beside it).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from dataclasses import fields as dataclass_fields
 from typing import Any
 
@@ -39,6 +39,9 @@ class Turn:
     language_supported: bool
     feedback: dict
     follow_up: bool = False  # an answer to an invitation or challenge rather than the step question
+    # [start, end] of words never to hold up as a highlight: self-criticism ("I probably seemed
+    # needy") and a dismissal the person reports someone else saying ("she told me to go away").
+    not_to_quote: list[list[int]] = field(default_factory=list)
 
     @classmethod
     def record(
@@ -64,7 +67,12 @@ class Turn:
             language_supported=analysis.language_supported,
             feedback=feedback.to_dict(),
             follow_up=follow_up,
+            not_to_quote=[[e.start, e.end] for e in (list(getattr(analysis, "self_criticism", None) or [])
+                                                     + list(getattr(analysis, "reported_dismissals", None) or []))],
         )
+
+    def unquotable(self) -> list[Evidence]:
+        return [Evidence(start, end, self.answer[start:end], "not_to_quote", "") for start, end in self.not_to_quote]
 
     def families(self) -> set[str]:
         return {m["family"] for m in self.markers}
@@ -105,6 +113,7 @@ def to_annotation(turn: Turn) -> Annotation:
     result = {
         "markers": markers, "failure_modes": modes, "explanation": turn.explanation,
         "language_supported": turn.language_supported, "follow_up": turn.follow_up,
+        "not_to_quote": turn.not_to_quote,
         "feedback": {key: turn.feedback.get(key) for key in FEEDBACK_FIELDS},
     }
     scores: dict[str, float] = {RF_ESTIMATE: turn.rf_estimate} if turn.rf_estimate is not None else {}
@@ -133,4 +142,6 @@ def from_annotation(answered: AnsweredTurn) -> Turn:
         language_supported=bool(result.get("language_supported", True)),
         feedback=dict(result.get("feedback") or {}),
         follow_up=bool(result.get("follow_up")),
+        not_to_quote=[[int(a), int(b)] for a, b in (result.get("not_to_quote") or [])
+                      if isinstance(a, int) and isinstance(b, int)],
     )

@@ -67,10 +67,13 @@ def _best_quote(turns: Sequence[Turn], family: str, already: set[str]) -> str | 
     for turn in reversed(turns):
         # Words that showed a failure of mentalizing are not held up as a highlight.
         failures = [Evidence(**e) for mode in turn.failure_modes for e in mode["evidence"]]
+        failures += turn.unquotable()  # nor self-criticism, nor someone else's dismissal
         for evidence in turn.evidence_for(family):
             if overlaps_any(evidence, failures):
                 continue
             quote = quote_for(turn.answer, evidence)
+            if quote and any(u.text and u.text.lower() in quote.lower() for u in turn.unquotable()):
+                continue
             if quote and quote not in already:
                 return quote
     return None

@@ -163,3 +163,22 @@ def test_the_alternatives_question_presumes_no_guess_and_no_earlier_answer():
     for variant in questions().steps["other_alternatives"]:
         assert "first guess" not in variant and "one possibility" not in variant.lower()
     assert not any("honest place to start" in v for v in feedback_catalogue().no_finding)
+
+
+def test_the_closing_never_holds_up_self_criticism_or_a_reported_dismissal(analyse, scenario):
+    from bot.exercises.mentalizing import Turn, closing_summary
+    from bot.exercises.mentalizing.record import from_annotation, to_annotation
+    from bot.exercises.contract import AnsweredTurn
+
+    answers = [("their_view_of_me", "I probably seemed needy to her."),
+               ("other_mind", "She told me to go away and I felt hurt.")]
+    turns = []
+    for step, text in answers:
+        analysis = analyse(text)
+        feedback = feedback_for(step, text, analysis, set(), random.Random(1), scenario=scenario)
+        turn = Turn.record(step, "q", text, analysis, feedback)
+        assert turn.not_to_quote
+        turns.append(from_annotation(AnsweredTurn(to_annotation(turn), text, "q")))  # as the store keeps it
+    for seed in range(5):
+        closing = closing_summary(turns, scenario, random.Random(seed), set())
+        assert "needy" not in closing and "go away" not in closing
