@@ -166,9 +166,9 @@ def test_the_alternatives_question_presumes_no_guess_and_no_earlier_answer():
 
 
 def test_the_closing_never_holds_up_self_criticism_or_a_reported_dismissal(analyse, scenario):
+    from bot.exercises.contract import AnsweredTurn
     from bot.exercises.mentalizing import Turn, closing_summary
     from bot.exercises.mentalizing.record import from_annotation, to_annotation
-    from bot.exercises.contract import AnsweredTurn
 
     answers = [("their_view_of_me", "I probably seemed needy to her."),
                ("other_mind", "She told me to go away and I felt hurt.")]
