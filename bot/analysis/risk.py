@@ -65,6 +65,8 @@ SELF_DIRECTED = {"suicidal_ideation", "self_harm"}
 # Rules whose words name a method: asked about in general ("how would someone hang themselves?"),
 # they are still worth a question to the speaker.
 METHOD_RULES = {"si_method", "si_method_seeking"}
+# "since we last met" in a question to the listener is not about the speaker alone.
+PLURAL_FIRST = {"we", "us", "our", "ours", "ourselves"}
 
 
 @dataclass
@@ -196,6 +198,9 @@ class _Lexicon:
         self.speaker_objects = words("speaker_objects")
         self.passive_wish_verbs = words("passive_wish_verbs")
         self.indefinite_people = words("indefinite_people")
+        self.question_auxiliaries = words("question_auxiliaries")
+        self.question_words = words("question_words")
+        self.question_openers = words("question_openers")
         self.words = parse.RiskWords(
             first=words("first_person"),
             second=words("second_person"),
@@ -383,12 +388,20 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         return None, reason
     if spec.get("anger_switch") and (text.in_message("cue/anger") or text.in_sentence("cue/third_person", span)):
         _switch_to_harm(candidate, text)
+    if candidate.ask and _second_sign(spec, span, text):
+        candidate.ask = False
+        candidate.explanation = "Anger at someone with a plan-like detail and a second sign of a plan (a weapon, a time, \"going to\")."
     _adjust_severity(candidate, chain, text)
     if _is_past(candidate, chain, text):
         candidate.qualifiers.append("past")
     if reporter == "third" and candidate.category == THIRD_PARTY:
         candidate.qualifiers.append("reported")
     return candidate, ""
+
+
+def _second_sign(spec: dict, span: Span, text: _Text) -> bool:
+    """One of the rule's `flag_with` cues elsewhere in the message (not the matched words)."""
+    return any(not _touch(cue, span) for label in spec.get("flag_with") or () for cue in text.cues(label))
 
 
 def _done_by_speaker(span: Span, text: _Text) -> bool:
@@ -425,6 +438,8 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     span = candidate.span
     if text.overlaps("cue/idiom", span):
         return "A figure of speech, not a disclosure."
+    if _question_to_listener(span, lex, text):
+        return "A question put to someone else (\"have you thought about ending your life?\"), not the speaker's own disclosure."
     if text.overlaps("cue/helping_hand", span):
         return "Someone helping, not hurting (\"grabbed my arm to stop me falling\")."
     earnest = text.in_message("cue/earnest")
@@ -442,6 +457,35 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     if candidate.rule.startswith("si_") and text.in_sentence("cue/by_accident", span):
         return "Said to be an accident (\"by accident\"), not on purpose."
     return ""
+
+
+def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
+    """ "Have you thought about how you would end your life?", "Has anyone hurt you at home?": a
+    clause opened by an auxiliary (or a wh-word and an auxiliary), a word for "you", a question mark
+    at the end and no word for the speaker. A trainee asking a client discloses nothing; a statement
+    ("sometimes you just want to die, you know?") or a question about the speaker ("do you think I
+    should kill myself?") is not set aside."""
+    sent = text.sentence(span)
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or tokens[-1].text != "?" or text.quoted.intersection(t.i for t in tokens):
+        return False
+    words = text.words
+    lowers = [t.lower_ for t in tokens]
+    if any((w in words.first and w not in PLURAL_FIRST) or w in words.myself for w in lowers):
+        return False
+    if not any(w in words.second for w in lowers):
+        return False
+    clause_start = True
+    for n, w in enumerate(lowers):
+        if clause_start and w in lex.question_openers:
+            continue
+        if clause_start:
+            if w in lex.question_auxiliaries:
+                return True
+            if w in lex.question_words and n + 1 < len(lowers) and lowers[n + 1] in lex.question_auxiliaries:
+                return True
+        clause_start = tokens[n].is_punct and w in (",", ";", ":", "-", "—", "(")
+    return False
 
 
 def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: _Lexicon, text: _Text,
