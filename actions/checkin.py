@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import AnswerValidation, SayAction, notice_if_new, say
-from bot.checkin.suds import is_high_distress, is_moderate_distress, parse_suds
+from bot.checkin.suds import is_high_distress, is_moderate_distress, is_very_high_distress, parse_suds
 
 
 class ActionAskSuds(SayAction):
@@ -45,6 +45,8 @@ class ActionSudsFeedback(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         rating = tracker.get_slot("suds")
         if is_high_distress(rating):
+            if is_very_high_distress(rating):  # support as well as grounding
+                say(dispatcher, "checkin", "suds_very_high")
             say(dispatcher, "checkin", "offer_grounding")
             return [SlotSet("pending_offer", "grounding")]
         say(dispatcher, "checkin", "suds_moderate" if is_moderate_distress(rating) else "suds_low")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 SUDS_MIN, SUDS_MAX = 0, 10
 HIGH_DISTRESS = 7  # from 7 up we offer grounding before anything else
 MODERATE_DISTRESS = 4
+VERY_HIGH_DISTRESS = 9  # from 9 up: support (someone to turn to, emergency help) as well as grounding
 
 _WORDS = {
     "zero": 0, "nought": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -56,6 +57,10 @@ def parse_suds(text: str | None) -> SudsReading:
 
 def is_high_distress(value: float | None) -> bool:
     return value is not None and value >= HIGH_DISTRESS
+
+
+def is_very_high_distress(value: float | None) -> bool:
+    return value is not None and value >= VERY_HIGH_DISTRESS
 
 
 def is_moderate_distress(value: float | None) -> bool:

@@ -44,6 +44,15 @@ def test_high_distress_offers_grounding(tracker_factory, run, domain):
     assert "grounding" in texts(messages)
 
 
+@pytest.mark.parametrize("rating, supported", [(8.0, False), (9.0, True), (10.0, True)])
+def test_very_high_distress_gets_support_as_well_as_grounding(rating, supported, tracker_factory, run, domain):
+    events, messages = run(ActionSudsFeedback(), tracker_factory(slots={"suds": rating}), domain)
+    assert slot_events(events) == {"pending_offer": "grounding"}
+    support = load_catalogue("checkin")["suds_very_high"][0].text
+    assert (support in texts(messages)) is supported
+    assert "grounding" in texts(messages)
+
+
 def test_low_distress_goes_back_to_the_menu(tracker_factory, run, domain):
     events, messages = run(ActionSudsFeedback(), tracker_factory(slots={"suds": 2.0}), domain)
     assert events == []
