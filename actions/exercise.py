@@ -202,5 +202,7 @@ class ActionExerciseSummary(Action):
                                     profile_of(tracker, current.name), random.Random())
             utter_all(dispatcher, closing.messages)
             events.insert(0, SlotSet(PROFILES, with_profile(tracker, current.name, closing.profile)))
+            # After any exercise: an optional check-in (the usual one, bot/checkin/), easy to pass by.
+            say(dispatcher, "checkin", "offer_after_exercise")
         dispatcher.utter_message(response="utter_menu")
         return events

@@ -124,6 +124,9 @@ def test_summary_is_words_only_and_history_remembers_the_scenario(tracker_factor
     assert result["exercise_profiles"]["mentalizing"][-1]["scenario_id"] == state["scenario_id"]
     assert "turn_annotation" not in result  # each answer carries its own; a summary would mix offsets
     assert result["exercise_state"] is None and result["exercise"] is None
+    # An optional check-in is offered after the exercise, before the menu, as a button to pass by.
+    offer = next(m for m in messages if any(b.get("payload") == "/check_in" for b in m.get("buttons") or []))
+    assert messages.index(offer) == len(messages) - 2 and messages[-1]["response"] == "utter_menu"
 
 
 def test_a_flagged_message_is_never_reflected_back_as_practice(tracker_factory, run, domain):
