@@ -40,7 +40,7 @@ if [ "$stories_status" -ne 0 ]; then
   tail -n 60 results/stories.log
   echo "Rasa test stories failed (results/core/failed_test_stories.yml, full log: results/stories.log)" >&2
 else
-  grep -E "Correct:|Accuracy:" results/stories.log | head -n 2 || true
+  echo "Rasa test stories: $(head -n 1 results/core/failed_test_stories.yml 2>/dev/null | sed 's/^# //')"
 fi
 if [ "$unit_status" -ne 0 ] || [ "$stories_status" -ne 0 ]; then exit 1; fi
 
