@@ -20,13 +20,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import AnswerValidation, latest_intent, notice_if_new, refuse_practice_if_on_hold, say
+from actions.common import AnswerValidation, latest_intent, notice_if_new, refuse_practice_if_on_hold, say, yes_or_no
 from actions.offload import off_loop
+from bot.checkin.around import OFFERED, START, checkin_turn, in_grounding
 from bot.exercises.contract import Annotation, AnsweredTurn, Exercise, Reply
 from bot.exercises.registry import UnknownExercise, exercise, for_start_intent
 
 DONE = "done"  # fills exercise_answer when the flow is over, which completes the form
 STATE, ANSWER, QUESTION, PROFILES = "exercise_state", "exercise_answer", "exercise_question", "exercise_profiles"
+CHECKIN = "exercise_checkin"  # the check-in around every exercise (bot/checkin/around.py)
 
 
 def running(tracker: Tracker) -> Exercise | None:
@@ -108,7 +110,7 @@ class ActionExerciseStart(Action):
         notice_if_new(dispatcher, tracker)
         reply = chosen.start(path, profile_of(tracker, chosen.name), random.Random())
         utter_all(dispatcher, reply.messages)
-        return started(chosen.name, reply)
+        return started(chosen.name, reply) + [SlotSet(CHECKIN, START)]
 
 
 class ActionExerciseAnother(Action):
@@ -138,7 +140,7 @@ class ActionExerciseSkip(Action):
         say(dispatcher, current.name, "skipped")
         utter_all(dispatcher, reply.messages)
         return [SlotSet(STATE, reply.state), SlotSet("exercise_step", reply.step),
-                SlotSet(ANSWER, DONE if reply.finished else None)]
+                SlotSet(ANSWER, DONE if reply.finished else None), SlotSet(CHECKIN, None)]
 
 
 class ActionAskExerciseAnswer(Action):
@@ -150,6 +152,15 @@ class ActionAskExerciseAnswer(Action):
         if current is None:
             return []
         state = tracker.get_slot(STATE) or {}
+        phase = tracker.get_slot(CHECKIN)
+        events: list[EventType] = []
+        if in_grounding(phase):
+            if latest_intent(tracker) != "resume":
+                return []  # one grounding step at a time: the question waits
+            events.append(SlotSet(CHECKIN, None))  # back from a pause: on with the exercise
+        if phase == START:  # with the first question: an optional check-in, skipped by answering
+            say(dispatcher, "checkin", "offer_before_exercise")
+            events.append(SlotSet(CHECKIN, OFFERED))
         if latest_intent(tracker) == "resume":
             state = current.resume(state)
         if latest_intent(tracker) == "help":  # after the frame's help: the exercise's own, if any
@@ -157,10 +168,10 @@ class ActionAskExerciseAnswer(Action):
         else:
             reply = current.ask(state, random.Random())
         if reply.question is None:  # the feedback just given already asked the person something
-            return [SlotSet(STATE, reply.state)]
+            return events + [SlotSet(STATE, reply.state)]
         utter_all(dispatcher, reply.messages)
-        return [SlotSet(STATE, reply.state), SlotSet(QUESTION, reply.question),
-                SlotSet("exercise_step", reply.step)]
+        return events + [SlotSet(STATE, reply.state), SlotSet(QUESTION, reply.question),
+                         SlotSet("exercise_step", reply.step)]
 
 
 class ValidateExerciseForm(AnswerValidation):
@@ -176,12 +187,24 @@ class ValidateExerciseForm(AnswerValidation):
         if (tracker.latest_message.get("attune_risk") or {}).get("flagged"):
             # Never reflect a disclosure back as practice: the safety rules take over from here.
             return {ANSWER: None}
+        phase = tracker.get_slot(CHECKIN)
+        if phase is not None:
+            checkin = checkin_turn(phase, str(slot_value or ""), yes_or_no(tracker))
+            if checkin.consumed:
+                for key in checkin.keys:
+                    say(dispatcher, "checkin", key)
+                checkin_slots: dict[str, Any] = {CHECKIN: checkin.phase, ANSWER: None}
+                if checkin.suds is not None:
+                    checkin_slots["suds"] = checkin.suds
+                return checkin_slots
         # The analysis of the answer is CPU work: in a worker thread, not on the event loop.
         reply = await off_loop(current.answer, tracker.get_slot(STATE) or {}, str(slot_value or ""),
                                random.Random(), question=tracker.get_slot(QUESTION) or "")
         utter_all(dispatcher, reply.messages)
         slots: dict[str, Any] = {STATE: reply.state, "exercise_step": reply.step,
                                  ANSWER: DONE if reply.finished else None}
+        if phase is not None:  # the question was answered instead: the check-in is passed by
+            slots[CHECKIN] = None
         if reply.annotation is not None:
             slots["turn_annotation"] = reply.annotation.to_dict()
         return slots
@@ -196,7 +219,7 @@ class ActionExerciseSummary(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         current = running(tracker)
         events: list[EventType] = [SlotSet(STATE, None), SlotSet(ANSWER, None), SlotSet(QUESTION, None),
-                                   SlotSet("exercise", None), SlotSet("exercise_step", None)]
+                                   SlotSet("exercise", None), SlotSet("exercise_step", None), SlotSet(CHECKIN, None)]
         if current is not None:
             closing = current.close(tracker.get_slot(STATE) or {}, answered_turns(tracker, current.name),
                                     profile_of(tracker, current.name), random.Random())
