@@ -201,6 +201,8 @@ class _Lexicon:
         self.question_auxiliaries = words("question_auxiliaries")
         self.question_words = words("question_words")
         self.question_openers = words("question_openers")
+        self.restraint_verbs = words("restraint_verbs")
+        self.question_listener_objects = words("question_listener_objects")
         self.words = parse.RiskWords(
             first=words("first_person"),
             second=words("second_person"),
@@ -471,8 +473,11 @@ def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
         return False
     words = text.words
     lowers = [t.lower_ for t in tokens]
-    if any((w in words.first and w not in PLURAL_FIRST) or w in words.myself for w in lowers):
-        return False
+    for n, w in enumerate(lowers):
+        if (w in words.first and w not in PLURAL_FIRST) or w in words.myself:
+            # "would you tell me if ...": the speaker only as the one the listener would tell.
+            if not (w == "me" and n and lowers[n - 1] in lex.question_listener_objects):
+                return False
     if not any(w in words.second for w in lowers):
         return False
     clause_start = True
@@ -482,7 +487,10 @@ def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
         if clause_start:
             if w in lex.question_auxiliaries:
                 return True
-            if w in lex.question_words and n + 1 < len(lowers) and lowers[n + 1] in lex.question_auxiliaries:
+            # "how often do you ...", "what kind of thoughts have you had?"
+            if w in lex.question_words and any(
+                    lowers[k] in lex.question_auxiliaries and k + 1 < len(lowers) and lowers[k + 1] in words.second
+                    for k in range(n + 1, min(n + 5, len(lowers)))):
                 return True
         clause_start = tokens[n].is_punct and w in (",", ";", ":", "-", "—", "(")
     return False
@@ -649,6 +657,11 @@ def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chai
         return "A thing, not a person, does it (an illness, an accident)."
     if actor == "second" and not is_quoted:
         return "Said about the listener (\"did you kill someone?\"), not a wish or plan of the speaker."
+    if (actor in ("first", None) and verb.lemma_.lower() in lex.restraint_verbs
+            and text.in_sentence("cue/restraint", candidate.span) and not _has_intent(chain, text)
+            and not any(text.in_message(c) for c in ("cue/harm_plan", "cue/weapon", "cue/earnest"))):
+        # "I wanted to punch him, but I just slammed the door and went out": anger held back.
+        return "Anger felt and held back (\"but I just walked out\"), with no intent or plan."
     if actor == "third":
         if text.in_sentence("cue/silencing", candidate.span):
             # "if I tell anyone he'll hurt my mum": a threat that keeps the speaker quiet.
