@@ -659,6 +659,7 @@ def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chai
         return "Said about the listener (\"did you kill someone?\"), not a wish or plan of the speaker."
     if (actor in ("first", None) and verb.lemma_.lower() in lex.restraint_verbs
             and text.in_sentence("cue/restraint", candidate.span) and not _has_intent(chain, text)
+            and not any(not _touch(c, candidate.span) for c in text.cues("cue/intent"))
             and not any(text.in_message(c) for c in ("cue/harm_plan", "cue/weapon", "cue/earnest"))):
         # "I wanted to punch him, but I just slammed the door and went out": anger held back.
         return "Anger felt and held back (\"but I just walked out\"), with no intent or plan."
