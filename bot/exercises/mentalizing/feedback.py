@@ -200,15 +200,17 @@ def feedback_for(
             feedback.challenged = challenge.family
             feedback.quotes += challenge.quotes
     elif _is_rich(analysis, plan.invite, catalogue.rich_rf):
-        affirmation = pick_fresh(catalogue.affirm_rich, seen_sentences, rng, fields) if may_praise else None
-        feedback.affirmed = affirmation is not None
+        # One line of praise at most: a reflection that named the skill already says it.
+        affirmation = (pick_fresh(catalogue.affirm_rich, seen_sentences, rng, fields)
+                       if may_praise and not reflection.text else None)
+        feedback.affirmed = affirmation is not None or bool(reflection.text)
         feedback.praised = feedback.praised or feedback.affirmed
         parts.append(affirmation)
         if not feedback.affirmed and not acknowledged:
-            parts.append(pick_fresh(plan.no_finding or catalogue.no_finding, seen_sentences, rng, fields))
+            parts.append(_quiet(analysis, plan, seen_sentences, rng, fields))
     else:
         if not acknowledged:
-            parts.append(pick_fresh(plan.no_finding or catalogue.no_finding, seen_sentences, rng, fields))
+            parts.append(_quiet(analysis, plan, seen_sentences, rng, fields))
         if not follow_up:
             invitation = _invitation(plan, analysis, seen_sentences, rng, fields)
             if invitation is not None:
@@ -216,6 +218,14 @@ def feedback_for(
                 feedback.invited = invitation.family
     feedback.text = " ".join(part for part in parts if part)
     return feedback
+
+
+def _quiet(analysis, plan, seen, rng, fields) -> str | None:
+    """No praise this time: a quiet acknowledgement when something was found, else the step's
+    "nothing to name yet" words."""
+    if analysis.markers:
+        return pick_fresh(feedback_catalogue().acknowledge_plain, seen, rng, fields)
+    return pick_fresh(plan.no_finding or feedback_catalogue().no_finding, seen, rng, fields)
 
 
 def _invitation(plan, analysis, seen, rng, fields) -> _Said | None:

@@ -205,6 +205,7 @@ class FeedbackCatalogue(BaseModel):
     not_english: Variants
     declined: Variants
     validate_feeling: Variants
+    acknowledge_plain: Variants  # found something, praise held back: a quiet acknowledgement
     validate_sounds: Variants
     validate_still: Variants
     sounds_like: dict[str, str]

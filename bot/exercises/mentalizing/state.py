@@ -84,6 +84,12 @@ class ExerciseState(SlotState):
         self.answers += 1
 
     def advance(self, feedback: "Feedback") -> None:
+        if feedback.repaired:
+            # The repair's choices are the next thing asked: no question stacked on top of them.
+            if self.follow_up:
+                self.skip()
+            self.follow_up, self.retried = True, False
+            return
         if feedback.wants_answer and not self.retried:
             self.retried = True
             return

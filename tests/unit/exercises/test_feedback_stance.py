@@ -182,3 +182,14 @@ def test_the_closing_never_holds_up_self_criticism_or_a_reported_dismissal(analy
     for seed in range(5):
         closing = closing_summary(turns, scenario, random.Random(seed), set())
         assert "needy" not in closing and "go away" not in closing
+
+
+def test_no_question_is_stacked_on_top_of_the_repairs_choices():
+    exercise = MentalizingExercise()
+    # The rupture comes as the answer to a follow-up, then again after a retry: both times the
+    # choices are the last thing the person reads.
+    said, replies = _run(exercise, ["I felt a bit hurt.", "this is pointless", "maybe she was overwhelmed at work",
+                                    "idk", "whatever"])
+    for reply in (replies[1], replies[4]):
+        assert "another scenario" in reply.messages[-1]
+        assert exercise.ask(reply.state, random.Random(1)).messages == []
