@@ -162,6 +162,12 @@ def review_blueprint() -> Blueprint:
         return render_page(request, "home.html.j2", people=[p for p in people if p.id != me.id],
                            risks=[(e, pages.risk_line(e)) for e in risks])
 
+    @bp.post("/pair")
+    @signed_in
+    async def pair(request: Request) -> HTTPResponse:
+        code = await store(repository.issue_pairing_code, request.ctx.person)
+        return render_page(request, "paired.html.j2", code=code)
+
     @bp.get("/sessions")
     @signed_in
     async def sessions(request: Request) -> HTTPResponse:
