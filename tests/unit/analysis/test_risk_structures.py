@@ -135,3 +135,21 @@ def test_a_question_put_to_the_listener_is_not_a_disclosure(text):
 ])
 def test_a_question_about_the_speaker_or_a_tagged_statement_stays_a_disclosure(text):
     assert outcome(text) in DETECTED
+
+
+# ---------------------------------------------------------------- more structures
+
+
+@pytest.mark.parametrize("text", [
+    "My stepbrother forces himself on me at night.",
+    "I'll knock my stepfather down with the van.",
+    "Once the funeral is over I'm going to end it.",
+    "By Monday I will not be alive anymore.",
+    "Honestly there's no point now, I'm done with everything.",
+])
+def test_more_structures_are_found(text):
+    assert outcome(text) in DETECTED
+
+
+def test_done_with_a_task_is_left_alone():
+    assert outcome("I'm done with all of it, this coursework can wait till Monday.") == "none"
