@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -159,7 +160,7 @@ def serious_violations(page: Page) -> list[dict]:
         resultTypes: ['violations']})).violations""")
     serious = [v for v in found if v["impact"] in ("serious", "critical")]
     RESULTS.mkdir(parents=True, exist_ok=True)
-    name = page.url.split("//", 1)[-1].split("/", 1)[-1].replace("/", "_").strip("_") or "root"
+    name = re.sub(r"[^A-Za-z0-9]+", "_", page.url.split("//", 1)[-1].split("/", 1)[-1]).strip("_") or "root"
     (RESULTS / f"axe-{name}.json").write_text(json.dumps(found, indent=1))
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
              "nodes": [n["target"] for n in v["nodes"]][:5]} for v in serious]
