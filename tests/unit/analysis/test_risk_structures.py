@@ -153,3 +153,20 @@ def test_more_structures_are_found(text):
 
 def test_done_with_a_task_is_left_alone():
     assert outcome("I'm done with all of it, this coursework can wait till Monday.") == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm sorry for everything. Tell the kids I love them.",
+    "none of this is anyone's fault, remember that",
+    "I went up to the highest car park in town to look down.",
+])
+def test_apologies_of_farewell_and_heights_are_asked_about(text):
+    assert outcome(text) in DETECTED
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry for everything I said at dinner, I was tired.",
+    "We took the lift up the tallest tower in Dubai on holiday, the view was unreal.",
+])
+def test_an_apology_for_words_or_a_view_on_holiday_is_left_alone(text):
+    assert outcome(text) == "none"
