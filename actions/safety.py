@@ -97,14 +97,21 @@ class ActionSafetyInterrupt(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         risk = message_risk(tracker)
+        asked_for_help = latest_intent(tracker) == "need_help_now"
         if risk.get("outcome", "flag" if risk.get("flagged") else "none") == "flag" and not risk.get("past_only"):
             event = risk_event(risk, "flag", tracker)
+        elif asked_for_help:
+            # No words to read a kind of risk from: the check asks about the gravest.
+            event = risk_event(risk, "help_request", tracker, level="concern")
         else:
             # Confirmed by the person in answer to a short check: the check's category, at least concern.
             event = {**current_event(tracker), "kind": "confirmed", "level": "concern"}
             event.setdefault("category", protocol.DEFAULT_CATEGORY)
         category = event["category"]
-        dispatcher.utter_message(text=protocol.load_protocol().categories[category].care)
+        if asked_for_help:
+            say(dispatcher, "safety", "help_now")
+        else:
+            dispatcher.utter_message(text=protocol.load_protocol().categories[category].care)
         show_resources(dispatcher, tracker, category)
         say_who_will_see(dispatcher, tracker)
         # A second disclosure during a check restarts the check but keeps what was paused. `safety_next`
@@ -298,6 +305,17 @@ class ActionRiskCheckResolve(Action):
             return [recorded, SlotSet("safety_next", "resume")]
         dispatcher.utter_message(response="utter_menu")
         return [recorded, SlotSet("safety_next", "done")]
+
+
+class ActionSafetyFirst(Action):
+    """Pause, menu or help asked during a safety question: the question comes first, then anything."""
+
+    def name(self) -> str:
+        return "action_safety_first"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        say(dispatcher, "safety", "safety_first")
+        return []
 
 
 # --- where the person is ------------------------------------------------------------------------

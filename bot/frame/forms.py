@@ -14,7 +14,8 @@ import sys
 # Forms a person can pause (or a safety interrupt can stop) and later resume where they were.
 FORMS = ("consent_form", "pairing_form", "suds_form", "exercise_form")
 # Intents no form takes as an answer (domain.yml's slot mappings exclude them; a test checks).
-CONTROL_INTENTS = ("help", "about", "pause", "stop", "menu", "risk_disclosure", "risk_unclear", "risk_past")
+CONTROL_INTENTS = ("help", "about", "pause", "stop", "menu", "risk_disclosure", "risk_unclear", "risk_past",
+                   "need_help_now")
 ANSWERED_AND_ASKED_AGAIN = ("help", "about")
 
 HEADER = """version: "3.1"

@@ -88,3 +88,20 @@ def test_a_plan_means_urgent_help_and_no_practice_today(servers, sender):
     reply = servers.texts(sender, "yes")
     assert "116 123" in reply and "won't go back to practising today" in reply
     assert "not practise more today" in servers.texts(sender, "/start_mentalizing")
+
+
+def test_i_need_help_now_interrupts_the_exercise_with_resources_and_the_questions(servers, sender):
+    start_exercise(servers, sender)
+    reply = servers.texts(sender, "/need_help_now")
+    assert "glad you asked" in reply and "findahelpline" in reply and "thoughts of ending your life?" in reply
+
+
+def test_pause_during_the_safety_check_keeps_the_question_first_without_falling_back(servers, sender):
+    servers.texts(sender, "I want to die")
+    replies = [servers.texts(sender, "pause")]
+    assert "could you answer this one" in replies[0] and "thoughts of ending your life?" in replies[0]
+    replies.append(servers.texts(sender, "no"))
+    assert "how you would do it" in replies[-1]
+    replies.append(servers.texts(sender, "no"))
+    assert "Thank you for answering" in replies[-1]
+    assert not any("not sure I understood" in r or "didn't quite follow" in r for r in replies)

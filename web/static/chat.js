@@ -28,7 +28,7 @@
   // when the chat is reachable, it also starts Attune's safety check.
   helpNow.addEventListener("toggle", function () {
     if (!helpNow.open) { return; }
-    if (!send("/risk_unclear", "I need help now")) {
+    if (!send("/need_help_now", "I need help now")) {
       say("Attune is not reachable right now. The numbers above work without it.");
     }
   });

@@ -311,3 +311,13 @@ def test_telling_where_one_is_outside_a_check_only_acknowledges(run, tracker_fac
     events, messages = run(ActionSetLocale(), tracker_factory("I'm in Ireland", "tell_location"), domain)
     assert slot_events(events) == {"locale": "en-IE"}
     assert "Ireland" in texts(messages) and "116 123" not in texts(messages)
+
+
+def test_asking_for_help_now_starts_the_check_with_resources(tracker_factory, run, domain):
+    tracker = tracker_factory("/need_help_now", "need_help_now", active_loop="exercise_form",
+                              slots={"locale": "en-GB"})
+    events, messages = run(ActionSafetyInterrupt(), tracker, domain)
+    slots = slot_events(events)
+    assert slots["risk_event"]["kind"] == "help_request" and slots["risk_event"]["category"] == "suicidal_ideation"
+    assert slots["interrupted_loop"] == "exercise_form"
+    assert "glad you asked" in texts(messages) and "116 123" in texts(messages)
