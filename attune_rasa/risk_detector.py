@@ -71,9 +71,10 @@ class RiskDetector(GraphComponent, IntentClassifier):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "RiskDetector":
-        # Load spaCy when the model loads, so the first user message is not the slow one and a
-        # missing spaCy model fails at start-up rather than in a conversation.
+        # Load spaCy and the risk lexicon when the model loads, so the first user message is not the
+        # slow one and a missing model or a broken lexicon fails at start-up, not in a conversation.
         load_nlp()
+        assess_risk_text("warming up the risk lexicon")
         return cls({**cls.get_default_config(), **config})
 
     @staticmethod
