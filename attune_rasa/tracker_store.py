@@ -3,10 +3,12 @@
 It keeps Rasa's event stream the way Rasa's SQLTrackerStore does (one row per event, the tracker
 is the latest session's events, new events are those past the stored count) but in the store's own
 `rasa_events` table with the event JSON encrypted (Fernet), on the database named by the settings.
-On every save it commits the new events first, then projects them into the transcript tables in
-a separate transaction: a projection failure is logged and retried on the next save, never loses
-an event. Because Rasa itself saves every event, transcripts survive an action-server outage and
-actions never write transcripts by hand.
+On every save it stores the new events and projects them into the transcript tables in one
+transaction, the projection inside a savepoint: a projection failure rolls back the savepoint only,
+is logged and retried on the next save (or at the next start), and never loses an event. Reading a
+tracker decrypts only the events stored since the last read (bot.store.rasa_log.EventCache).
+Because Rasa itself saves every event, transcripts survive an action-server outage and actions
+never write transcripts by hand.
 
 endpoints.yml:
     tracker_store:
@@ -54,10 +56,24 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
             new = rasa_log.new_events(session, tracker.sender_id, list(tracker.events),
                                       lambda event: event.timestamp)
             rasa_log.append_events(session, tracker.sender_id, (event.as_dict() for event in new))
-        self.project(tracker.sender_id)
+            self._project_in(session, tracker.sender_id)
+        if session.info.get("deleted_text"):  # a withdrawal or a purge
+            db.scrub_after_delete(self.url)
+        self._purge_expired()
+
+    @staticmethod
+    def _project_in(session, sender_id: str) -> None:
+        """Project within the caller's transaction, in a savepoint: a failure undoes the projection
+        only (the events stored in the same transaction still commit; lagging_senders finds them)."""
+        try:
+            with session.begin_nested():
+                projection.project_sender(session, sender_id)
+        except Exception:  # noqa: BLE001 - a projection bug must not break the conversation
+            logger.exception("Could not project the events of a conversation into the transcript "
+                             "tables; they are stored and will be projected on the next save")
 
     def project(self, sender_id: str) -> None:
-        """Project the sender's new events; errors are logged (the events are already safe)."""
+        """Project the sender's new events in a transaction of their own; errors are logged."""
         try:
             with db.unit_of_work(self.url) as session:
                 projection.project_sender(session, sender_id)
@@ -98,7 +114,7 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
 
     def _retrieve(self, sender_id: str, all_sessions: bool) -> Optional[DialogueStateTracker]:
         with db.unit_of_work(self.url) as session:
-            events = rasa_log.load_events(session, sender_id, all_sessions=all_sessions)
+            events = rasa_log.load_events_cached(session, sender_id, all_sessions=all_sessions)
         if not events or self.domain is None:
             return None
         return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)

@@ -19,10 +19,14 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Run on every new SQLite connection (an engine "connect" listener; PostgreSQL gets none).
     # Foreign keys make erasure cascade; WAL lets the CLI read while Rasa writes.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # With WAL, NORMAL syncs at checkpoints rather than at every commit: a power cut may lose the
+    # last commits, never corrupt the database (an application crash loses nothing).
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     # Deleted rows are overwritten with zeros, so erased ciphertext does not linger in free pages.
     cursor.execute("PRAGMA secure_delete=ON")
@@ -148,6 +152,9 @@ def downgrade(url: str | None = None, revision: str = "base") -> None:
 
 def reset_caches() -> None:
     """Forget engines, keys and settings (tests switch databases and keys within one process)."""
+    from bot.store.rasa_log import event_cache  # imported here: rasa_log imports the models
+
+    event_cache.forget()
     for engine in _engines.values():
         engine.dispose()
     _engines.clear()

@@ -6,7 +6,9 @@ tracker of a sender is the events since their latest session start.
 from __future__ import annotations
 
 import json
+import threading
 import time
+from collections import OrderedDict
 from typing import Callable, Iterable, Sequence, TypeVar
 
 import sqlalchemy as sa
@@ -83,6 +85,99 @@ def load_events(session: Session, sender_id: str, all_sessions: bool = False) ->
     return [json.loads(row.data) for row in rows.scalars()]
 
 
+# (id, timestamp, type_name): what identifies a stored row without decrypting it. SQLite may give a
+# deleted row's id to a new row, so the id alone does not say the row is the one decrypted before.
+Fingerprint = tuple[int, "float | None", str]
+
+
+class EventCache:
+    """The decrypted event JSON of the latest session of recently read senders (an LRU bounded by
+    sender count), so that reading a tracker decrypts only the rows stored since the last read.
+
+    It is checked against the database on every read: the rows of the session are listed without
+    their data (id, timestamp, type) and only those the cache holds under the same fingerprint are
+    taken from it, so rows deleted by any process (erasure, withdrawal, the purge of unconsented
+    sessions) are never given back. Deleting through `delete_events` also forgets the senders here.
+    """
+
+    def __init__(self, max_senders: int = 128) -> None:
+        self.max_senders = max_senders
+        # (database URL, sender id) -> {fingerprint: decrypted JSON}
+        self._entries: OrderedDict[tuple[str, str], dict[Fingerprint, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, database: str, sender_id: str) -> dict[Fingerprint, str]:
+        with self._lock:
+            entry = self._entries.get((database, sender_id))
+            if entry is None:
+                return {}
+            self._entries.move_to_end((database, sender_id))
+            return entry
+
+    def put(self, database: str, sender_id: str, entry: dict[Fingerprint, str]) -> None:
+        with self._lock:
+            self._entries[(database, sender_id)] = entry
+            self._entries.move_to_end((database, sender_id))
+            while len(self._entries) > self.max_senders:
+                self._entries.popitem(last=False)
+
+    def forget(self, sender_ids: Iterable[str] | None = None) -> None:
+        """Drop the given senders, on every database (every sender when None)."""
+        with self._lock:
+            if sender_ids is None:
+                self._entries.clear()
+                return
+            gone = set(sender_ids)
+            for key in [key for key in self._entries if key[1] in gone]:
+                del self._entries[key]
+
+    def holds(self, sender_id: str) -> bool:
+        with self._lock:
+            return any(key[1] == sender_id for key in self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+event_cache = EventCache()
+
+
+def load_events_cached(session: Session, sender_id: str, all_sessions: bool = False,
+                       cache: EventCache | None = None) -> list[dict]:
+    """`load_events`, decrypting only rows the cache does not hold (see EventCache). Each call
+    returns fresh dicts (Rasa may change what it is given)."""
+    cache = cache if cache is not None else event_cache
+    query = sa.select(RasaEvent.id, RasaEvent.timestamp, RasaEvent.type_name).where(RasaEvent.sender_id == sender_id)
+    if not all_sessions:
+        start = (sa.select(sa.func.max(RasaEvent.id))
+                 .where(RasaEvent.sender_id == sender_id, RasaEvent.type_name == SESSION_STARTED)
+                 .scalar_subquery())
+        query = query.where(RasaEvent.id >= sa.func.coalesce(start, 0))
+    stored = [(row[0], row[1], row[2]) for row in session.execute(query.order_by(RasaEvent.id))]
+    database = str(session.get_bind().url)
+    known = cache.get(database, sender_id)
+    missing = [print_ for print_ in stored if print_ not in known]
+    plain = {print_: known[print_] for print_ in stored if print_ in known}
+    if missing:
+        ids = [print_[0] for print_ in missing]
+        rows = session.execute(
+            sa.select(RasaEvent.id, RasaEvent.timestamp, RasaEvent.type_name, RasaEvent.data)
+            .where(RasaEvent.sender_id == sender_id,
+                   # only the missing rows are fetched (each one fetched is decrypted)
+                   RasaEvent.id.in_(ids) if len(ids) <= 500 else RasaEvent.id.between(ids[0], ids[-1]))
+        )
+        wanted = set(missing)
+        for row in rows:
+            print_ = (row[0], row[1], row[2])
+            if print_ in wanted:
+                plain[print_] = row[3]
+    # A row deleted between the two queries is left out, as if it had gone before the first.
+    events = [plain[print_] for print_ in stored if print_ in plain]
+    if not all_sessions:
+        cache.put(database, sender_id, {print_: plain[print_] for print_ in stored if print_ in plain})
+    return [json.loads(text) for text in events]
+
+
 def append_events(session: Session, sender_id: str, events: Iterable[dict]) -> int:
     """Store event dicts (Rasa's `Event.as_dict()`), in order, in one round trip; returns how many."""
     rows = [{
@@ -113,4 +208,5 @@ def delete_events(session: Session, sender_ids_: Sequence[str], from_id: int | N
         query = query.where(RasaEvent.id >= from_id)
     if before_id is not None:
         query = query.where(RasaEvent.id < before_id)
+    event_cache.forget(sender_ids_)  # also checked on every read; this frees the text at once
     return session.execute(query.execution_options(synchronize_session=False)).rowcount
