@@ -13,6 +13,7 @@ import subprocess
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -32,6 +33,16 @@ class Servers:
     env: dict[str, str]
     rasa_url: str
     data_dir: Path
+    _admin: Any = None
+
+    def admin(self) -> Any:
+        """The store's administrator, created on first use: the servers (and their store) are shared by
+        the whole run, and a store has one first administrator. Call inside `store()`."""
+        from bot.store import repository
+
+        if self._admin is None:
+            self._admin = repository.bootstrap_admin("admin-e2e", "a-long-admin-password")
+        return self._admin
 
     def serve(self, command: str) -> None:
         result = subprocess.run(["scripts/serve.sh", command], cwd=REPO, env=self.env,

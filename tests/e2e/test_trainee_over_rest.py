@@ -66,7 +66,7 @@ def test_the_supervisor_reviews_the_session_with_its_scores(servers, sender):
     from bot.store.views import Role
 
     with servers.store():
-        admin = repository.bootstrap_admin("admin-trainee-e2e", "a-long-admin-password")
+        admin = servers.admin()
         supervisor = repository.create_person(admin, Role.SUPERVISOR, "Supervisor E2E", "sup-trainee-e2e",
                                               "a-long-password-e2e")
         code = repository.issue_pairing_code(supervisor).code

@@ -37,7 +37,7 @@ def test_a_conversation_shows_up_in_review_exactly_with_annotations(servers, sen
     from bot.store.views import Role
 
     with servers.store():
-        admin = repository.bootstrap_admin("admin-e2e", "a-long-admin-password")
+        admin = servers.admin()
         therapist = repository.create_person(admin, Role.THERAPIST, "Dr E2E", "dr-e2e", "a-long-password-e2e")
         code = repository.issue_pairing_code(therapist).code
 
