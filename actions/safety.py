@@ -29,9 +29,9 @@ from actions.common import (
     locale_of,
     say,
 )
+from bot.analysis.urgency import most_urgent
 from bot.safety import protocol
 from bot.safety.resources import format_resources, known_locale, locale_named_in, resources_for
-from bot.safety.urgency import most_urgent
 
 SAFETY_LOOPS = {"safety_form", "risk_check_form"}
 ANSWER_BUTTONS = [
@@ -66,6 +66,12 @@ def risk_event(risk: dict[str, Any], kind: str, tracker: Tracker, level: str | N
 def current_event(tracker: Tracker) -> dict[str, Any]:
     event = tracker.get_slot("risk_event")
     return event if isinstance(event, dict) else {}
+
+
+def current_check(tracker: Tracker) -> tuple[str, str]:
+    """The short check under way: its question and the answer that means danger."""
+    event = current_event(tracker)
+    return protocol.check_question(event.get("kind", "ask"), event.get("category"))
 
 
 # --- shared replies -----------------------------------------------------------------------------
@@ -264,8 +270,7 @@ class ActionAskRiskCheckAnswer(Action):
         return "action_ask_risk_check_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        event = current_event(tracker)
-        text, _ = protocol.check_question(event.get("kind", "ask"), event.get("category"))
+        text, _ = current_check(tracker)
         dispatcher.utter_message(text=text, buttons=ANSWER_BUTTONS)
         return []
 
@@ -276,8 +281,7 @@ class ValidateRiskCheckForm(AnswerValidation):
 
     async def validate_risk_check_answer(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                          domain: DomainDict) -> dict[str, Any]:
-        event = current_event(tracker)
-        _, danger_on = protocol.check_question(event.get("kind", "ask"), event.get("category"))
+        _, danger_on = current_check(tracker)
         result = _read(tracker, "risk_check_answer", danger_on, dispatcher)
         if message_risk(tracker).get("outcome") == "flag" and not message_risk(tracker).get("past_only"):
             result["risk_check_answer"] = "yes" if danger_on == "yes" else "no"  # a disclosure is danger
@@ -292,7 +296,7 @@ class ActionRiskCheckResolve(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         event = current_event(tracker)
-        _, danger_on = protocol.check_question(event.get("kind", "ask"), event.get("category"))
+        _, danger_on = current_check(tracker)
         answer = tracker.get_slot("risk_check_answer")
         if protocol.is_danger(answer, danger_on):
             return [SlotSet("safety_next", "check")]

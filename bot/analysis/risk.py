@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -55,6 +55,8 @@ from bot.analysis.anchored_patterns import AnchoredPatterns
 from bot.analysis.evidence import Evidence
 from bot.analysis.language import is_probably_english
 from bot.analysis.patterns import PatternMatch, load_lexicon
+from bot.analysis.urgency import most_urgent as most_urgent  # re-exported: one rule for the whole project
+from bot.analysis.urgency import urgency
 
 LEXICON = "risk"
 LEVELS = ("none", "ask", "concern", "high", "imminent")
@@ -141,31 +143,6 @@ def outcome_for(level: str) -> str:
     if level == "ask":
         return "ask"
     return "flag" if LEVELS.index(level) >= LEVELS.index("concern") else "none"
-
-
-def most_urgent(findings: Sequence[dict] | Sequence[RiskFinding] | None):
-    """The finding to act on: highest level, then severity, then category order. A third-party
-    concern is chosen only when there is nothing about the speaker. Takes RiskFinding objects or
-    their dicts (as stored in slots and the transcript store); None when there are none."""
-    items = [f for f in findings or [] if f is not None]
-    speaker = [f for f in items if _field(f, "category") != THIRD_PARTY]
-    pool = speaker or items
-    return max(pool, key=_urgency) if pool else None
-
-
-def _field(finding, name: str):
-    return finding.get(name) if isinstance(finding, dict) else getattr(finding, name, None)
-
-
-def _urgency(finding) -> tuple[int, int, int]:
-    level = _field(finding, "level")
-    severity = _field(finding, "severity")
-    category = _field(finding, "category")
-    return (
-        LEVELS.index(level) if level in LEVELS else 0,
-        severity if isinstance(severity, int) else 0,
-        -(CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES)),
-    )
 
 
 @dataclass
@@ -764,7 +741,7 @@ def _merge(candidates: list[_Candidate], lex: _Lexicon) -> list[RiskFinding]:
     for c in candidates:
         by_category.setdefault(c.category, []).append(c)
     findings = [_finding(category, group, lex) for category, group in by_category.items()]
-    findings.sort(key=lambda f: (f.category == THIRD_PARTY, tuple(-x for x in _urgency(f))))
+    findings.sort(key=lambda f: (f.category == THIRD_PARTY, tuple(-x for x in urgency(f))))
     return findings
 
 
@@ -836,12 +813,12 @@ def _combine(results: list[tuple[int, RiskResult]]) -> RiskResult:
             if prior is None:
                 merged[f.category] = f
                 continue
-            top = max(prior, f, key=_urgency)
+            top = max(prior, f, key=urgency)
             top.evidence = sorted(prior.evidence + f.evidence, key=lambda e: e.start)
             if "past" not in prior.qualifiers or "past" not in f.qualifiers:
                 top.qualifiers = [q for q in top.qualifiers if q != "past"]
             merged[f.category] = top
-    findings = sorted(merged.values(), key=lambda f: (f.category == THIRD_PARTY, tuple(-x for x in _urgency(f))))
+    findings = sorted(merged.values(), key=lambda f: (f.category == THIRD_PARTY, tuple(-x for x in urgency(f))))
     return RiskResult(
         findings=findings,
         language_supported=all(r.language_supported for _, r in results),

@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.safety.urgency import most_urgent
+from bot.analysis.urgency import most_urgent
 from bot.store import consent as consent_ops
 from bot.store.models import (
     AnnotationRow,

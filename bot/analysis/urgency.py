@@ -1,6 +1,6 @@
 """Which risk finding is the most urgent: one rule for the dialogue and the transcript store.
 
-Kept free of spaCy so that the review tools can import it cheaply. Order: level (imminent > high >
+Kept free of spaCy (bot/analysis/risk.py re-exports it) so that the store and the review tools can import it cheaply. Order: level (imminent > high >
 concern > ask > none), then C-SSRS-style severity, then category (the speaker's own risk before
 worry for someone else). Worry for someone else is chosen only when it is the only finding.
 """
@@ -18,7 +18,8 @@ def _field(finding: Any, name: str) -> Any:
     return finding.get(name) if isinstance(finding, Mapping) else getattr(finding, name, None)
 
 
-def _rank(finding: Any) -> tuple[int, float, int]:
+def urgency(finding: Any) -> tuple[int, float, int]:
+    """A sort key: larger is more urgent (level, then severity, then category order)."""
     level = _field(finding, "level")
     severity = _field(finding, "severity")
     category = _field(finding, "category")
@@ -29,8 +30,9 @@ def _rank(finding: Any) -> tuple[int, float, int]:
     )
 
 
-def most_urgent(findings: Sequence[Any]) -> Any | None:
+def most_urgent(findings: Sequence[Any] | None) -> Any | None:
     """The most urgent finding (dicts as in `RiskResult.to_dict()`, or RiskFinding objects), or None."""
-    own = [f for f in findings if _field(f, "category") != THIRD_PARTY]
-    candidates = own or list(findings)
-    return max(candidates, key=_rank, default=None)
+    items = [f for f in findings or [] if f is not None]
+    own = [f for f in items if _field(f, "category") != THIRD_PARTY]
+    candidates = own or items
+    return max(candidates, key=urgency, default=None)

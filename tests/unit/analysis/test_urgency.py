@@ -1,5 +1,5 @@
 """One rule for the most urgent risk finding (bot/safety/urgency.py)."""
-from bot.safety.urgency import most_urgent
+from bot.analysis.urgency import most_urgent
 
 
 def finding(category, level, severity):
