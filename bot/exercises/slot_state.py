@@ -35,7 +35,7 @@ class SlotState:
         try:
             state = cls(**cls.coerce(values))
             state.check()
-        except (TypeError, ValueError, KeyError, AttributeError, ContentError):
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError, ContentError):
             log.warning("%s could not be read from its slot; starting afresh", cls.__name__)
             return cls()
         return state

@@ -7,19 +7,15 @@ words: those live once, in the conversation's annotations (bot/exercises/contrac
 """
 from __future__ import annotations
 
-import logging
-from dataclasses import asdict, dataclass, field
-from dataclasses import fields as dataclass_fields
+from dataclasses import dataclass, field
 from typing import Any
 
-from bot.content import ContentError
 from bot.exercises.repair.character import start_level
 from bot.exercises.repair.declaration import OWN_PATH, PERSONA_PATH
 from bot.exercises.repair.library import persona_by_id
 from bot.exercises.repair.own import Shape, persona_for
 from bot.exercises.repair.schema import Persona
-
-log = logging.getLogger(__name__)
+from bot.exercises.slot_state import SlotState
 
 MAX_ATTEMPTS = 6
 MAX_REWINDS = 3
@@ -33,7 +29,7 @@ def steps_for(path: str) -> tuple[str, ...]:
 
 
 @dataclass
-class RehearsalState:
+class RehearsalState(SlotState):
     path: str = PERSONA_PATH
     persona_id: str | None = None
     shape: dict | None = None  # own path: Shape as a dict
@@ -90,29 +86,15 @@ class RehearsalState:
         self.step_index, self.met, self.history, self.rewinds = 0, [], [], 0
         self.prompted, self.finished_early = False, False
 
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["seen"] = sorted(self.seen)
-        return data
-
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "RehearsalState":
-        """The state from a slot; a damaged or out-of-date one starts afresh rather than crash."""
-        if not isinstance(data, dict) or not data:
-            return cls()
-        known = {f.name for f in dataclass_fields(cls)}
-        values = {key: value for key, value in data.items() if key in known}
-        try:
-            values["seen"] = {str(item) for item in values.get("seen") or []}
-            state = cls(**values)
-            if state.persona_id or state.shape:
-                state.persona()
-            if not 0 <= int(state.step_index) <= len(steps_for(state.path)) or not 0 <= int(state.level) <= 4:
-                raise ValueError("step or level out of range")
-            if any(not isinstance(entry, list) or len(entry) < 2 or not isinstance(entry[1], list)
-                   for entry in state.history):
-                raise ValueError("history entry")
-        except (TypeError, ValueError, KeyError, ContentError):
-            log.warning("repair rehearsal state could not be read; starting afresh")
-            return cls()
-        return state
+    def coerce(cls, values: dict[str, Any]) -> dict[str, Any]:
+        return {**values, "seen": {str(item) for item in values.get("seen") or []}}
+
+    def check(self) -> None:
+        if self.persona_id or self.shape:
+            self.persona()
+        if not 0 <= int(self.step_index) <= len(steps_for(self.path)) or not 0 <= int(self.level) <= 4:
+            raise ValueError("step or level out of range")
+        if any(not isinstance(entry, list) or len(entry) < 2 or not isinstance(entry[1], list)
+               for entry in self.history):
+            raise ValueError("history entry")

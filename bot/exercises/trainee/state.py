@@ -7,21 +7,18 @@ said; never the trainee's words (they live once, in the annotations: bot/exercis
 """
 from __future__ import annotations
 
-import logging
-from dataclasses import asdict, dataclass, field
-from dataclasses import fields as dataclass_fields
+from dataclasses import dataclass, field
 from typing import Any
 
-from bot.content import ContentError
+from bot.exercises.slot_state import SlotState
 from bot.exercises.trainee.library import client_by_id, session_rules
 from bot.exercises.trainee.schema import DEPTHS, Client, Reply
 
-log = logging.getLogger(__name__)
 OPENING = "opening"
 
 
 @dataclass
-class SessionState:
+class SessionState(SlotState):
     client_id: str = ""
     turn: int = 0  # prompts answered so far
     rapport: int = 0
@@ -56,31 +53,18 @@ class SessionState:
         if client.id not in self.offered:
             self.offered.append(client.id)
 
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["seen"] = sorted(self.seen)
-        return data
-
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "SessionState":
-        """The state from a slot; a damaged or out-of-date one starts afresh rather than crash."""
-        if not isinstance(data, dict) or not data:
-            return cls()
-        known = {f.name for f in dataclass_fields(cls)}
-        values = {key: value for key, value in data.items() if key in known}
-        try:
-            values["seen"] = {str(item) for item in values.get("seen") or []}
-            values["used"] = [str(item) for item in values.get("used") or []]
-            values["offered"] = [str(item) for item in values.get("offered") or []]
-            state = cls(**values)
-            if state.client_id:
-                state.last_reply()
-            if not isinstance(state.turn, int) or not 0 <= state.turn <= session_rules().turns:
-                raise ValueError(f"turn {state.turn!r}")
-        except (TypeError, ValueError, KeyError, IndexError, ContentError):
-            log.warning("trainee practice state could not be read; starting afresh")
-            return cls()
-        return state
+    def coerce(cls, values: dict[str, Any]) -> dict[str, Any]:
+        return {**values,
+                "seen": {str(item) for item in values.get("seen") or []},
+                "used": [str(item) for item in values.get("used") or []],
+                "offered": [str(item) for item in values.get("offered") or []]}
+
+    def check(self) -> None:
+        if self.client_id:
+            self.last_reply()
+        if not isinstance(self.turn, int) or not 0 <= self.turn <= session_rules().turns:
+            raise ValueError(f"turn {self.turn!r}")
 
 
 def reply_at(client: Client, key: str) -> Reply:
