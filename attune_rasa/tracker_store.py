@@ -53,6 +53,7 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
         with db.unit_of_work(self.url) as session:
+            rasa_log.lock_senders(session, [tracker.sender_id])  # before reading what is new
             new = rasa_log.new_events(session, tracker.sender_id, list(tracker.events),
                                       lambda event: event.timestamp)
             rasa_log.append_events(session, tracker.sender_id, (event.as_dict() for event in new))

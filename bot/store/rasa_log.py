@@ -5,6 +5,7 @@ tracker of a sender is the events since their latest session start.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -70,6 +71,29 @@ def new_events(session: Session, sender_id: str, events: Sequence[T],
                              .where(RasaEvent.sender_id == sender_id)).scalar()
     cutoff = max(erasure.erased_at, newest or 0.0)
     return [event for event in events if (timestamp_of(event) or 0.0) > cutoff]
+
+
+def lock_senders(session: Session, sender_ids: Iterable[str]) -> None:
+    """Hold off every other writer of these senders' events until the caller's transaction ends.
+
+    The tracker store (saving a conversation) and an erasure (from the command line, or from the
+    person's other linked channel) are two writers of the same rows. Each takes this lock before it
+    reads what to write, so a save never decides on a tracker that an erasure is deleting under it,
+    and the two never lock each other's rows in opposite orders
+    (tests/integration/store/test_erasure_race.py races them on real threads).
+    PostgreSQL: one transaction-scoped advisory lock per sender, taken in a fixed order. SQLite has
+    one writer at a time: a write that changes nothing takes the database's write lock at once.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        for key in sorted({_lock_key(sender_id) for sender_id in sender_ids}):
+            session.execute(sa.select(sa.func.pg_advisory_xact_lock(key)))
+    else:
+        session.execute(sa.update(Erasure).where(sa.false()).values(erased_at=Erasure.erased_at))
+
+
+def _lock_key(sender_id: str) -> int:
+    """A signed 64-bit key for PostgreSQL's advisory locks."""
+    return int.from_bytes(hashlib.sha256(sender_id.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
 def record_erasure(session: Session, sender_id: str, erased_at: float) -> None:

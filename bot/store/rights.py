@@ -120,6 +120,7 @@ def export_person(actor: Person, person_id: int) -> dict:
 def _erase(session: Session, person: PersonRow | None, senders: list[str]) -> int:
     """Delete the person (cascading to every stored row about them) and Rasa's events."""
     removed = 0
+    rasa_log.lock_senders(session, senders)  # waits for saves in flight; later ones see the erasure
     now = time.time()
     for sender in senders:
         removed += rasa_log.delete_events(session, [sender])
