@@ -28,11 +28,53 @@ def test_a_very_short_clause_runs_on_past_a_comma():
     assert quote_for(text, _evidence(text, "Looking back")) == "Looking back, I used to assume the worst"
 
 
-def test_a_long_clause_is_cut_at_a_word_without_a_dangling_function_word():
+def _words_of(quote: str) -> str:
+    return quote.removeprefix("...").removesuffix("...")
+
+
+def test_a_long_clause_is_cut_where_a_smaller_clause_starts_and_says_so():
     text = "I felt hurt and a bit stupid and small and silly for writing such a long and careful message to her"
     quote = quote_for(text, _evidence(text, "hurt"))
-    assert quote in text
-    assert quote.startswith("I felt hurt") and not quote.endswith((" for", " and", " a", " to"))
+    assert quote == "I felt hurt and a bit stupid and small..."
+
+
+def test_a_cut_before_a_reason_keeps_the_clause_whole():
+    text = "I was really angry because she kept ignoring me when I tried to talk to her about the holiday plans we made"
+    assert quote_for(text, _evidence(text, "because")) == "I was really angry because she kept ignoring me..."
+
+
+def test_a_clause_cut_on_the_left_starts_at_a_smaller_clause_and_is_marked():
+    text = "Well I suppose on that particular evening after the long drive home she was maybe tired and a bit fed up"
+    assert quote_for(text, _evidence(text, "maybe")) == "...after the long drive home she was maybe tired and a bit fed up"
+
+
+def test_a_cut_between_words_leaves_no_function_word_dangling_and_is_marked():
+    text = "She said nothing at dinner and later when we were washing up she told me she had felt left out all week"
+    quote = quote_for(text, _evidence(text, "left out"))
+    assert quote == "...she told me she had felt left out all week"
+
+
+def test_a_condition_stays_with_what_depends_on_it():
+    text = "if he ignored me again in front of all of them I'd feel stupid"
+    assert quote_for(text, _evidence(text, "stupid")) == text
+    before_a_comma = "If she ignored me, I'd feel stupid and small"
+    assert quote_for(before_a_comma, _evidence(before_a_comma, "stupid")) == before_a_comma
+
+
+def test_a_condition_too_far_back_gives_no_quote_rather_than_a_fact():
+    text = "if he ever just ignored me again like that in front of everyone I'd feel stupid"
+    assert quote_for(text, _evidence(text, "stupid")) is None
+
+
+def test_a_negation_stays_with_what_it_negates():
+    text = "I really honestly don't think that she was ever angry with me about the party at all"
+    quote = quote_for(text, _evidence(text, "angry"))
+    assert quote is not None and "don't think" in quote and quote.startswith("...")
+
+
+def test_a_short_clause_is_quoted_whole_without_marks():
+    text = "I probably seemed cold to her. She left early."
+    assert quote_for(text, _evidence(text, "seemed")) == "I probably seemed cold to her"
 
 
 def test_markup_and_control_characters_end_a_quote():
@@ -56,7 +98,7 @@ def test_words_not_in_the_text_give_no_quote():
 def test_a_huge_unbroken_text_gives_a_bounded_quote():
     text = "maybe " + "x" * 50_000
     quote = quote_for(text, _evidence(text, "maybe"))
-    assert quote is not None and len(quote) <= MAX_QUOTE_CHARS + 3
+    assert quote is not None and len(quote) <= MAX_QUOTE_CHARS + 3 and quote.endswith("...")
 
 
 @pytest.mark.skipif(not LABELLED.exists(), reason="the labelled mentalizing set is not in this checkout")
@@ -68,10 +110,12 @@ def test_every_marker_of_the_labelled_set_quotes_the_exact_words(analyse):
     for text in texts:
         for marker in analyse(text).markers:
             quote = quote_for(text, marker.evidence)
-            assert quote is not None, (text, marker)
-            words = quote.removesuffix("...")
+            if quote is None:  # only where a condition is too far back to quote with the evidence
+                assert " if " in f" {text.lower()} " or "unless" in text.lower(), (text, marker)
+                continue
+            words = _words_of(quote)
             assert words in " ".join(text.split()), (quote, text)
-            assert len(quote.split()) <= MAX_QUOTE_WORDS and len(quote) <= MAX_QUOTE_CHARS + 3
+            assert len(words.split()) <= MAX_QUOTE_WORDS and len(words) <= MAX_QUOTE_CHARS
             # The quote shows the evidence, or at least its beginning when a long span was cut.
             first_word = marker.evidence.text.split()[0].strip(string.punctuation)
             assert first_word in [w.strip(string.punctuation) for w in words.split()], (quote, marker.evidence.text)
