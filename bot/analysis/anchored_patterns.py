@@ -36,11 +36,11 @@ class AnchoredPatterns:
         self._rest: list[tuple[Anchor, ...]] = []  # each group's anchors after the first, all needed
         self._by_word: dict[str, list[int]] = defaultdict(list)
         self._fuzzy: list[tuple[str, int, int]] = []
-        for index, (anchors, patterns) in enumerate(grouped.items()):
-            self._sets.append(PatternSet(vocab, {"token_patterns": dict(patterns)}))
+        for index, (anchors, group) in enumerate(grouped.items()):
+            self._sets.append(PatternSet(vocab, {"token_patterns": dict(group)}))
             self._rest.append(tuple(_with_twins(a) for a in anchors[1:]))
-            kind, value = anchors[0]
-            if kind == "fuzzy":
+            _, value = anchors[0]
+            if isinstance(value, tuple):  # fuzzy: (word, edits)
                 word, edits = value
                 self._fuzzy.append((word, edits, index))
             else:
@@ -100,22 +100,22 @@ def _options(label: str, pattern: list[dict]) -> list[Anchor]:
 def _with_twins(anchor: Anchor) -> Anchor:
     """A word anchor that also holds the curly-apostrophe spelling of its words."""
     kind, value = anchor
-    if kind == "words":
-        return kind, frozenset(with_typographic_apostrophes(sorted(value)))  # type: ignore[arg-type]
+    if isinstance(value, frozenset):
+        return kind, frozenset(with_typographic_apostrophes(sorted(value)))
     return anchor
 
 
 def _present(anchor: Anchor, words: set[str]) -> bool:
-    kind, value = anchor
-    if kind == "fuzzy":
-        word, edits = value  # type: ignore[misc]
+    _, value = anchor
+    if isinstance(value, tuple):  # fuzzy
+        word, edits = value
         return any(_near(w, word, edits) for w in words)
-    return not value.isdisjoint(words)  # type: ignore[union-attr]
+    return not value.isdisjoint(words)
 
 
 def _rarity(option: Anchor, common_words: frozenset[str]) -> tuple[int, int, int]:
-    kind, value = option
-    if kind == "fuzzy":
+    _, value = option
+    if isinstance(value, tuple):  # fuzzy anchors count as rare
         return (0, 0, 0)
     return (len(value & STOP_WORDS), len(value & common_words), len(value))
 
