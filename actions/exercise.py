@@ -108,7 +108,11 @@ class ActionExerciseStart(Action):
             return held
         chosen, path = found
         notice_if_new(dispatcher, tracker)
-        reply = chosen.start(path, profile_of(tracker, chosen.name), random.Random())
+        admission = await off_loop(chosen.admit, tracker.sender_id, path, profile_of(tracker, chosen.name))
+        if not admission.allowed:  # said why and how to get it; the form then ends at once
+            utter_all(dispatcher, admission.messages)
+            return [SlotSet(ANSWER, DONE)]
+        reply = chosen.start(path, admission.profile, random.Random())
         utter_all(dispatcher, reply.messages)
         return started(chosen.name, reply) + [SlotSet(CHECKIN, START)]
 

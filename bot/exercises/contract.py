@@ -120,6 +120,16 @@ class Closing:
     profile: Profile = None
 
 
+@dataclass
+class Admission:
+    """Whether a person may start an exercise now: when not, the words that say why and how to
+    get it (an exercise a therapist must enable, say); when so, the profile to start with."""
+
+    allowed: bool
+    messages: list[str] = field(default_factory=list)
+    profile: Profile = None
+
+
 @dataclass(frozen=True)
 class ChartSeries:
     """One line on the therapist's chart: (x, y) points under a declared score."""
@@ -163,6 +173,10 @@ class Exercise(ABC):
     @abstractmethod
     def steps(self, path: str) -> tuple[str, ...]:
         """The steps of a path, in order."""
+
+    def admit(self, sender_id: str, path: str, profile: Profile) -> Admission:
+        """Before `start`: whether this chat's person may start it; by default anyone may."""
+        return Admission(True, profile=profile)
 
     @abstractmethod
     def start(self, path: str, profile: Profile, rng: random.Random) -> Reply:

@@ -13,10 +13,11 @@ from collections.abc import Mapping
 
 from bot.exercises.contract import Declaration, Exercise, ScoreSpec
 from bot.exercises.mentalizing.declaration import DECLARATION as MENTALIZING
+from bot.exercises.narrative.declaration import DECLARATION as NARRATIVE
 from bot.exercises.repair.declaration import DECLARATION as REPAIR
 from bot.exercises.trainee.declaration import DECLARATION as TRAINEE
 
-DECLARATIONS: tuple[Declaration, ...] = (MENTALIZING, TRAINEE, REPAIR)
+DECLARATIONS: tuple[Declaration, ...] = (MENTALIZING, TRAINEE, REPAIR, NARRATIVE)
 
 
 class UnknownExercise(KeyError):

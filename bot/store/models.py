@@ -238,3 +238,39 @@ class ProjectionState(Base):
     step = sa.Column(sa.String(64))
     last_user_turn_id = sa.Column(sa.Integer, sa.ForeignKey("turns.id", ondelete="SET NULL"))
     last_event_at = sa.Column(UTCDateTime)
+
+
+class ExerciseEnablement(Base):
+    """An exercise a linked therapist enabled for a client (bot/store/exercise_access.py)."""
+
+    __tablename__ = "exercise_enablements"
+    __table_args__ = (sa.UniqueConstraint("person_id", "exercise", name="uq_exercise_enablement"),)
+    id = sa.Column(sa.Integer, primary_key=True)
+    person_id = sa.Column(sa.Integer, sa.ForeignKey("people.id", **CASCADE), nullable=False, index=True)
+    exercise = sa.Column(sa.String(64), nullable=False)
+    enabled_by = sa.Column(sa.Integer, sa.ForeignKey("people.id", **CASCADE), nullable=False)
+    enabled_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    disabled_at = sa.Column(UTCDateTime)
+
+
+class ExerciseConsent(Base):
+    """A person's consent specific to one exercise, on top of the general consent."""
+
+    __tablename__ = "exercise_consents"
+    id = sa.Column(sa.Integer, primary_key=True)
+    person_id = sa.Column(sa.Integer, sa.ForeignKey("people.id", **CASCADE), nullable=False, index=True)
+    exercise = sa.Column(sa.String(64), nullable=False)
+    recorded_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
+    withdrawn_at = sa.Column(UTCDateTime)
+
+
+class ExerciseProgress(Base):
+    """Where a person is in a multi-sitting exercise: a small JSON value, never answer texts."""
+
+    __tablename__ = "exercise_progress"
+    __table_args__ = (sa.UniqueConstraint("person_id", "exercise", name="uq_exercise_progress"),)
+    id = sa.Column(sa.Integer, primary_key=True)
+    person_id = sa.Column(sa.Integer, sa.ForeignKey("people.id", **CASCADE), nullable=False, index=True)
+    exercise = sa.Column(sa.String(64), nullable=False)
+    data = sa.Column(sa.JSON, nullable=False, default=dict)
+    updated_at = sa.Column(UTCDateTime, nullable=False, default=utcnow)
