@@ -8,6 +8,9 @@ lowers rapport and keeps the client one level shallower for the next few turns, 
 prompts are (though only a misattuned or costly prompt gets a shut reply); an attuned one raises
 rapport. Replies are never repeated in a session: when the
 earned depth has none left, the nearest depth that has one answers (the shallower on a tie).
+A client who carries risk answers risk questions in their own way (risk_session.py): a direct, calm
+question about risk is what the moment needs, so it counts as attuned however closed it is; a
+leading one, a promise asked for or an alarmed tone counts as misattuned.
 """
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from dataclasses import dataclass
 
 from bot.exercises.trainee.library import session_rules
 from bot.exercises.trainee.moves import PromptReading
+from bot.exercises.trainee.risk_questions import RiskReading
+from bot.exercises.trainee.risk_session import RiskTurn, carry_on_disclosure, risk_reply
 from bot.exercises.trainee.schema import DEPTHS, Client, Reply
 from bot.exercises.trainee.state import SessionState
 
@@ -32,6 +37,7 @@ class ClientTurn:
     misattuned: bool
     rapport: int  # after this turn
     strained: bool  # an earlier misattunement kept this reply shallower
+    risk: RiskTurn | None = None  # the client's risk shaped this reply
 
 
 def earned_depth(quality: int, misattuned: bool, rapport: int, strained: bool) -> int:
@@ -52,26 +58,36 @@ def earned_depth(quality: int, misattuned: bool, rapport: int, strained: bool) -
     return max(floor, min(len(DEPTHS) - 1, depth))
 
 
-def respond(client: Client, state: SessionState, reading: PromptReading, rng: random.Random) -> ClientTurn:
+def respond(client: Client, state: SessionState, reading: PromptReading, rng: random.Random,
+            risk: RiskReading | None = None) -> ClientTurn:
     """The client's reply to a prompt; updates `state` (rapport, strain, replies used, turn)."""
     rules = session_rules()
     quality, misattuned = reading.with_client(client.opens_up, client.shuts_down)
+    if client.risk is not None and risk is not None and risk.about_risk:
+        misattuned = reading.misattuned or bool(risk.missteps)  # not the client's own dislikes: the moment needs it
+        quality = max(quality, ATTUNED) if risk.direct else quality
     strained = state.strain > 0
     depth = earned_depth(quality, misattuned, state.rapport, strained)
-    key, reply = choose_reply(client, depth, set(state.used), rng)
+    shaped = risk_reply(client, state, risk, misattuned, rng)
+    if shaped is not None:
+        key, reply, depth = shaped.key, shaped.reply, shaped.depth
+    else:
+        key, reply = choose_reply(client, depth, set(state.used), rng)
     low, high = rules.rapport_range
     change = -2 if misattuned else (1 if quality >= ATTUNED else (-1 if quality < 0 else 0))
     state.rapport = max(low, min(high, state.rapport + change))
     state.strain = rules.misattunement_turns if misattuned else max(0, state.strain - 1)
     state.used.append(key)
     state.last, state.turn, state.voiced = key, state.turn + 1, True
-    said = DEPTHS.index(key.partition(":")[0])
-    return ClientTurn(depth, said, key, reply, quality, misattuned, state.rapport, strained)
+    said = shaped.depth if shaped is not None else DEPTHS.index(key.partition(":")[0])
+    return ClientTurn(depth, said, key, reply, quality, misattuned, state.rapport, strained, shaped)
 
 
 def carry_on(client: Client, state: SessionState, rng: random.Random) -> Reply:
-    """The trainee let a moment pass: the client goes on at the surface, and the turn is spent."""
-    key, reply = choose_reply(client, 1, set(state.used), rng)
+    """The trainee let a moment pass: the client goes on at the surface (or discloses, when that is
+    due), and the turn is spent."""
+    shaped = carry_on_disclosure(client, state)
+    key, reply = (shaped.key, shaped.reply) if shaped else choose_reply(client, 1, set(state.used), rng)
     state.used.append(key)
     state.last, state.turn, state.voiced = key, state.turn + 1, True
     return reply

@@ -16,16 +16,18 @@ from typing import Any
 from bot.analysis import analyze
 from bot.exercises.contract import AnsweredTurn, ChartSeries, Closing, Exercise, Profile, Reply, State
 from bot.exercises.trainee.client_state import carry_on, respond
-from bot.exercises.trainee.declaration import CHARTED, DECLARATION, QUIET_PATH
-from bot.exercises.trainee.feedback import feedback_for, say
+from bot.exercises.trainee.declaration import CHARTED, DECLARATION, QUIET_PATH, RISK_PATH
+from bot.exercises.trainee.feedback import feedback_for, risk_cue, risk_feedback_for, say
 from bot.exercises.trainee.library import client_by_id, client_fields, clients, feedback_catalogue, session_rules
 from bot.exercises.trainee.moves import read_prompt
 from bot.exercises.trainee.record import TurnRecord, to_annotation
+from bot.exercises.trainee.risk_questions import read_risk_question
 from bot.exercises.trainee.schema import Client
 from bot.exercises.trainee.state import SessionState
 from bot.exercises.trainee.summary import closing_words, session_view
 
 PROFILE_LIMIT = 20
+RISK_OVERRULES = frozenset({"advice", "leading_question"})
 _NOT_WORD = re.compile(r"[^a-z ]+")
 
 
@@ -47,13 +49,15 @@ def command_in(text: str) -> str | None:
     return None
 
 
-def choose_client(met: Sequence[str], rng: random.Random) -> Client:
-    """A client the trainee has not met recently (the least recently met when all have been)."""
-    fresh = [c for c in clients() if c.id not in met]
+def choose_client(met: Sequence[str], rng: random.Random, risk: bool = False) -> Client:
+    """A client the trainee has not met recently (the least recently met when all have been): one
+    who discloses risk for risk-assessment practice, one who does not otherwise."""
+    pool = [c for c in clients() if (c.risk is not None) == risk]
+    fresh = [c for c in pool if c.id not in met]
     if fresh:
         return rng.choice(fresh)
     order = {client_id: i for i, client_id in enumerate(met)}
-    return min(clients(), key=lambda c: order.get(c.id, -1))
+    return min(pool, key=lambda c: order.get(c.id, -1))
 
 
 def _met(profile: Profile) -> list[str]:
@@ -69,13 +73,15 @@ class TraineeExercise(Exercise):
     def start(self, path: str, profile: Profile, rng: random.Random) -> Reply:
         state = SessionState(feedback_on=path != QUIET_PATH)
         catalogue = feedback_catalogue()
-        intro = say(catalogue.intro_quiet if path == QUIET_PATH else catalogue.intro_feedback, state.seen, rng, {})
-        return self._meet(state, choose_client(_met(profile), rng), rng, [intro])
+        intro_lines = {QUIET_PATH: catalogue.intro_quiet, RISK_PATH: catalogue.intro_risk}.get(path, catalogue.intro_feedback)
+        intro = say(intro_lines, state.seen, rng, {})
+        return self._meet(state, choose_client(_met(profile), rng, risk=path == RISK_PATH), rng, [intro])
 
     def swap(self, state: State, profile: Profile, rng: random.Random) -> Reply:
         previous = SessionState.from_dict(state)
         fresh = SessionState(feedback_on=previous.feedback_on, offered=previous.offered, seen=previous.seen)
-        return self._meet(fresh, choose_client(_met(profile) + previous.offered, rng), rng, [])
+        risk = bool(previous.client_id) and previous.client().risk is not None  # stay in risk practice
+        return self._meet(fresh, choose_client(_met(profile) + previous.offered, rng, risk=risk), rng, [])
 
     def _meet(self, state: SessionState, client: Client, rng: random.Random, messages: list[str]) -> Reply:
         state.meet(client)
@@ -110,12 +116,28 @@ class TraineeExercise(Exercise):
         step = current.step or ""
         result = analyze(text or "", context=answered.text, only="prompt").prompt
         reading = read_prompt(result)
-        turn = respond(client, current, reading, rng)
-        feedback = feedback_for(text or "", reading.move, client, answered, current.seen, rng)
+        risk = read_risk_question(text or "") if client.risk is not None else None
+        overruled: frozenset[str] = frozenset()
+        if risk is not None and risk.direct:
+            # A plain question about suicide, a plan or the means is what the moment needs; the
+            # general rubric can read "how would you do it?" as advice or a lead, and is overruled.
+            overruled = reading.features & RISK_OVERRULES
+            reading = reading.without(overruled)
+        was_disclosed = current.disclosed
+        turn = respond(client, current, reading, rng, risk)
+        if risk is not None and (was_disclosed or risk.about_risk):
+            feedback = risk_feedback_for(text or "", risk, client, current.covered, current.seen, rng)
+        else:
+            feedback = feedback_for(text or "", reading.move, client, answered, current.seen, rng)
+        # The disclosure is a teaching moment: named after the client's words, held like feedback.
+        cue = risk_cue(client, current.seen, rng) if turn.risk and turn.risk.event == "disclosed" else None
         annotation = to_annotation(step, text or "", result, reading, turn, feedback, client.id,
-                                   shown=current.feedback_on, answered=answered.text)
+                                   shown=current.feedback_on, answered=answered.text, risk=risk, cue=cue,
+                                   overruled=sorted(overruled))
         messages = [feedback.text] if current.feedback_on else []
         messages.append(client_line(client, turn.reply.text))
+        if cue and current.feedback_on:
+            messages.append(cue)
         return _reply(current, messages, annotation=annotation)
 
     def skip(self, state: State, rng: random.Random) -> Reply:

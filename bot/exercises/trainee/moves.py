@@ -39,6 +39,10 @@ class PromptReading:
     def misattuned(self) -> bool:
         return bool(self.features & MISATTUNING)
 
+    def without(self, dropped: frozenset[str]) -> "PromptReading":
+        """The reading with some features set aside (and its quality and move read again)."""
+        return read_features(self.features - dropped)
+
     def with_client(self, opens_up: list[str], shuts_down: list[str]) -> tuple[int, bool]:
         """The quality and misattunement for one client: one of what opens them up adds a point,
         one of what shuts them down takes one and makes the prompt misattuned for them."""
@@ -57,7 +61,10 @@ def features_of(result: PromptResult) -> frozenset[str]:
 
 
 def read_prompt(result: PromptResult) -> PromptReading:
-    features = features_of(result)
+    return read_features(features_of(result))
+
+
+def read_features(features: frozenset[str]) -> PromptReading:
     quality = sum(POINTS.get(f, 0) for f in features)
     return PromptReading(features, quality, _move(features))
 

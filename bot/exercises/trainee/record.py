@@ -21,17 +21,22 @@ from bot.exercises.trainee.declaration import (
     OPEN_QUESTION,
     PROMPT_QUALITY,
     REFLECTION,
+    RISK_MISSTEP,
+    RISK_TOPIC_SCORES,
 )
 from bot.exercises.trainee.feedback import TurnFeedback
 from bot.exercises.trainee.moves import PromptReading
+from bot.exercises.trainee.risk_questions import RiskReading, explanation
 from bot.exercises.trainee.schema import DEPTHS
 
 
 def to_annotation(step: str, prompt: str, result: PromptResult, reading: PromptReading, turn: ClientTurn,
-                  feedback: TurnFeedback, client_id: str, shown: bool, answered: str = "") -> Annotation:
+                  feedback: TurnFeedback, client_id: str, shown: bool, answered: str = "",
+                  risk: RiskReading | None = None, cue: str | None = None,
+                  overruled: list[str] | None = None) -> Annotation:
     evidence = [_span(prompt, e.to_dict()) for e in result.evidence]
     evidence += [_span(prompt, e.to_dict()) for flag in result.flags for e in flag.evidence]
-    features = reading.features
+    features = reading.features  # after any overruling: the rubric's own flags stay in the detail
     scores: dict[str, float] = {
         OPEN_QUESTION.name: float("open_question" in features),
         CLOSED_QUESTION.name: float("closed_question" in features),
@@ -43,7 +48,7 @@ def to_annotation(step: str, prompt: str, result: PromptResult, reading: PromptR
         CLIENT_DEPTH.name: float(turn.depth),
         CLIENT_RAPPORT.name: float(turn.rapport),
     }
-    detail = {
+    detail: dict[str, Any] = {
         "simulated_client": client_id, "behaviour": result.behaviour,
         "question_type": result.question_type, "reflection_type": result.reflection_type,
         "flags": sorted(result.flag_names()), "move": feedback.move,
@@ -51,6 +56,18 @@ def to_annotation(step: str, prompt: str, result: PromptResult, reading: PromptR
         "answered": answered, "client_reply": turn.reply.text, "client_reply_key": turn.key, "client_depth": DEPTHS[turn.depth], "strained": turn.strained,
         "explanation": result.explanation,
     }
+    if risk is not None:  # a client who carries risk: the risk assessment's marks and their words
+        evidence += [{"start": s.start, "end": s.end, "text": prompt[s.start:s.end], "marker": s.marker,
+                      "explanation": explanation(s.marker)} for s in risk.spans]
+        asked = set(risk.topics) if risk.direct else set()
+        scores.update({spec.name: float(topic in asked) for topic, spec in RISK_TOPIC_SCORES.items()})
+        scores[RISK_MISSTEP.name] = float(bool(risk.missteps))
+        detail["risk"] = {"move": risk.move, "topics": list(risk.topics), "direct": risk.direct,
+                          "missteps": list(risk.missteps), "vague": risk.vague,
+                          "client": turn.risk.event if turn.risk else None,
+                          "answered_topic": turn.risk.topic if turn.risk else None}
+        detail["risk_cue"] = cue
+        detail["rubric_overruled"] = list(overruled or [])  # read as a direct risk question instead
     return Annotation(kind=NAME, step=step, evidence=[e for e in evidence if e], scores=scores, result=detail)
 
 

@@ -71,6 +71,39 @@ class Bank(BaseModel):
         return values
 
 
+# What a risk assessment covers (docs/constructs.md#risk-assessment-practice), in the order a
+# trainee is coached to ask: thoughts of suicide, a plan, the means, then a plan for safety.
+RISK_TOPICS = ("ideation", "plan", "means", "safety")
+RISK_KINDS = ("veiled", "explicit")
+
+
+class RiskProfile(BaseModel):
+    """A client who discloses risk: what they say, when, and how they answer a trainee's questions.
+    `answers`: the client's reply to a direct question on each topic; `deflect`: replies to a vague,
+    leading or no-harm-contract question (the client says what the helper seems to want to hear);
+    `ask`: a direct, calm question on each topic, offered as the better example."""
+
+    kind: Literal[RISK_KINDS]  # type: ignore[valid-type]
+    disclose_after: int  # the client's reply to this prompt (1 = the first) carries the disclosure
+    disclosure: Reply
+    answers: dict[Literal[RISK_TOPICS], Reply]  # type: ignore[valid-type]
+    ask: dict[Literal[RISK_TOPICS], Text]  # type: ignore[valid-type]
+    deflect: Lines
+
+    @validator("answers", "ask")
+    def every_topic(cls, value: dict) -> dict:
+        missing = set(RISK_TOPICS) - set(value)
+        if missing:
+            raise ValueError(f"no entry for {sorted(missing)}")
+        return value
+
+    @validator("disclose_after")
+    def early_enough(cls, value: int) -> int:
+        if not 1 <= value <= 3:
+            raise ValueError("the disclosure comes in the client's reply to one of the first three prompts")
+        return value
+
+
 class Client(BaseModel):
     id: Slug
     name: Text
@@ -88,6 +121,7 @@ class Client(BaseModel):
     opening: Reply  # the first thing the client says
     replies: Bank
     good_prompts: Lines  # examples when no reply names its own
+    risk: Optional[RiskProfile] = None  # only clients for risk-assessment practice
 
     @root_validator(skip_on_failure=True)
     def opens_and_shuts_differ(cls, values: dict) -> dict:
@@ -118,6 +152,26 @@ class ClientLibrary(BaseModel):
     clients: list  # validated entry by entry by content.parse_entries, for errors naming the entry
 
 
+class RiskWords(BaseModel):
+    """feedback.yml's `risk`: what risk-assessment practice says (risk_questions.py names the moves)."""
+
+    moves: dict[Literal["direct", "contract", "leading", "alarm", "vague", "none"], Lines]  # type: ignore[valid-type]
+    cue: Lines  # after the disclosure, with {example}
+    next_topic: Lines  # with {topic} and {example}
+    topic_names: dict[Literal[RISK_TOPICS], Text]  # type: ignore[valid-type]
+    closing_asked: Lines  # with {asked}
+    closing_missing: Lines  # with {missing}
+    closing_none: Lines  # with {example}
+    closing_missteps: dict[Literal["contract", "leading", "alarm", "vague"], Lines]  # type: ignore[valid-type]
+
+    @validator("moves")
+    def quotes_the_prompt(cls, moves: dict[str, list[str]]) -> dict[str, list[str]]:
+        for move, templates in moves.items():
+            if any("{quote}" not in template for template in templates):
+                raise ValueError(f"risk move {move!r}: every line quotes the prompt ({{quote}})")
+        return moves
+
+
 class FeedbackCatalogue(BaseModel):
     """feedback.yml: one line per move the rubric can name, templates with {quote} (the prompt)."""
 
@@ -129,6 +183,8 @@ class FeedbackCatalogue(BaseModel):
     brief: Lines  # the client's brief, with client fields
     intro_feedback: Lines
     intro_quiet: Lines
+    intro_risk: Lines
+    risk: RiskWords
     closing_opening: Lines
     closing_feedback_heading: Lines
     closing_counts: Lines  # numbers as words: the trainee reads them in the chat

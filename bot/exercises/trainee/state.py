@@ -15,6 +15,7 @@ from bot.exercises.trainee.library import client_by_id, session_rules
 from bot.exercises.trainee.schema import DEPTHS, Client, Reply
 
 OPENING = "opening"
+RISK_KEY, DEFLECT_KEY = "risk", "deflect"
 
 
 @dataclass
@@ -29,6 +30,8 @@ class SessionState(SlotState):
     voiced: bool = False  # the client's latest reply is already on screen
     offered: list[str] = field(default_factory=list)  # clients met this session
     seen: set[str] = field(default_factory=set)
+    disclosed: bool = False  # a risk client has disclosed (risk_session.py)
+    covered: list[str] = field(default_factory=list)  # risk topics the client has answered
 
     @property
     def step(self) -> str | None:
@@ -50,6 +53,7 @@ class SessionState(SlotState):
         self.client_id, self.turn, self.strain = client.id, 0, 0
         self.rapport = rules.starting_rapport[client.stance]
         self.used, self.last, self.voiced = [], OPENING, False
+        self.disclosed, self.covered = False, []
         if client.id not in self.offered:
             self.offered.append(client.id)
 
@@ -58,7 +62,8 @@ class SessionState(SlotState):
         return {**values,
                 "seen": {str(item) for item in values.get("seen") or []},
                 "used": [str(item) for item in values.get("used") or []],
-                "offered": [str(item) for item in values.get("offered") or []]}
+                "offered": [str(item) for item in values.get("offered") or []],
+                "covered": [str(item) for item in values.get("covered") or []]}
 
     def check(self) -> None:
         if self.client_id:
@@ -68,10 +73,17 @@ class SessionState(SlotState):
 
 
 def reply_at(client: Client, key: str) -> Reply:
-    """The reply a key names: "opening" or "depth:index"."""
+    """The reply a key names: "opening", "depth:index", or for a risk client "risk:disclosure",
+    "risk:<topic>" (the answer to a direct question) and "deflect:index"."""
     if key == OPENING:
         return client.opening
     depth, _, index = key.partition(":")
+    if depth in (RISK_KEY, DEFLECT_KEY):
+        if client.risk is None:
+            raise KeyError(key)
+        if depth == DEFLECT_KEY:
+            return Reply(text=client.risk.deflect[int(index)])
+        return client.risk.disclosure if index == "disclosure" else client.risk.answers[index]  # type: ignore[index]
     if depth not in DEPTHS:
         raise KeyError(key)
     return client.replies.at(depth)[int(index)]

@@ -27,6 +27,7 @@ from bot.exercises.trainee.declaration import (
 from bot.exercises.trainee.feedback import say
 from bot.exercises.trainee.library import client_fields, feedback_catalogue
 from bot.exercises.trainee.record import TurnRecord
+from bot.exercises.trainee.risk_summary import risk_closing, risk_view
 from bot.exercises.trainee.schema import Client
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -96,6 +97,8 @@ def closing_words(turns: Sequence[TurnRecord], client: Client, seen: MutableSet[
             if example:
                 line += " " + say(catalogue.example, set(), rng, {"example": str(example)})
             messages.append(line)
+            if turn.detail.get("risk_cue"):
+                messages.append(str(turn.detail["risk_cue"]))
     if turns:
         numbers = counts(turns)
         words = {key: in_words(value) for key, value in numbers.items()}
@@ -104,7 +107,10 @@ def closing_words(turns: Sequence[TurnRecord], client: Client, seen: MutableSet[
         words["prompts"] = words["prompts"] + (" prompt" if numbers["prompts"] == 1 else " prompts")
         messages.append(say(catalogue.closing_counts, seen, rng, {**fields, **words}))
         messages.append(say(catalogue.closing_depth[depth_trend(turns)], seen, rng, fields))
-        messages.append(say(catalogue.closing_practise[practise_next(numbers)], seen, rng, fields))
+        messages += risk_closing(turns, client, seen, rng)
+        # A risk question's misstep has its own line above; the general advice weighs the rest.
+        general = [t for t in turns if not (t.detail.get("risk") or {}).get("missteps")]
+        messages.append(say(catalogue.closing_practise[practise_next(counts(general))], seen, rng, fields))
     return [m for m in messages if m]
 
 
@@ -142,4 +148,6 @@ def session_view(turns: Sequence[TurnRecord], client: Client | None) -> dict:
             "attachment": client.attachment, "mentalizing": client.mentalizing.dict(),
             "presenting_concern": client.presenting_concern,
         }
+    if client is not None and client.risk is not None:
+        view["risk"] = risk_view(turns, client)
     return view
