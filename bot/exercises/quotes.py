@@ -47,6 +47,7 @@ class QuoteWords(BaseModel):
     """quotes.yml: the words that keep a quote's meaning, and where a long clause may be cut."""
 
     keep_before: dict[str, list[str]]
+    dropped_lead_ins: list[str]
     clause_starts: list[str]
 
 
@@ -55,6 +56,7 @@ class _Cues:
     conditionals: frozenset[str]
     negations: frozenset[str]
     clause_starts: frozenset[str]
+    lead_ins: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,7 +67,8 @@ def _cues() -> _Cues:
         return frozenset(w.lower() for w in words)
 
     return _Cues(lower(loaded.keep_before.get("conditional", [])),
-                 lower(loaded.keep_before.get("negation", [])), lower(loaded.clause_starts))
+                 lower(loaded.keep_before.get("negation", [])), lower(loaded.clause_starts),
+                 lower(loaded.dropped_lead_ins))
 
 
 def _bare(word: str) -> str:
@@ -122,11 +125,15 @@ def quote_for(text: str, evidence: Evidence) -> str | None:
         return None
     first = next((i for i, (s, e) in enumerate(words) if e > start), len(words) - 1)
     last = max((i for i, (s, e) in enumerate(words) if s < end), default=first)
-    begin = _begin([_bare(text[s:e]) for s, e in words], first, last)
+    bare = [_bare(text[s:e]) for s, e in words]
+    begin = _begin(bare, first, last)
     if begin is None:
         return None
+    cut_left = begin > 0
+    if begin < first and bare[begin] in _cues().lead_ins:  # a link to what came before, not the words
+        begin += 1
     stop = _stop(text, words, begin, first, last)
-    cut_left, cut_right = begin > 0, stop < len(words) - 1
+    cut_right = stop < len(words) - 1
     quote, cut_right = _fit_chars(_join(text, words[begin][0], words[stop][1]), cut_right)
     if not quote:
         return None

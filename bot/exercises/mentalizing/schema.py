@@ -16,6 +16,11 @@ from bot.analysis.mentalizing import FAILURE_MODES, FAMILIES  # noqa: F401 - re-
 from bot.exercises.wording import sentences
 
 RELATIONSHIPS = ("partner", "parent", "friend", "colleague", "child", "stranger")
+# What a person may ask to leave out (leave_out.yml): a scenario's relationship, or someone else the
+# moment assumes (its `involves`). Strangers are never left out, so a scenario is always there.
+LEAVE_OUT = ("partner", "parent", "mother", "father", "sibling", "child", "co_parent", "colleague", "friend")
+INVOLVED = ("mother", "father", "sibling", "co_parent")
+OTHER_WAS = ("well_meaning", "careless", "irritated", "unfair")
 ATTACHMENT_TAGS = ("anxiety", "avoidance")
 INTENSITIES = ("gentle", "moderate")
 STEPS = ("what_happened", "own_feeling", "other_mind", "other_alternatives", "their_view_of_me", "now")
@@ -39,7 +44,7 @@ _PLACEHOLDER = re.compile(r"{(\w+)}")
 # Placeholders a question or feedback template may use; anything else is a typo in the data file.
 TEMPLATE_FIELDS = {
     "name", "Name", "they", "They", "them", "their", "Their", "quote", "moment", "title", "hidden_view",
-    "feelings", "Feelings", "sounds", "still", "readings",
+    "feelings", "Feelings", "sounds", "still", "readings", "relation",
 }
 TAKE_AWAY_KEYS = {"failure_mode", "all_present"}
 
@@ -73,6 +78,13 @@ class Scenario(BaseModel):
     readings: Readings  # plausible readings of the other person's mind
     tags: conlist(Literal[ATTACHMENT_TAGS], min_items=1)  # type: ignore[valid-type]
     intensity: Literal[INTENSITIES]  # type: ignore[valid-type]
+    involves: list[Literal[INVOLVED]] = []  # type: ignore[valid-type]
+    other_was: Literal[OTHER_WAS] = "well_meaning"  # type: ignore[valid-type]
+
+    @property
+    def assumes(self) -> frozenset[str]:
+        """Every relationship the moment assumes the person has (what a leave-out can rule out)."""
+        return frozenset({self.relationship, *self.involves})
 
     @validator("moment")
     def two_to_four_sentences_in_second_person(cls, moment: str) -> str:
@@ -94,6 +106,43 @@ class Scenario(BaseModel):
         if len(set(tags)) != len(tags):
             raise ValueError("tags should not repeat")
         return tags
+
+
+class LeaveOutRule(BaseModel):
+    """Ways of saying a relationship is not part of one's life (leave_out.yml, `rules`)."""
+
+    kind: Literal["loss", "estranged", "absent"]
+    patterns: conlist(Text, min_items=1)  # type: ignore[valid-type]
+    leave_out: list[Literal[LEAVE_OUT]] = []  # type: ignore[valid-type]
+
+    @root_validator(skip_on_failure=True)
+    def names_what_it_leaves_out(cls, values: dict) -> dict:
+        for pattern in values["patterns"]:
+            if ("{relation}" in pattern) == bool(values["leave_out"]):
+                raise ValueError(f"{pattern!r}: use {{relation}} or a leave_out list, one of the two")
+            try:
+                re.compile(pattern.replace("{relation}", "x"))
+            except re.error as error:
+                raise ValueError(f"{pattern!r}: {error}") from None
+        return values
+
+
+class LeaveOutLexicon(BaseModel):
+    """leave_out.yml: the relation words, the rules, and what Attune says."""
+
+    relations: dict[Literal[LEAVE_OUT], conlist(Text, min_items=1)]  # type: ignore[valid-type]
+    rules: conlist(LeaveOutRule, min_items=1)  # type: ignore[valid-type]
+    relation_words: dict[Literal[LEAVE_OUT], Text]  # type: ignore[valid-type]
+    acknowledge: dict[Literal["loss", "estranged", "absent", "then"], Variants]  # type: ignore[valid-type]
+    mention: Variants
+
+    @root_validator(skip_on_failure=True)
+    def every_key_has_words(cls, values: dict) -> dict:
+        missing = set(LEAVE_OUT) - set(values["relation_words"])
+        missing |= {"loss", "estranged", "absent", "then"} - set(values["acknowledge"])
+        if missing:
+            raise ValueError(f"no words for {sorted(missing)}")
+        return _check_placeholders(values)
 
 
 class SelectionRules(BaseModel):
@@ -165,6 +214,9 @@ class Closing(BaseModel):
     nothing_to_summarise: Variants
     noticed: dict[Literal[FAMILIES], Variants]  # type: ignore[valid-type]
     their_side: Variants  # introduces the scenario's hidden point of view
+    # After a hidden view where the other person really was careless, irritated or unfair: the hurt
+    # was not a misreading, and wondering about someone is not excusing them.
+    their_side_unkind: Variants
     take_away: dict[str, Variants]  # by missing family, plus "failure_mode" and "all_present"
     noticed_order: conlist(Literal[FAMILIES], min_items=1)  # type: ignore[valid-type]
     take_away_order: conlist(Literal[FAMILIES], min_items=1)  # type: ignore[valid-type]

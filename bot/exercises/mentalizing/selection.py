@@ -3,6 +3,8 @@
 One function, `choose_scenario`, so the rules live in one place:
 - never one of the person's last N scenarios (N = `no_repeat_within` in scenarios.yml), nor one
   already offered in this conversation ("another scenario" passes the one just offered);
+- never one that assumes a relationship the person asked to leave out (a parent who died, children
+  they don't have: leave_out.py), whatever else happens (strangers are never left out);
 - scenarios the person has never had come first, then the least recently used;
 - a new person starts gentle: their first few scenarios (`gentle_sessions`) are gentle ones;
 - among equals, scenarios that match the person's own interests (a relationship such as
@@ -49,6 +51,7 @@ class PersonHistory:
     past: Sequence[PastScenario] = ()
     interests: Collection[str] = field(default_factory=frozenset)
     attachment: AttachmentCheckin | None = None
+    leave_out: Collection[str] = field(default_factory=frozenset)  # schema.py, LEAVE_OUT keys
 
 
 class NoScenarioAvailable(LookupError):
@@ -67,12 +70,13 @@ def choose_scenario(
         from bot.exercises.mentalizing.library import selection_rules
 
         rules = selection_rules()
-    available = [s for s in scenarios if s.id not in exclude]
+    left_out = set(history.leave_out)
+    available = [s for s in scenarios if s.id not in exclude and not s.assumes & left_out]
     if not available:
-        raise NoScenarioAvailable("every scenario has been offered in this conversation")
+        raise NoScenarioAvailable("every scenario that fits has been offered in this conversation")
 
     last_used = _last_used(history.past)
-    recent = set(_recent_ids(history.past, rules.no_repeat_within))
+    recent = set(recent_ids(history.past, rules.no_repeat_within))
     fresh = [s for s in available if s.id not in recent]
     # Every scenario used recently (a long-time user): the least recently used is the best left.
     candidates = fresh or available
@@ -101,7 +105,7 @@ def _last_used(past: Sequence[PastScenario]) -> dict[str, datetime]:
     return latest
 
 
-def _recent_ids(past: Sequence[PastScenario], window: int) -> list[str]:
+def recent_ids(past: Sequence[PastScenario], window: int) -> list[str]:
     """The distinct ids of the person's last `window` scenarios, newest first."""
     ordered = sorted(past, key=lambda item: item.when, reverse=True)
     return [item.scenario_id for item in ordered[:window]]

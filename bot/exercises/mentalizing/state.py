@@ -44,6 +44,12 @@ class ExerciseState(SlotState):
     challenged_at: int = -1
     low: bool = False
     ruptured: bool = False
+    # Relationships the person asked to leave out (leave_out.py), the scenarios their profile says
+    # were used recently (so a scenario changed mid-answer is not one of those), and how many of
+    # this run's answers belong to a scenario changed away from (not summarised with the new one).
+    left_out: list[str] = field(default_factory=list)
+    avoid: list[str] = field(default_factory=list)
+    earlier_answers: int = 0
 
     @property
     def step(self) -> str | None:
@@ -117,7 +123,9 @@ class ExerciseState(SlotState):
     @classmethod
     def coerce(cls, values: dict[str, Any]) -> dict[str, Any]:
         return {**values, "seen": {str(item) for item in values.get("seen") or []},
-                "offered": [str(item) for item in values.get("offered") or []]}
+                "offered": [str(item) for item in values.get("offered") or []],
+                "left_out": [str(item) for item in values.get("left_out") or []],
+                "avoid": [str(item) for item in values.get("avoid") or []]}
 
     def check(self) -> None:
         self.about()  # the scenario still exists, the other person still parses

@@ -57,6 +57,8 @@ def closing_summary(
             break
     if isinstance(scenario, Scenario):
         parts.append(say(closing.their_side, hidden_view=scenario.hidden_view.strip()))
+        if scenario.other_was != "well_meaning":
+            parts.append(say(closing.their_side_unkind))
     parts.append(say(closing.take_away[_take_away_key(answered, closing.take_away_order)]))
     return " ".join(part for part in parts if part)
 
@@ -140,5 +142,7 @@ def therapist_view(turns: Sequence[Turn], scenario: Scenario | None = None) -> d
             "readings": list(scenario.readings),
             "tags": list(scenario.tags),
             "intensity": scenario.intensity,
+            "other_was": scenario.other_was,
+            "involves": sorted(scenario.assumes),
         }
     return view

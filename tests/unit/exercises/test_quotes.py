@@ -72,6 +72,11 @@ def test_a_negation_stays_with_what_it_negates():
     assert quote is not None and "don't think" in quote and quote.startswith("...")
 
 
+def test_a_clause_is_not_quoted_from_the_word_that_links_it_to_the_one_before():
+    text = "I felt embarrassed and angry, and I think he just didn't care much about me."
+    assert quote_for(text, _evidence(text, "think")) == "I think he just didn't care much about me"
+
+
 def test_a_short_clause_is_quoted_whole_without_marks():
     text = "I probably seemed cold to her. She left early."
     assert quote_for(text, _evidence(text, "seemed")) == "I probably seemed cold to her"
