@@ -223,6 +223,22 @@ def pair(hours: int) -> None:
                  "Ask the person to type it in the chat.")
 
 
+@cli.command()
+@click.argument("person_id", type=int)
+@click.argument("exercise")
+@click.option("--off", is_flag=True, help="Turn it off again.")
+def enable(person_id: int, exercise: str, off: bool) -> None:
+    """Open an exercise that needs a therapist (e.g. narrative) to a client of yours; the client
+    still gives consent specific to it in the chat."""
+    from bot.exercises.registry import declarations
+    from bot.store import exercise_access
+
+    if exercise not in declarations():
+        raise CliError(f"no exercise called {exercise!r} (one of: {', '.join(declarations())})", EXIT_INVALID)
+    exercise_access.set_enabled(auth.current_actor(), person_id, exercise, enabled=not off)
+    terminal.say(f"{declarations()[exercise].title} is {'off' if off else 'on'} for person {person_id}.")
+
+
 def _register_commands() -> None:
     from bot.review import admin_cli, export_cli
 

@@ -197,7 +197,8 @@ class NarrativeExercise(Exercise):
         current = NarrativeState.from_dict(state)
         messages = []
         if current.completed:
-            messages.append(_say("closing_complete", current, rng))
+            retold = any(t.annotation.step == "adult_to_child" and "notes" in t.annotation.result for t in turns)
+            messages.append(_say("closing_complete" if retold else "closing_looked_back", current, rng))
         elif not current.stopped:
             messages.append(_say("closing_partial", current, rng))
         messages += [_say(key, current, rng) for key in ending(current.stopped, current.high_at_end)]

@@ -83,6 +83,7 @@ class Words(BaseModel):
     containment: Variants
     closing_complete: Variants
     closing_partial: Variants
+    closing_looked_back: Variants
     end_thanks: Variants
     refusal_not_enabled: Variants
     refusal_needs_general_consent: Variants

@@ -16,3 +16,9 @@ FLOOD = (
 def flood_text() -> str:
     """A memory relived rather than remembered: long, present tense, heavy with sensory detail."""
     return FLOOD
+
+
+# The store on SQLite and PostgreSQL, for admission and progress between sittings.
+from bot.store.testing import make_store_url_fixtures  # noqa: E402
+
+store_url, store_templates = make_store_url_fixtures()

@@ -1,0 +1,150 @@
+"""The narrative retelling with the real store: who may start it, progress kept between sittings
+(without answer texts), past harm told during it, and stopping for today on a high rating."""
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+import sqlalchemy as sa
+
+from bot.exercises.narrative.declaration import CONSENT_PATH, INTERVIEW_PATH, NAME
+from bot.exercises.narrative.library import step_ids, words
+from bot.exercises.registry import exercise
+from bot.store import db, exercise_access
+from bot.store import repository as repo
+from bot.store.models import AuditRow, ExerciseProgress
+from bot.store.testing import record_events, session_start, slot, user
+from bot.store.views import Role
+
+PASSWORD = "correct horse battery"
+SENDER = "chat-narrative"
+
+
+@pytest.fixture
+def clinic(store_url):
+    """A therapist linked to a consenting client, and a second therapist who is not linked."""
+    admin = repo.bootstrap_admin("admin", PASSWORD)
+    linked = repo.create_person(admin, Role.THERAPIST, "Dr Linked", "linked", PASSWORD)
+    other = repo.create_person(admin, Role.THERAPIST, "Dr Other", "other", PASSWORD)
+    assert repo.redeem_pairing_code(repo.issue_pairing_code(linked).code, SENDER).ok
+    repo.record_consent(SENDER, True)
+    client = next(iter(repo.list_people(linked)))
+    return dict(linked=linked, other=other, client=client)
+
+
+def _admit(path: str = INTERVIEW_PATH, profile=None):
+    return exercise(NAME).admit(SENDER, path, profile)
+
+
+def test_refused_kindly_until_the_linked_therapist_enables_it_then_consent_specific_to_it(clinic):
+    refused = _admit()
+    assert not refused.allowed and refused.messages == words().refusal_not_enabled[:1]
+    with pytest.raises(repo.AccessDenied):
+        exercise_access.set_enabled(clinic["other"], clinic["client"].id, NAME)  # not their client
+    assert not _admit().allowed
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    asked = _admit()
+    assert not asked.allowed and asked.messages == words().refusal_needs_consent[:1]
+    admitted = _admit(CONSENT_PATH)
+    assert admitted.allowed and admitted.profile["person_id"] == clinic["client"].id
+    assert _admit().allowed  # the consent holds for the next sitting
+    with db.unit_of_work() as session:
+        actions = [row.action for row in session.execute(sa.select(AuditRow)).scalars()]
+    assert "enable_exercise" in actions and "give_exercise_consent" in actions
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME, enabled=False)
+    assert not _admit().allowed
+
+
+def test_unlinking_the_therapist_closes_it_again(clinic):
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    assert _admit(CONSENT_PATH).allowed
+    repo.unlink(clinic["linked"], clinic["client"].id)
+    assert not _admit().allowed
+
+
+def test_withdrawing_the_general_consent_withdraws_this_one_too(clinic):
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    assert _admit(CONSENT_PATH).allowed
+    repo.record_consent(SENDER, False)
+    assert not _admit().allowed
+
+
+def _answer(state, text, rng):
+    engine = exercise(NAME)
+    asked = engine.ask(state, rng)
+    return asked, engine.answer(asked.state, text, rng, question=asked.question or "")
+
+
+def test_a_second_sitting_goes_on_where_the_first_stopped_with_safety_first(clinic):
+    engine, rng = exercise(NAME), random.Random(5)
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    first = engine.start(INTERVIEW_PATH, _admit(CONSENT_PATH).profile, rng)
+    _, reply = _answer(first.state, "my nan", rng)
+    _, reply = _answer(reply.state, "warm, strict, funny, busy, tired", rng)
+    _, reply = _answer(reply.state, "One time she took me to the sea and we laughed at the gulls.", rng)
+    _, reply = _answer(reply.state, "8", rng)  # the rating offered after a memory: stop for today
+    assert reply.finished and reply.annotation.scores == {"narrative_suds": 8.0}
+    closing = engine.close(reply.state, [], None, rng)
+    assert closing.messages[-1] in [t.format(caregiver="your nan") for t in words().containment]
+    assert any(m in words().stop_for_today for m in closing.messages)
+    with db.unit_of_work() as session:
+        kept = session.execute(sa.select(ExerciseProgress)).scalar_one().data
+    assert kept == {"step": "memory_2", "caregiver": "your nan", "harmed": False, "memory": None, "suds": [8.0]}
+    assert "gulls" not in json.dumps(kept) and "strict" not in json.dumps(kept)
+
+    second = engine.start(INTERVIEW_PATH, _admit().profile, rng)  # a new conversation
+    assert second.messages == [words().welcome_back[0].format(caregiver="your nan")]
+    assert "'stop'" in second.messages[0]
+    asked = engine.ask(second.state, rng)
+    assert asked.step == "memory_2" and "your nan" not in asked.messages[0]
+
+
+def test_past_harm_told_during_it_makes_their_side_optional(clinic):
+    engine, rng = exercise(NAME), random.Random(6)
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    state = engine.start(INTERVIEW_PATH, _admit(CONSENT_PATH).profile, rng).state
+    _, reply = _answer(state, "my dad", rng)
+    # The safety rules take the disclosure (it never reaches the exercise); the store keeps the event.
+    record_events(SENDER, [*session_start(), slot("exercise", NAME), slot("exercise_step", "five_words"),
+                           user("he used to beat me when he was drunk", "risk_past"),
+                           slot("risk_event", {"kind": "past", "category": "abuse_or_danger", "level": "concern",
+                                               "evidence": []})])
+    state = reply.state
+    for step in step_ids()[1:step_ids().index("why_acted")]:
+        state = engine.skip(state, rng).state
+    asked = engine.ask(state, rng)
+    assert asked.step == "why_acted" and "Understanding is not excusing" in asked.messages[0]
+    assert "optional" in asked.messages[0]
+    declined = engine.answer(asked.state, "I don't want to see it from their side.", rng)
+    assert declined.messages == words().not_their_side[:1] and declined.annotation.result["declined_their_side"]
+    with db.unit_of_work() as session:
+        assert session.execute(sa.select(ExerciseProgress)).scalar_one().data["harmed"] is True
+
+
+def test_without_harm_told_the_question_is_the_ordinary_one(clinic):
+    engine, rng = exercise(NAME), random.Random(7)
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    state = engine.start(INTERVIEW_PATH, _admit(CONSENT_PATH).profile, rng).state
+    for _ in range(step_ids().index("why_acted")):
+        state = engine.skip(state, rng).state
+    asked = engine.ask(state, rng)
+    assert asked.step == "why_acted" and "excusing" not in asked.messages[0]
+
+
+def test_finishing_clears_the_progress(clinic):
+    engine, rng = exercise(NAME), random.Random(8)
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    state = engine.start(INTERVIEW_PATH, _admit(CONSENT_PATH).profile, rng).state
+    for _ in step_ids()[:-1]:
+        state = engine.skip(state, rng).state
+    asked = engine.ask(state, rng)
+    done = engine.answer(asked.state, "3", rng)
+    assert done.finished and done.annotation.scores == {"narrative_suds": 3.0}
+    with db.unit_of_work() as session:
+        assert session.execute(sa.select(ExerciseProgress)).first() is None
+    unnamed = words().unnamed_caregiver
+    closing = engine.close(done.state, [], None, rng).messages
+    # Nothing was retold (every step skipped), so the ending does not say it was.
+    assert closing[0] == words().closing_looked_back[0].format(caregiver=unnamed)
+    assert closing[-1] in [t.format(caregiver=unnamed) for t in words().containment]
