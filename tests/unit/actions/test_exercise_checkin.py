@@ -11,6 +11,28 @@ from bot.messages import load_catalogue
 STARTS = [(d.name, next(iter(d.starts))) for d in DECLARATIONS]
 
 
+@pytest.fixture(autouse=True)
+def open_to_the_test_person(tmp_path):
+    """A real store in which the test person's therapist opened every exercise and the person
+    consented (the narrative retelling starts only then: bot/exercises/narrative/keeping.py)."""
+    from bot.store import exercise_access, repository
+    from bot.store.testing import fresh_database
+    from bot.store.views import Role
+
+    with fresh_database("sqlite", tmp_path):
+        admin = repository.bootstrap_admin("admin", "correct horse battery")
+        therapist = repository.create_person(admin, Role.THERAPIST, "Dr T", "drt", "correct horse battery")
+        assert repository.redeem_pairing_code(repository.issue_pairing_code(therapist).code, "test-person").ok
+        repository.record_consent("test-person", True)
+        client = next(iter(repository.list_people(therapist)))
+        for declared in DECLARATIONS:
+            exercise_access.set_enabled(therapist, client.id, declared.name)
+        with exercise_access.db.unit_of_work() as session:
+            for declared in DECLARATIONS:
+                exercise_access.give_exercise_consent(session, client.id, declared.name)
+        yield
+
+
 def slots(events):
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
