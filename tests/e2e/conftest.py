@@ -83,7 +83,8 @@ class Servers:
 
 
 def trained_model_exists() -> bool:
-    return any((REPO / "models").glob("*.tar.gz"))
+    # The same folder scripts/serve.sh loads from (ATTUNE_MODELS_DIR, else models/).
+    return any((REPO / os.environ.get("ATTUNE_MODELS_DIR", "models")).glob("*.tar.gz"))
 
 
 @pytest.fixture(scope="session")

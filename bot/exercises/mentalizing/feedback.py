@@ -72,9 +72,13 @@ class Pace:
     challenged_at: int = -1  # the step of the last challenge (-1: none yet)
     low_before: bool = False  # the previous answer was short, flat or hostile
     ruptured: bool = False  # a rupture was named and the person has not come back yet
+    eased_at: int = -1  # the answer whose self-criticism was last met (-1: none yet)
 
     def may_praise(self, every: int) -> bool:
         return self.praised_at < 0 or self.answers - self.praised_at >= every
+
+    def may_ease(self, every: int) -> bool:
+        return self.eased_at < 0 or self.answers - self.eased_at >= every
 
     def may_challenge(self, every: int) -> bool:
         return self.challenged_at < 0 or self.step_index - self.challenged_at >= every
@@ -96,6 +100,7 @@ class Feedback:
     praised: bool = False  # a skill was named (a reflection of effort, an affirmation)
     repaired: bool = False  # a rupture was noticed: approach changed (choices, another scenario, a pause)
     low: bool = False  # a short, flat, hostile or avoidant answer
+    eased: bool = False  # the person was hard on themselves, and the reply met that gently
 
     @property
     def asks_follow_up(self) -> bool:
@@ -180,15 +185,19 @@ def feedback_for(
     if pace.ruptured:
         parts.append(pick_fresh(catalogue.repair.welcome_back, seen_sentences, rng, fields))
     parts.append(validation)
+    eased = None
+    if getattr(analysis, "self_criticism", None) and pace.may_ease(catalogue.self_criticism_every):
+        eased = pick_fresh(catalogue.meet_self_criticism, seen_sentences, rng, fields)
+        parts.append(eased)
     may_praise = pace.may_praise(catalogue.praise_every)
     if validation:  # the feeling was met: naming it is not then graded as a skill as well
         order = [f for f in order if f in catalogue.reflect_beside_challenge]
     reflection = (_reflection(text, analysis, order, avoid, seen_sentences, rng, fields) if may_praise
                   else _Said(None, None, []))
     feedback = Feedback("reflection", "", reflected=reflection.family, quotes=list(reflection.quotes),
-                        validated=bool(validation), praised=bool(reflection.text))
+                        validated=bool(validation), praised=bool(reflection.text), eased=bool(eased))
     parts.append(reflection.text)
-    acknowledged = bool(reflection.text or validation)
+    acknowledged = bool(reflection.text or validation or eased)
 
     if modes:
         if not acknowledged:  # validate before exploring

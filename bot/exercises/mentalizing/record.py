@@ -18,7 +18,9 @@ from bot.exercises.mentalizing.feedback import Feedback, MentalizingAnalysis
 
 KIND = NAME
 # What the therapist view and the closing summary read of the feedback (its text is the bot's message).
-FEEDBACK_FIELDS = ("kind", "reflected", "invited", "challenged", "affirmed", "wants_answer")
+# The moves (validated, praised, repaired, low) let a therapist see how the bot met each answer.
+FEEDBACK_FIELDS = ("kind", "reflected", "invited", "challenged", "affirmed", "wants_answer",
+                   "validated", "praised", "repaired", "low", "eased")
 
 
 @dataclass

@@ -262,6 +262,8 @@ class FeedbackCatalogue(BaseModel):
     validate_still: Variants
     sounds_like: dict[str, str]
     praise_every: int  # at most one praise in this many answers
+    meet_self_criticism: Variants  # a harsh word about oneself met gently, never graded
+    self_criticism_every: int  # at most once in this many answers
     challenge_every: int  # at most one challenge in this many steps
     repair: Repair
     steps: dict[Literal[STEPS], StepPlan]  # type: ignore[valid-type]

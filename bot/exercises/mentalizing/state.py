@@ -44,6 +44,7 @@ class ExerciseState(SlotState):
     challenged_at: int = -1
     low: bool = False
     ruptured: bool = False
+    eased_at: int = -1
     # Relationships the person asked to leave out (leave_out.py), the scenarios their profile says
     # were used recently (so a scenario changed mid-answer is not one of those), and how many of
     # this run's answers belong to a scenario changed away from (not summarised with the new one).
@@ -74,7 +75,8 @@ class ExerciseState(SlotState):
         from bot.exercises.mentalizing.feedback import Pace
 
         return Pace(answers=self.answers, praised_at=self.praised_at, step_index=self.step_index,
-                    challenged_at=self.challenged_at, low_before=self.low, ruptured=self.ruptured)
+                    challenged_at=self.challenged_at, low_before=self.low, ruptured=self.ruptured,
+                    eased_at=self.eased_at)
 
     def note_reply(self, feedback: "Feedback") -> None:
         """Remember what this reply did, for the pacing of the next ones."""
@@ -82,6 +84,8 @@ class ExerciseState(SlotState):
             self.praised_at = self.answers
         if feedback.challenged:
             self.challenged_at = self.step_index
+        if feedback.eased:
+            self.eased_at = self.answers
         if feedback.repaired:
             self.ruptured = True
         elif not feedback.low:

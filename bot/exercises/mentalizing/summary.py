@@ -116,7 +116,8 @@ def therapist_view(turns: Sequence[Turn], scenario: Scenario | None = None) -> d
             "language_supported": turn.language_supported,
             "feedback": {
                 key: turn.feedback.get(key)
-                for key in ("kind", "text", "reflected", "invited", "challenged", "affirmed")
+                for key in ("kind", "text", "reflected", "invited", "challenged", "affirmed",
+                            "validated", "praised", "repaired", "low", "eased")
             },
         }
         for turn in turns
