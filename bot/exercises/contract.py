@@ -151,6 +151,21 @@ class Declaration:
     menu: tuple[MenuEntry, ...] = ()
     scores: tuple[ScoreSpec, ...] = ()
     marker_styles: Mapping[str, str] = field(default_factory=dict)  # evidence marker -> terminal style
+    # A simulated client speaks in this exercise: every transcript shown or exported labels its
+    # sessions as simulated practice, so a simulated client's words are never taken for a real one's.
+    simulated: bool = False
+    # "package.module:function" building the supervisor's report of a session from its annotations
+    # (light: no engine, no spaCy; see `ReportSection`), shown in review and exports; "" for none.
+    report: str = ""
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A part of an exercise's whole-session report for therapists and supervisors: a heading and
+    lines of plain text (scores may appear: the audience is the reviewer)."""
+
+    heading: str
+    lines: tuple[str, ...]
 
 
 class Exercise(ABC):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from bot.exercises.contract import Declaration, Exercise, ScoreSpec
+from bot.exercises.contract import Declaration, Exercise, ReportSection, ScoreSpec
 from bot.exercises.mentalizing.declaration import DECLARATION as MENTALIZING
 from bot.exercises.narrative.declaration import DECLARATION as NARRATIVE
 from bot.exercises.repair.declaration import DECLARATION as REPAIR
@@ -48,6 +48,22 @@ def for_start_intent(intent: str | None) -> tuple[Exercise, str] | None:
         if intent is not None and intent in declaration.starts:
             return exercise(declaration.name), declaration.starts[intent]
     return None
+
+
+def simulated_exercises() -> frozenset[str]:
+    """Exercises in which a simulated client speaks (their sessions are labelled as such)."""
+    return frozenset(d.name for d in DECLARATIONS if d.simulated)
+
+
+def session_report(name: str, turns: Sequence[Mapping]) -> list[ReportSection]:
+    """The exercise's whole-session report for reviewers, from its annotated turns in order (each a
+    mapping with the user's `text`, the annotation's `step`, `result`, `scores` and `evidence`);
+    empty when the exercise declares no report."""
+    declaration = declarations().get(name)
+    if declaration is None or not declaration.report:
+        return []
+    module, _, function = declaration.report.partition(":")
+    return list(getattr(importlib.import_module(module), function)(turns))
 
 
 def score_specs() -> dict[str, ScoreSpec]:

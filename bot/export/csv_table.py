@@ -12,14 +12,16 @@ from typing import Callable, Sequence
 from bot.exercises.registry import score_specs
 from bot.export.facts import turn_scores
 from bot.export.highlight import turn_evidence
+from bot.export.labels import label
+from bot.export.practice import is_simulated, speaker_label
 from bot.export.sanitize import neutralise_cell
 from bot.store.views import Transcript, Turn
 
 Progress = Callable[[Transcript], None]
 
 BEFORE_SCORES = (
-    "session_id", "person_id", "person_name", "session_started", "turn_id", "seq", "time",
-    "speaker", "exercise", "step", "intent", "text", "markers",
+    "session_id", "person_id", "person_name", "session_started", "simulated", "turn_id", "seq", "time",
+    "speaker", "speaker_label", "exercise", "step", "intent", "text", "markers",
 )
 AFTER_SCORES = ("suds", "risk", "risk_acknowledged", "notes")
 
@@ -44,15 +46,18 @@ def render(transcripts: Sequence[Transcript], exported_at: str, progress: Progre
 
 def _row(transcript: Transcript, turn: Turn) -> list:
     scores = turn_scores(turn)
+    simulated = is_simulated(transcript.conversation)
     return [
         transcript.conversation.id,
         transcript.person.id,
         transcript.person.display_name,
         transcript.conversation.started_at.isoformat(),
+        label("simulated_short") if simulated else "",  # a simulated client's words are never a real client's
         turn.id,
         turn.seq,
         turn.created_at.isoformat(),
         turn.speaker.value,
+        speaker_label(turn.speaker.value, simulated),
         turn.exercise,
         turn.step,
         turn.intent,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.export.facts import consent_text, risk_text, scores_text, when
 from bot.export.highlight import risk_spans, turn_pieces
 from bot.export.labels import label
+from bot.export.practice import is_simulated, report_sections, simulated_note, speaker_label
 from bot.export.sanitize import clean_text, one_line
 from bot.store.views import Transcript, Turn
 
@@ -53,6 +54,12 @@ class TurnDoc:
 
 
 @dataclass(frozen=True)
+class ReportDoc:
+    heading: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SessionDoc:
     id: int
     person_id: int
@@ -63,6 +70,8 @@ class SessionDoc:
     exercises: str
     consent: str
     turns: tuple[TurnDoc, ...]
+    simulated: str = ""  # the simulated-practice label, or "" for a session without a simulated client
+    report: tuple[ReportDoc, ...] = ()  # the exercises' whole-session reports
 
 
 def session_doc(transcript: Transcript) -> SessionDoc:
@@ -76,17 +85,20 @@ def session_doc(transcript: Transcript) -> SessionDoc:
         last_activity=when(conv.last_activity_at),
         exercises=one_line(", ".join(conv.exercises)),
         consent=consent_text(transcript.consent),
-        turns=tuple(turn_doc(turn) for turn in transcript.turns),
+        turns=tuple(turn_doc(turn, is_simulated(conv)) for turn in transcript.turns),
+        simulated=simulated_note(conv),
+        report=tuple(ReportDoc(one_line(section.heading), tuple(clean_text(line) for line in section.lines))
+                     for section in report_sections(transcript)),
     )
 
 
-def turn_doc(turn: Turn) -> TurnDoc:
+def turn_doc(turn: Turn, simulated: bool = False) -> TurnDoc:
     risky = risk_spans(turn)
     return TurnDoc(
         id=turn.id,
         seq=turn.seq,
         speaker=turn.speaker.value,
-        speaker_label=label("speaker", turn.speaker.value),
+        speaker_label=speaker_label(turn.speaker.value, simulated),
         time=when(turn.created_at),
         where=" / ".join(one_line(part) for part in (turn.exercise, turn.step) if part),
         scores=scores_text(turn),

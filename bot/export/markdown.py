@@ -37,6 +37,10 @@ def _session(s: SessionDoc) -> list[str]:
         f"- {md(label('consent'))}: {md(s.consent)}",
         "",
     ]
+    if s.simulated:
+        lines[1:1] = ["", f"**{md(s.simulated)}**"]
+    for part in s.report:
+        lines += [f"#### {md(part.heading)}", ""] + [f"- {md(line.strip())}" for line in part.lines] + [""]
     if not s.turns:
         lines += [f"_{md(label('no_turns'))}_", ""]
     for turn in s.turns:

@@ -124,8 +124,14 @@ def _session(pdf: FPDF, s: SessionDoc) -> None:
         (label("exercises"), s.exercises or "-"),
         (label("consent"), s.consent),
     ]
+    if s.simulated:
+        _paragraph(pdf, s.simulated, bold=True)
     for name, value in facts:
         _paragraph(pdf, f"{name}: {value}")
+    for part in s.report:
+        _heading(pdf, part.heading, 11)
+        for line in part.lines:
+            _paragraph(pdf, line, size=9)
     if not s.turns:
         _paragraph(pdf, label("no_turns"), colour=META_COLOUR)
     for turn in s.turns:

@@ -16,6 +16,7 @@ from bot.exercises.registry import marker_styles
 from bot.export.facts import consent_text, risk_text, scores_in, scores_text, when
 from bot.export.highlight import risk_spans, turn_pieces
 from bot.export.labels import label
+from bot.export.practice import is_simulated, report_sections, simulated_note, speaker_label
 from bot.export.sanitize import clean_text, one_line
 from bot.store.views import (
     AuditEntry,
@@ -68,9 +69,14 @@ def sessions_table(sessions: Iterable[ConversationSummary]) -> Table:
             risk = Text(f"{s.risk_event_count} ({s.unacknowledged_risk_count} open)",
                         style=RISK_STYLE if s.unacknowledged_risk_count else "red")
         table.add_row(str(s.id), plain(f"{s.person_name} (#{s.person_id})"), when(s.started_at),
-                      str(s.turn_count), plain(", ".join(s.exercises) or "-"),
+                      str(s.turn_count), plain(_exercises(s)),
                       *(_spread(s.scores.get(spec.name, ())) for spec in specs), _spread(s.suds_values), risk)
     return table
+
+
+def _exercises(s: ConversationSummary) -> str:
+    named = ", ".join(s.exercises) or "-"
+    return f"{named} ({label('simulated_short')})" if is_simulated(s) else named
 
 
 def _spread(values: tuple[float, ...]) -> str:
@@ -91,20 +97,25 @@ def transcript_view(transcript: Transcript) -> Group:
         f"{label('exercises')}: ", plain(", ".join(conv.exercises) or "-"), "\n",
         f"{label('consent')}: ", plain(consent_text(transcript.consent)),
     )
+    if is_simulated(conv):  # first, so a simulated client's words are never read as a real client's
+        header = Text.assemble((simulated_note(conv), "bold yellow"), "\n", header)
     table = Table(show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("who / where", min_width=20, max_width=30)
     table.add_column("message", ratio=1)
     table.add_column(label("scores"), min_width=12, max_width=24)
+    simulated = is_simulated(conv)
     for turn in transcript.turns:
-        table.add_row(str(turn.seq), _who(turn), _message(turn), Text(scores_text(turn, sep="\n")))
+        table.add_row(str(turn.seq), _who(turn, simulated), _message(turn), Text(scores_text(turn, sep="\n")))
     if not transcript.turns:
         table.add_row("", "", Text(label("no_turns"), style="italic"), "")
-    return Group(Panel(header), table)
+    reports = [Panel(Text("\n".join(clean_text(line) for line in section.lines)), title=Text(one_line(section.heading)))
+               for section in report_sections(transcript)]
+    return Group(Panel(header), table, *reports)
 
 
-def _who(turn: Turn) -> Text:
-    who = Text(label("speaker", turn.speaker.value), style="bold" if turn.speaker.value == "user" else "")
+def _who(turn: Turn, simulated: bool = False) -> Text:
+    who = Text(speaker_label(turn.speaker.value, simulated), style="bold" if turn.speaker.value == "user" else "")
     who.append(f"  turn {turn.id}", style="dim")  # the id `attune note TURN` takes
     where = " / ".join(one_line(p) for p in (turn.exercise, turn.step) if p)
     if where:

@@ -59,7 +59,7 @@ class Chart:
     data_uri: str
 
 
-def turn_page(turn: Turn) -> TurnPage:
+def turn_page(turn: Turn, simulated: bool = False) -> TurnPage:
     risky = risk_spans(turn)
     marks = []
     for piece in turn_pieces(turn):
@@ -69,7 +69,7 @@ def turn_page(turn: Turn) -> TurnPage:
         marks.append(Mark(clean_text(piece.text), tuple(one_line(m) for m in piece.markers), notes,
                           bool(risky.intersection(piece.evidence))))
     return TurnPage(
-        doc=turn_doc(turn),
+        doc=turn_doc(turn, simulated),
         marks=tuple(marks),
         scores=tuple(Score(score_label(name), format_number(value))
                      for name, value in turn_scores(turn).items()),

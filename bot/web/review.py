@@ -20,6 +20,7 @@ from bot.export import FORMATS, render
 from bot.export.audience import for_reader, sees_scores
 from bot.export.facts import scores_in
 from bot.export.labels import all_labels
+from bot.export.practice import is_simulated, report_sections, simulated_note
 from bot.store import repository
 from bot.store.views import Person, Role, SessionFilter, Transcript
 from bot.web import pages
@@ -45,7 +46,7 @@ def client_address(request: Request) -> str:
 def render_page(request: Request, name: str, status: int = 200, **context) -> HTTPResponse:
     return page(name, status=status, me=getattr(request.ctx, "person", None),
                 csrf=getattr(request.ctx, "csrf", ""), labels=all_labels(),
-                scores_in=scores_in, **context)
+                scores_in=scores_in, is_simulated=is_simulated, **context)
 
 
 def signed_in(handler: Handler) -> Handler:
@@ -191,9 +192,11 @@ def review_blueprint() -> Blueprint:
         await store(repository.catch_up_projection)
         shown = for_reader(await store(repository.get_transcript, me, conversation_id), me)
         chart = await store(pages.chart, [shown]) if sees_scores(me) else None
+        simulated = is_simulated(shown.conversation)
         return render_page(request, "transcript.html.j2", transcript=shown, facts=pages.session_facts(shown),
-                           turns=[pages.turn_page(t) for t in shown.turns], chart=chart,
-                           carer=me.role in CARERS, formats=FORMATS)
+                           turns=[pages.turn_page(t, simulated) for t in shown.turns], chart=chart,
+                           carer=me.role in CARERS, formats=FORMATS, simulated=simulated_note(shown.conversation),
+                           reports=report_sections(shown))
 
     @bp.get("/people/<person_id:int>")
     @signed_in

@@ -65,7 +65,7 @@ def respond(client: Client, state: SessionState, reading: PromptReading, rng: ra
     quality, misattuned = reading.with_client(client.opens_up, client.shuts_down)
     if client.risk is not None and risk is not None and risk.about_risk:
         misattuned = reading.misattuned or bool(risk.missteps)  # not the client's own dislikes: the moment needs it
-        quality = max(quality, ATTUNED) if risk.direct else quality
+        quality = max(quality, ATTUNED) if risk.direct else quality - (2 if risk.missteps else 0)
     strained = state.strain > 0
     depth = earned_depth(quality, misattuned, state.rapport, strained)
     shaped = risk_reply(client, state, risk, misattuned, rng)

@@ -50,6 +50,8 @@ DECLARATION = Declaration(
     menu=(MenuEntry("Practise prompts with a simulated client (trainees)", "/start_trainee"),
           MenuEntry("Practise a risk assessment with a simulated client (trainees)", "/start_trainee_risk")),
     scores=SCORES,
+    simulated=True,  # the client is simulated: transcripts and exports say so
+    report="bot.exercises.trainee.report:supervisor_report",
     marker_styles={
         "question_open": "bold green",
         "question_closed": "yellow",
