@@ -45,7 +45,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -69,6 +69,13 @@ SELF_DIRECTED = {"suicidal_ideation", "self_harm"}
 METHOD_RULES = {"si_method", "si_method_seeking"}
 # "since we last met" in a question to the listener is not about the speaker alone.
 PLURAL_FIRST = {"we", "us", "our", "ours", "ourselves"}
+# Set-aside reasons for words clearly marked as fiction, news, teaching or a game: with the reasons
+# of `_sure_not_a_disclosure`, what the rules are sure of, which the learned layer never overrules.
+FICTION = "About fiction, the news or teaching, not the speaker."
+FICTION_QUOTED = "Quoted words from fiction or a song."
+GAME = "Said about a game or sport."
+GAME_OR_FICTION = "Said about a game, sport, film, book or song."
+MARKED_FICTION = frozenset({FICTION, FICTION_QUOTED, GAME, GAME_OR_FICTION})
 
 
 @dataclass
@@ -79,16 +86,26 @@ class RiskFinding:
     explanation: str
     level: str = "concern"
     qualifiers: list[str] = field(default_factory=list)
+    # "rules" (the lexicon and the parse) or "model" (the learned layer, bot/analysis/risk_learned.py,
+    # which also gives its probability and the nearest training sentences).
+    source: str = "rules"
+    probability: float | None = None
+    nearest: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "category": self.category,
             "severity": self.severity,
             "level": self.level,
             "evidence": [e.to_dict() for e in self.evidence],
             "explanation": self.explanation,
             "qualifiers": list(self.qualifiers),
+            "source": self.source,
         }
+        if self.source == "model":
+            data["probability"] = self.probability
+            data["nearest"] = list(self.nearest)
+        return data
 
 
 @dataclass
@@ -98,6 +115,10 @@ class RiskResult:
     findings: list[RiskFinding]
     language_supported: bool = True
     set_aside: list[Evidence] = field(default_factory=list)
+    # The part of `set_aside` the rules are sure of (curated idioms and readings, the speaker's
+    # negation, marked fiction, news or games, a question put to the listener): kept out of the
+    # learned layer's reading.
+    sure_set_aside: list[Evidence] = field(default_factory=list)
 
     @property
     def speaker_findings(self) -> list[RiskFinding]:
@@ -120,12 +141,19 @@ class RiskResult:
         speaker = self.speaker_findings
         return self.outcome != "none" and all("past" in f.qualifiers for f in speaker)
 
+    @property
+    def source(self) -> str | None:
+        """Who set the outcome: "rules" or "model" (None when the outcome is none)."""
+        top = most_urgent(self.speaker_findings) if self.outcome != "none" else None
+        return top.source if top is not None else None
+
     def to_dict(self) -> dict:
         return {
             "outcome": self.outcome,
             "flagged": self.flagged,
             "level": self.level,
             "past_only": self.past_only,
+            "source": self.source,
             "findings": [f.to_dict() for f in self.findings],
             "language_supported": self.language_supported,
             "set_aside": [e.to_dict() for e in self.set_aside],
@@ -227,7 +255,15 @@ def _lexicon() -> _Lexicon:
 
 
 def assess_risk(doc: Doc) -> RiskResult:
-    """Find risk language in a parsed text. Never raises on odd text; English patterns always run."""
+    """Find risk language in a parsed text: the rules, then the learned layer where they found
+    nothing (bot/analysis/risk_learned.py). Never raises on odd text; English patterns always run."""
+    from bot.analysis.risk_learned import with_learned_layer
+
+    return with_learned_layer(assess_risk_rules(doc), doc)
+
+
+def assess_risk_rules(doc: Doc) -> RiskResult:
+    """The rules alone (the lexicon and the parse)."""
     lex = _lexicon()
     rule_set, cue_set = _pattern_sets(doc.vocab)
     matches = rule_set.find(doc)
@@ -237,17 +273,21 @@ def assess_risk(doc: Doc) -> RiskResult:
     text = _Text(doc, cue_set.find(doc))
     kept: list[_Candidate] = []
     set_aside: list[Evidence] = []
+    sure: list[Evidence] = []
     for match in matches:
         rule = match.label.split("/", 1)[0]
-        candidate, reason = _judge(match, rule, lex, text)
+        candidate, reason, is_sure = _judge(match, rule, lex, text)
         if candidate is not None:
             kept.append(candidate)
         elif reason:
             set_aside.append(Evidence.from_span(match.span, match.label, reason))
+            if is_sure:
+                sure.append(set_aside[-1])
     return RiskResult(
         findings=_merge(kept, lex),
         language_supported=is_probably_english(doc),
         set_aside=_dedupe_evidence(set_aside),
+        sure_set_aside=sure,
     )
 
 
@@ -339,32 +379,33 @@ class _Text:
 # ---------------------------------------------------------------- judging one match
 
 
-def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[_Candidate | None, str]:
-    """A candidate finding for this match; or None with why it was set aside; or None with "" when
-    the match does not count at all (a rule's second signal is missing)."""
+def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[_Candidate | None, str, bool]:
+    """A candidate finding for this match; or None with why it was set aside and whether the rules
+    are sure of that; or None with "" when the match does not count at all (a rule's second signal
+    is missing)."""
     span = match.span
     spec = lex.rules[rule]
     if not _counts(span, spec, text):
-        return None, ""
+        return None, "", False
     candidate = _Candidate(rule, match.label, span, spec["category"], int(spec["severity"]), spec["explanation"],
                            ask=spec.get("level") == "ask")
     reason = _sure_not_a_disclosure(candidate, spec, lex, text)
     if reason:
-        return None, reason
+        return None, reason, True
     chain = parse.head_chain(span.root)
     reporter = parse.reporter_of(span, text.words)
     is_quoted = any(t.i in text.quoted for t in span)
     if spec.get("abuser_not_speaker") and _done_by_speaker(span, text):
-        return None, ""  # "I take my tablets", "I keep my money in a jar": not someone's control
+        return None, "", False  # "I take my tablets", "I keep my money in a jar": not someone's control
     if spec.get("resolve") == "harm":
         reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
         if reason is None and not text.in_message("cue/earnest") and (
                 text.elsewhere_in_sentence("cue/game", span) or text.elsewhere_in_sentence("cue/fiction", span)):
-            reason = "Said about a game, sport, film, book or song."
+            reason = GAME_OR_FICTION
     else:
         reason = _resolve_person(candidate, spec, chain, lex, text, reporter, is_quoted)
     if reason:
-        return None, reason
+        return None, reason, reason in MARKED_FICTION
     if spec.get("anger_switch") and (text.in_message("cue/anger") or text.in_sentence("cue/third_person", span)):
         _switch_to_harm(candidate, text)
     if candidate.ask and _second_sign(spec, span, text):
@@ -375,7 +416,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         candidate.qualifiers.append("past")
     if reporter == "third" and candidate.category == THIRD_PARTY:
         candidate.qualifiers.append("reported")
-    return candidate, ""
+    return candidate, "", False
 
 
 def _second_sign(spec: dict, span: Span, text: _Text) -> bool:
@@ -497,11 +538,11 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         person = "first"
     others = person in ("third", "thing", "mention") or reporter not in (None, "first")
     if fictional and (others or _topic_of_fiction(span, text)):
-        return "About fiction, the news or teaching, not the speaker."
+        return FICTION
     if is_quoted and reporter is None and fictional:
-        return "Quoted words from fiction or a song."
+        return FICTION_QUOTED
     if candidate.category == "harm_to_others" and text.elsewhere_in_sentence("cue/game", span) and not text.in_message("cue/earnest"):
-        return "Said about a game or sport."
+        return GAME
     if generic and others:
         if candidate.rule in METHOD_RULES:
             # "How would someone hang themselves?": a method asked about in general is still asked back.
@@ -514,7 +555,7 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         _make_third_party(candidate, "people in general or someone they want to help")
         return ""
     if person == "mention" and fictional:
-        return "About fiction, the news or teaching, not the speaker."
+        return FICTION
     if person == "mention":
         if parse.word_count(text.doc) > lex.short_message:
             # The topic word with no clear subject ("suicide feels like the only way out"): ask.
@@ -808,7 +849,7 @@ def _combine(results: list[tuple[int, RiskResult]]) -> RiskResult:
     merged: dict[str, RiskFinding] = {}
     for offset, result in results:
         for f in result.findings:
-            f = RiskFinding(f.category, f.severity, [shift(e, offset) for e in f.evidence], f.explanation, f.level, f.qualifiers)
+            f = replace(f, evidence=[shift(e, offset) for e in f.evidence], qualifiers=list(f.qualifiers))
             prior = merged.get(f.category)
             if prior is None:
                 merged[f.category] = f
@@ -823,4 +864,5 @@ def _combine(results: list[tuple[int, RiskResult]]) -> RiskResult:
         findings=findings,
         language_supported=all(r.language_supported for _, r in results),
         set_aside=[shift(e, o) for o, r in results for e in r.set_aside],
+        sure_set_aside=[shift(e, o) for o, r in results for e in r.sure_set_aside],
     )

@@ -1,0 +1,90 @@
+"""Build bot/analysis/lexicons/risk_model.jsonl, the sentences the risk detector's learned layer learns from.
+
+Run from the repository root: `.venv/bin/python scripts/build_risk_model_data.py`. The output is
+committed, so production never reads tests/ (bot/analysis/risk_model.py reads only the built file).
+
+Sources, all written for this project (no shared or licensed data: ../shared/eval must not be copied
+into the repository, so AnnoMI client turns stay a held-out measure in bench/eval_risk.py):
+- the development portions of the risk sets (tests/data/risk.jsonl, risk_dev.jsonl, risk_dev2.jsonl,
+  risk_blind.jsonl, the retired first blind set): explicit and implicit risk rows are label 1, hard
+  negatives label 0; past rows are left out (a past event is the rules' `past_only` reading, not an
+  "ask"). The new blind set, tests/data/risk_blind2.jsonl, is never read.
+- ordinary talk, label 0: the answers in tests/data/mentalizing.jsonl, the apologies in
+  tests/data/repair.jsonl, and the everyday sentences of bot/analysis/lexicons/risk_model_ordinary.yml
+  (fillers, fragments, health habits, work and family, written for this layer: without them the
+  model read any short first-person remark as risk).
+
+One JSON object a line, sorted by text, each text once (a risk label wins over a negative one):
+    text      the sentence
+    label     1 = risk language about the speaker (flag or ask wanted), 0 = not
+    origin    tuned-old | dev | dev2 | dev3 | mentalizing | repair | ordinary
+    kind      explicit | implicit | hard_negative | ordinary
+    category  the risk category of a label-1 row (suicidal_ideation, self_harm, harm_to_others,
+              abuse_or_danger), "" otherwise
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+OUT = ROOT / "bot" / "analysis" / "lexicons" / "risk_model.jsonl"
+RISK_PORTIONS = (("tuned-old", "risk.jsonl"), ("dev", "risk_dev.jsonl"), ("dev2", "risk_dev2.jsonl"),
+                 ("dev3", "risk_blind.jsonl"))
+ORDINARY = (("mentalizing", "mentalizing.jsonl"), ("repair", "repair.jsonl"))
+WRITTEN_ORDINARY = ROOT / "bot" / "analysis" / "lexicons" / "risk_model_ordinary.yml"
+THIRD_PARTY = "third_party_concern"
+
+
+def _read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _risk_row(origin: str, row: dict) -> dict | None:
+    """The training row for a labelled risk-set row (old rows have `flagged` instead of `risk`)."""
+    third_party = row.get("category") == THIRD_PARTY
+    risk = bool(row.get("risk", row.get("flagged"))) and not third_party
+    kind = "hard_negative" if third_party or not risk else row.get("kind", "explicit")
+    if kind == "past" or row.get("want") == "past":
+        return None
+    return {"text": row["text"], "label": int(risk), "origin": origin, "kind": kind,
+            "category": (row.get("category") or "") if risk else ""}
+
+
+def build() -> list[dict]:
+    rows: dict[str, dict] = {}
+    for origin, name in RISK_PORTIONS:
+        for raw in _read(DATA / name):
+            row = _risk_row(origin, raw)
+            if row is not None and (row["text"] not in rows or row["label"] > rows[row["text"]]["label"]):
+                rows[row["text"]] = row
+    for origin, name in ORDINARY:
+        for raw in _read(DATA / name):
+            text = raw["text"]
+            if text.strip() and text not in rows:
+                rows[text] = {"text": text, "label": 0, "origin": origin, "kind": "ordinary", "category": ""}
+    with open(WRITTEN_ORDINARY, encoding="utf-8") as handle:
+        written = yaml.safe_load(handle)["sentences"]
+    for text in written:
+        if text not in rows:
+            rows[text] = {"text": text, "label": 0, "origin": "ordinary", "kind": "ordinary", "category": ""}
+    return [rows[text] for text in sorted(rows)]
+
+
+def main() -> int:
+    rows = build()
+    with open(OUT, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    positives = sum(r["label"] for r in rows)
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} rows, {positives} risk, {len(rows) - positives} not")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""The learned layer over the risk rules: how the two combine, what stays set aside, determinism and
+falling back to the rules when the model fails (bot/analysis/risk_learned.py, risk_model.py)."""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.analysis.risk import assess_risk, assess_risk_rules, assess_risk_text
+from bot.analysis.risk_learned import THRESHOLD, blank_out, with_learned_layer
+from bot.analysis.risk_model import DATA_FILE, RiskModel, load_model, read_rows
+from bot.nlp import load_nlp
+
+# Written for these tests, not in the training file: the rules find nothing in it, the model does.
+MODEL_ONLY = "everything feels heavy and pointless and i keep thinking everyone would cope fine if i just disappeared"
+ORDINARY = "We went to the cinema and then got a taxi home."
+
+
+@pytest.fixture(scope="module")
+def model() -> RiskModel:
+    return load_model()
+
+
+def _doc(text: str):
+    return load_nlp()(text)
+
+
+def test_the_example_is_not_in_the_training_file():
+    assert MODEL_ONLY not in {r.text for r in read_rows(DATA_FILE)}
+
+
+def test_rules_none_becomes_ask_only_at_or_above_the_threshold(model):
+    doc = _doc(MODEL_ONLY)
+    rules = assess_risk_rules(doc)
+    assert rules.outcome == "none"
+    p = model.probability(doc.text)
+    below = with_learned_layer(rules, doc, model, threshold=p + 1e-6)
+    at = with_learned_layer(rules, doc, model, threshold=p)
+    assert below.outcome == "none" and below.source is None
+    assert at.outcome == "ask" and at.source == "model" and not at.past_only
+
+
+def test_the_shipped_threshold_asks_about_a_veiled_statement_and_not_about_ordinary_talk(model):
+    asked = assess_risk(_doc(MODEL_ONLY))
+    assert asked.outcome == "ask" and asked.source == "model", asked.to_dict()
+    assert model.probability(ORDINARY) < THRESHOLD
+    assert assess_risk(_doc(ORDINARY)).outcome == "none"
+
+
+def test_a_model_ask_names_its_words_and_nearest_training_sentences(model):
+    result = assess_risk_text(MODEL_ONLY)
+    finding = result.findings[0]
+    data = finding.to_dict()
+    assert data["source"] == "model" and data["level"] == "ask" and data["probability"] >= THRESHOLD
+    assert finding.evidence, "the words that weighed must be named"
+    for e in finding.evidence:
+        assert MODEL_ONLY[e.start:e.end] == e.text and e.marker == "model/words"
+    risk_sentences = {r.text for r in read_rows(DATA_FILE) if r.label == 1}
+    assert data["nearest"] and set(data["nearest"]) <= risk_sentences
+    assert data["nearest"][0] in finding.explanation
+    assert result.to_dict()["source"] == "model"
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("I want to kill myself tonight", "flag"),
+    ("I just want it all to stop", "ask"),
+])
+def test_the_rules_flag_and_ask_stay_as_they_are(model, text, outcome):
+    doc = _doc(text)
+    rules = assess_risk_rules(doc)
+    combined = with_learned_layer(rules, doc, model, threshold=0.0)
+    assert rules.outcome == combined.outcome == outcome
+    assert combined.source == "rules" and all(f.source == "rules" for f in combined.findings)
+    assert combined.findings == rules.findings
+
+
+@pytest.mark.parametrize("text", [
+    "I would never hurt myself",  # the speaker's own negation
+    "In the novel the hero wants to die",  # marked fiction
+])
+def test_what_the_rules_are_sure_of_is_blanked_out_for_the_model(model, text):
+    doc = _doc(text)
+    rules = assess_risk_rules(doc)
+    assert rules.outcome == "none" and rules.sure_set_aside
+    blanked = blank_out(doc.text, rules.sure_set_aside)
+    assert len(blanked) == len(doc.text)
+    for e in rules.sure_set_aside:
+        assert blanked[e.start:e.end].strip() == ""
+    # Whatever the threshold, the model reads only the words left, never the set-aside ones.
+    p = model.probability(blanked)
+    assert with_learned_layer(rules, doc, model, threshold=p + 1e-6).outcome == "none"
+    assert assess_risk(doc).outcome == "none"
+
+
+def test_without_the_marker_the_same_words_are_not_set_aside():
+    assert assess_risk_text("I would hurt myself").outcome != "none"
+    assert assess_risk_text("I want to die").outcome == "flag"
+
+
+def test_words_after_a_set_aside_part_are_still_read(model):
+    text = "I would never hurt myself. " + MODEL_ONLY
+    doc = _doc(text)
+    rules = assess_risk_rules(doc)
+    assert rules.outcome == "none" and rules.sure_set_aside
+    assert model.probability(blank_out(text, rules.sure_set_aside)) >= THRESHOLD
+    assert assess_risk(doc).outcome == "ask"
+
+
+def test_fitting_is_deterministic():
+    rows = read_rows(DATA_FILE)
+    first, second = RiskModel(rows), RiskModel(list(rows))
+    assert first.coef == second.coef and first.intercept == second.intercept
+    for text in (MODEL_ONLY, ORDINARY, "i cant do this anymore"):
+        assert first.probability(text) == second.probability(text)
+        assert first.nearest(text) == second.nearest(text)
+        assert first.contributions(text) == second.contributions(text)
+
+
+def test_a_broken_model_leaves_the_rules_result(tmp_path: Path, monkeypatch, caplog):
+    broken = tmp_path / "one_label.jsonl"
+    broken.write_text(json.dumps({"text": "only one label", "label": 0, "origin": "x", "kind": "ordinary",
+                                  "category": ""}) + "\n", encoding="utf-8")
+    monkeypatch.setenv("ATTUNE_RISK_MODEL_FILE", str(broken))
+    with caplog.at_level(logging.ERROR, logger="bot.analysis.risk_learned"):
+        veiled = assess_risk_text(MODEL_ONLY)
+        flagged = assess_risk_text("I want to kill myself")
+    assert veiled.outcome == "none" and veiled.findings == []
+    assert flagged.outcome == "flag" and flagged.source == "rules"
+    assert "risk model failed" in caplog.text
+
+
+def test_unreadable_training_file_leaves_the_rules_result(tmp_path: Path, monkeypatch):
+    broken = tmp_path / "garbled.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    monkeypatch.setenv("ATTUNE_RISK_MODEL_FILE", str(broken))
+    assert assess_risk_text(MODEL_ONLY).outcome == "none"
+    assert assess_risk_text("I just want it all to stop").outcome == "ask"
+
+
+def test_training_file_rows_follow_the_schema():
+    rows = read_rows(DATA_FILE)
+    assert rows == sorted(rows, key=lambda r: r.text) and len({r.text for r in rows}) == len(rows)
+    assert {r.label for r in rows} == {0, 1}
+    assert {r.origin for r in rows} <= {"tuned-old", "dev", "dev2", "dev3", "mentalizing", "repair", "ordinary"}
+    assert all(r.category for r in rows if r.label == 1) and not any(r.category for r in rows if r.label == 0)
