@@ -223,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--turns", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=2, help="rounds per bot, alternating (default 2)")
     parser.add_argument("--profile", type=Path, help="sample Attune's servers with py-spy into this folder")
+    parser.add_argument("--rasa-workers", type=int, default=1,
+                        help="Attune's Rasa worker processes (more than one shares a Redis lock store; default 1)")
     args = parser.parse_args(argv)
 
     project, vanilla_model = vanilla_models()
@@ -230,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         attune = vanilla = None
         try:
             log("starting Attune's servers (scripts/serve.sh) ...")
-            attune = start_attune(Path(tmp), attune_models())
+            attune = start_attune(Path(tmp), attune_models(), args.rasa_workers)
             log(f"  first answer after {attune.started_s:.1f} s; starting the vanilla bot's ...")
             vanilla = start_vanilla(project, vanilla_model)
             log(f"  first answer after {vanilla.started_s:.1f} s")
@@ -252,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
                     served.stop()
 
     a, v = summary(results["attune"]), summary(results["vanilla"])
-    print(f"\n{args.users} users x {args.turns} turns, {args.rounds} rounds per bot, alternating")
+    print(f"\n{args.users} users x {args.turns} turns, {args.rounds} rounds per bot, alternating; "
+          f"Attune's Rasa server with {args.rasa_workers} worker(s), the vanilla bot's with Rasa's default 1")
     rows = []
     for key, label, fmt in [("messages", "messages", "{:.0f}"), ("msgs_per_s", "messages/s", "{:.2f}"),
                             ("p50", "p50 latency (s)", "{:.2f}"), ("p95", "p95 latency (s)", "{:.2f}"),

@@ -8,6 +8,9 @@
 # ATTUNE_ACTIONS_WORKERS (default: one per CPU, at most 4).
 # Starting waits for as long as a server is alive and progressing (scripts/wait_http.py), printing
 # progress, not for a fixed time; ATTUNE_START_LIMIT (seconds) adds a hard limit.
+# Rasa server worker processes: ATTUNE_RASA_WORKERS (default 1). More than one needs a lock store
+# the workers share, so that one conversation's messages still run one at a time: Redis, at
+# ATTUNE_REDIS_URL (default redis://127.0.0.1:6379/0), which must be running.
 # Rasa's HTTP API (which can read and rewrite any conversation) is enabled only when ATTUNE_API_TOKEN
 # is set, and then only behind that token.
 set -euo pipefail
@@ -25,6 +28,19 @@ WORKERS="${ATTUNE_ACTIONS_WORKERS:-$(( cpus < 4 ? cpus : 4 ))}"
 export SANIC_REQUEST_TIMEOUT="${SANIC_REQUEST_TIMEOUT:-300}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-300}"
 RUN_DIR="${ATTUNE_DATA_DIR:-var}/run"
 mkdir -p "$RUN_DIR"
+RASA_WORKERS="${ATTUNE_RASA_WORKERS:-1}"
+ENDPOINTS=endpoints.yml
+if [ "$RASA_WORKERS" -gt 1 ]; then
+  # endpoints.yml plus a Redis lock store (Rasa refuses several workers with its in-memory one).
+  redis_url="${ATTUNE_REDIS_URL:-redis://127.0.0.1:6379/0}"
+  read -r redis_host redis_port redis_db < <("$PY" -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p.hostname or "127.0.0.1", p.port or 6379, (p.path or "/0").strip("/") or 0)' "$redis_url")
+  ENDPOINTS="$RUN_DIR/endpoints.yml"
+  { cat endpoints.yml
+    printf '\n# Added by scripts/serve.sh for %s Rasa workers.\nlock_store:\n  type: redis\n  url: %s\n  port: %s\n  db: %s\n  key_prefix: attune%s\n' \
+      "$RASA_WORKERS" "$redis_host" "$redis_port" "$redis_db" "$ATTUNE_RASA_PORT"
+  } >"$ENDPOINTS"
+  export SANIC_WORKERS="$RASA_WORKERS"
+fi
 
 running() {
   [ -f "$RUN_DIR/$1.pid" ] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null
@@ -53,7 +69,7 @@ launch_rasa() {
   fi
   local api=()
   if [ -n "${ATTUNE_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$ATTUNE_API_TOKEN"); fi
-  nohup "$PY" -m rasa run --model "$MODELS" --endpoints endpoints.yml --credentials credentials.yml \
+  nohup "$PY" -m rasa run --model "$MODELS" --endpoints "$ENDPOINTS" --credentials credentials.yml \
     --interface "$ATTUNE_BIND" --port "$ATTUNE_RASA_PORT" "${api[@]}" >"$RUN_DIR/rasa.log" 2>&1 &
   echo $! >"$RUN_DIR/rasa.pid"
 }
@@ -63,7 +79,7 @@ wait_rasa() {
       --log "$RUN_DIR/rasa.log" --name "the Rasa server"; then
     tail -n 30 "$RUN_DIR/rasa.log" >&2; return 1
   fi
-  echo "Rasa server answering on $ATTUNE_BIND:$ATTUNE_RASA_PORT (REST: /webhooks/rest/webhook; log: $RUN_DIR/rasa.log)."
+  echo "Rasa server answering on $ATTUNE_BIND:$ATTUNE_RASA_PORT ($RASA_WORKERS worker(s); REST: /webhooks/rest/webhook; log: $RUN_DIR/rasa.log)."
 }
 
 stop_one() {
