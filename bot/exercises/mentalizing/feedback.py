@@ -192,6 +192,11 @@ def feedback_for(
     may_praise = pace.may_praise(catalogue.praise_every)
     if validation:  # the feeling was met: naming it is not then graded as a skill as well
         order = [f for f in order if f in catalogue.reflect_beside_challenge]
+    if getattr(analysis, "self_criticism", None):
+        # "I'm too needy, I know that about myself": looking inward there is the harsh voice, not a
+        # skill to name; only real reflective effort in the same answer ("because I was anxious",
+        # "maybe") may be named, as beside a challenge.
+        order = [f for f in order if f in catalogue.reflect_beside_challenge]
     reflection = (_reflection(text, analysis, order, avoid, seen_sentences, rng, fields) if may_praise
                   else _Said(None, None, []))
     feedback = Feedback("reflection", "", reflected=reflection.family, quotes=list(reflection.quotes),

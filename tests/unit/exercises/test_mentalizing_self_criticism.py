@@ -63,3 +63,12 @@ def test_nothing_self_critical_is_praised_or_held_up_in_the_closing():
 def test_an_answer_without_self_criticism_is_not_eased():
     _, replies, turns = _session(["I felt hurt and a bit dismissed, like she wasn't really listening."])
     assert not turns[0].annotation.result["feedback"]["eased"] and not _met(replies[0])
+
+
+def test_looking_inward_through_a_harsh_voice_is_not_named_as_a_skill():
+    state = ExerciseState()
+    state.start_scenario("friend_short_reply")
+    state.step_index = 4  # "now": the step that invites looking back on oneself
+    reply = EXERCISE.answer(state.to_dict(), "I'm just too needy, I know that about myself.", random.Random(2))
+    assert not reply.annotation.result["feedback"]["praised"], reply.messages
+    assert "I know that about myself" not in " ".join(reply.messages)
