@@ -139,7 +139,7 @@ def test_with_everything_left_out_a_moment_with_a_stranger_remains():
 
 def test_left_outs_outlive_a_long_history():
     profile = remember_scenario([], None, ["child"])
-    for i in range(HISTORY_LIMIT + 5):
+    for _ in range(HISTORY_LIMIT + 5):
         profile = remember_scenario(profile, "friend_short_reply")
     assert history_from(profile).leave_out == {"child"}
     assert len([r for r in profile if "scenario_id" in r]) == HISTORY_LIMIT
