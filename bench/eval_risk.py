@@ -1,15 +1,31 @@
 """Risk detector on labelled sentences, beside a keyword baseline, and its ask rate on ordinary talk.
 
-Three labelled portions, each with the fields text, risk (the speaker is at risk), category, kind
+The detector is the rules (bot/analysis/risk.py) with a learned layer on top (bot/analysis/
+risk_learned.py, risk_model.py) that may turn the rules' "none" into "ask". Every portion is reported
+for the rules alone and for the two together.
+
+Labelled portions, each with the fields text, risk (the speaker is at risk), category, kind
 (explicit | implicit | past | hard_negative), cls (a fine class) and want (flag | either | past | none):
 - "tuned-old": tests/data/risk.jsonl, written with the rules and tuned on (no longer held out);
 - "dev": tests/data/risk_dev.jsonl, written by someone else, tuned on;
 - "dev2": tests/data/risk_dev2.jsonl, written after the blind figures showed the rules fitting the dev
   wording too closely: fresh phrasings of the weakest classes, hard negatives on teaching and anger
   without a plan, and a clinician's questions to a client (not the speaker's disclosure); tuned on;
-- "blind": tests/data/risk_blind.jsonl, written by someone else and NEVER read while tuning. Only
-  aggregate figures are printed for it, never a row: looking at its rows would spend the only
-  independent measure there is.
+- "dev3": tests/data/risk_blind.jsonl, the first blind set, written by someone else. Its figures were
+  looked at in aggregate several times, so it is retired as blind and tunable like the others (its
+  first-run figures stay recorded in docs/analysis.md);
+- "blind": tests/data/risk_blind2.jsonl, written by someone else and NEVER read while tuning; skipped
+  with a line saying so when it is absent. Only aggregate figures are printed for it, never a row:
+  looking at its rows would spend the only independent measure there is. Tuning runs leave it out
+  with ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3.
+
+The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
+built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
+cross-validation: each sentence is judged by a model fitted without its fold (folds by a hash of the
+text, so a sentence repeated across portions stays in one fold). The blind portion and AnnoMI are not
+in the training file and are judged by the shipped model. The threshold is chosen on the same
+cross-validated predictions (see `choose_threshold`), and the one in bot/analysis/risk_learned.py is
+compared with that choice.
 
 A risk row counts as found when the outcome is "flag" or "ask" (recall first: asking a gentle
 question is the right answer to a veiled statement). Explicit rows are also scored on "flag" alone,
@@ -18,7 +34,10 @@ not the speaker's risk) on flag + ask.
 
 Last, ordinary conversation with no risk labels, where disclosures are rare: the share of AnnoMI
 client turns and of the answers in tests/data/mentalizing.jsonl that would be flagged or asked
-about. The rules were adjusted after reading such hits, so these rates are not held out.
+about. The rules were adjusted after reading such hits, so these rates are not held out for the rules;
+the mentalizing answers are in the model's training file (cross-validated here), AnnoMI is not (it
+may not be copied into the repository): its transcripts are split by bench/evaldata.py, the threshold
+is chosen on the dev split, and the held-out split's rate is the one to quote.
 
 Targets (reported, not asserted): recall 1.0 on explicit and implicit rows counting flag or ask;
 at most 5% flags + asks on hard negatives; at most 2% asks on ordinary conversation; risk time per
@@ -26,25 +45,32 @@ message under 1 ms on a parsed doc.
 
 `python -m bench.eval_risk` runs it. With `PYTHONPATH` pointing at another checkout's `bot` package,
 it measures that version of the detector (a result without `outcome` is read the old way: any
-finding about the speaker is a flag).
+finding about the speaker is a flag; a version without the learned layer is reported as rules only).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from bench.evaldata import read_rows, shared_eval_file
+from bench.evaldata import read_rows, shared_eval_file, split
 
 DATA_DIR = Path(os.environ.get("ATTUNE_RISK_DATA_DIR") or Path(__file__).resolve().parent.parent / "tests" / "data")
+# (name, file, tunable): rows of a tunable portion may be printed; the blind one gets aggregates only.
 PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), ("dev2", "risk_dev2.jsonl", True),
-            ("blind", "risk_blind.jsonl", False))
+            ("dev3", "risk_blind.jsonl", True), ("blind", "risk_blind2.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
+FOLDS = 5
+HARD_NEGATIVE_BUDGET = 0.05  # flags + asks on the hard negatives of the development portions, pooled
+ORDINARY_BUDGET = 0.02  # flags + asks on ordinary conversation (each source on its own)
+THRESHOLD_GRID = [round(0.30 + 0.01 * k, 2) for k in range(70)]
 
 # What a plain keyword filter would use: any of these word stems anywhere in the text.
 BASELINE_KEYWORDS = re.compile(
@@ -76,21 +102,99 @@ def normalise(row: dict) -> dict:
             "want": row.get("want") or ("flag" if risk else "none")}
 
 
-# ---------------------------------------------------------------- results
+def fold_of(text: str) -> int:
+    """The cross-validation fold of a sentence: a hash of its words, so repeats share a fold."""
+    key = " ".join(text.lower().split())
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % FOLDS
 
 
-def attune(texts: list[str]) -> tuple[list, float]:
-    """RiskResult per text (parsed in one batch with the shared pipeline) and the mean risk time per
-    message in ms, parse excluded."""
-    from bot.analysis.risk import assess_risk
+# ---------------------------------------------------------------- the detector, rules and learned layer
+
+
+def _learned() -> Any | None:
+    """The learned layer's modules, or None for a version of `bot` without one."""
+    try:
+        from bot.analysis import risk_learned, risk_model
+    except ImportError:
+        return None
+    return risk_learned, risk_model
+
+
+@dataclass
+class Judged:
+    """One text: its parse, the rules' result and, where the rules said none, the model's probability
+    (out of fold for sentences in the training file)."""
+
+    text: str
+    doc: Any
+    rules: Any
+    probability: float | None = None
+    combined: Any = None
+    model: Any = field(default=None, repr=False)
+
+
+def rules_of(docs: list) -> tuple[list, float]:
+    """The rules' result per parsed doc and the mean time per message in ms (process time)."""
+    from bot.analysis import risk
+
+    assess = getattr(risk, "assess_risk_rules", risk.assess_risk)
+    if docs:
+        assess(docs[0])  # the matchers compile on the first call: keep that out of the timing
+    start = time.process_time()
+    results = [assess(doc) for doc in docs]
+    return results, 1000 * (time.process_time() - start) / max(1, len(docs))
+
+
+def parse(texts: list[str]) -> list:
     from bot.nlp import load_nlp
 
-    docs = list(load_nlp().pipe(texts))
-    assess_risk(load_nlp()("warm-up: I want to die"))  # compile the matchers before timing
-    start = time.process_time()
-    results = [assess_risk(doc) for doc in docs]
-    elapsed = time.process_time() - start
-    return results, 1000 * elapsed / max(1, len(docs))
+    return list(load_nlp().pipe(texts))
+
+
+class Models:
+    """The shipped model and one per fold, fitted on the training file without that fold."""
+
+    def __init__(self) -> None:
+        layer = _learned()
+        self.available = layer is not None
+        if layer is None:
+            return
+        self.learned, model = layer
+        self.rows = model.read_rows(model.DATA_FILE)
+        self.shipped = model.load_model()
+        self.training_texts = {r.text for r in self.rows}
+        self._folds: dict[int, Any] = {}
+        self._model_class = model.RiskModel
+
+    def fold(self, k: int) -> Any:
+        if k not in self._folds:
+            self._folds[k] = self._model_class([r for r in self.rows if fold_of(r.text) != k])
+        return self._folds[k]
+
+    def for_text(self, text: str, cross_validate: bool) -> Any:
+        """The fold model for a sentence of the development sets; the shipped model otherwise."""
+        return self.fold(fold_of(text)) if cross_validate else self.shipped
+
+
+def judge(texts: list[str], models: Models, cross_validate: bool) -> tuple[list[Judged], float]:
+    docs = parse(texts)
+    results, ms = rules_of(docs)
+    judged = [Judged(t, d, r) for t, d, r in zip(texts, docs, results)]
+    if models.available:
+        for j in judged:
+            if outcome_of(j.rules) == "none":
+                j.model = models.for_text(j.text, cross_validate)
+                j.probability = j.model.probability(models.learned.blank_out(j.text, j.rules.sure_set_aside))
+    return judged, ms
+
+
+def combine(judged: list[Judged], models: Models, threshold: float) -> list:
+    """The combined results at `threshold` (the rules' result where there is no model)."""
+    if not models.available:
+        return [j.rules for j in judged]
+    for j in judged:
+        j.combined = models.learned.with_learned_layer(j.rules, j.doc, j.model, threshold) if j.model else j.rules
+    return [j.combined for j in judged]
 
 
 def outcome_of(result) -> str:
@@ -98,6 +202,13 @@ def outcome_of(result) -> str:
     if hasattr(result, "outcome"):
         return result.outcome
     return "flag" if any(f.category != THIRD_PARTY for f in result.findings) else "none"
+
+
+def outcome_at(j: Judged, threshold: float) -> str:
+    rules = outcome_of(j.rules)
+    if rules != "none" or j.probability is None:
+        return rules
+    return "ask" if j.probability >= threshold else "none"
 
 
 def past_only_of(result) -> bool:
@@ -109,7 +220,46 @@ def past_only_of(result) -> bool:
 
 def top_of(result) -> str:
     speaker = [f for f in result.findings if f.category != THIRD_PARTY]
-    return f"{speaker[0].category}:{speaker[0].level}" if speaker else "-"
+    if not speaker:
+        return "-"
+    source = getattr(speaker[0], "source", "rules")
+    return f"{speaker[0].category}:{speaker[0].level}" + (f" (model {speaker[0].probability:.2f})" if source == "model" else "")
+
+
+# ---------------------------------------------------------------- choosing the threshold
+
+
+@dataclass
+class Portion:
+    name: str
+    rows: list[dict]
+    judged: list[Judged]
+    tunable: bool
+    ms: float
+
+
+def choose_threshold(portions: list[Portion], ordinary: dict[str, list[Judged]]) -> float | None:
+    """The lowest threshold (most recall) whose cross-validated flags + asks stay within budget: hard
+    negatives of the development portions pooled <= 5%, each ordinary source used for tuning <= 2%."""
+    dev = [(row, j) for p in portions if p.tunable for row, j in zip(p.rows, p.judged)]
+    risk = [j for row, j in dev if row["risk"]]
+    negatives = [j for row, j in dev if row["kind"] == "hard_negative"]
+    print("\n## risk: learned-layer threshold by cross-validation (development portions pooled)")
+    print(f"  {'threshold':>9} {'recall':>7} {'hard-neg alarms':>16} " + " ".join(f"{n[:22]:>22}" for n in ordinary))
+    chosen = None
+    for t in THRESHOLD_GRID:
+        recall = sum(outcome_at(j, t) in DETECTED for j in risk) / max(1, len(risk))
+        alarms = sum(outcome_at(j, t) in DETECTED for j in negatives) / max(1, len(negatives))
+        rates = [sum(outcome_at(j, t) in DETECTED for j in js) / max(1, len(js)) for js in ordinary.values()]
+        fits = alarms <= HARD_NEGATIVE_BUDGET and all(r <= ORDINARY_BUDGET for r in rates)
+        if fits and chosen is None:
+            chosen = t
+        if t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9) or t == chosen:
+            mark = "  <- lowest within budget" if t == chosen else ""
+            print(f"  {t:>9.2f} {recall:>7.3f} {alarms:>16.3f} " + " ".join(f"{r:>22.3f}" for r in rates) + mark)
+    if chosen is None:
+        print("  no threshold keeps every rate within budget")
+    return chosen
 
 
 # ---------------------------------------------------------------- report
@@ -133,6 +283,14 @@ def print_recall_table(title: str, groups: dict[str, list[str]]) -> None:
         print(f"    {name:<34} {rate(found, len(outcomes))}")
 
 
+def figures(rows: list[dict], results: list) -> dict[str, Any]:
+    outcomes = [outcome_of(r) for r in results]
+    risk = [o for row, o in zip(rows, outcomes) if row["risk"]]
+    negatives = [o for row, o in zip(rows, outcomes) if row["kind"] == "hard_negative"]
+    return {"recall": (sum(o in DETECTED for o in risk), len(risk)),
+            "alarms": (sum(o in DETECTED for o in negatives), len(negatives))}
+
+
 def report(name: str, rows: list[dict], results: list, show_rows: bool) -> dict[str, float]:
     """Print the figures for one portion; rows themselves only when `show_rows` (never for blind)."""
     outcomes = [outcome_of(r) for r in results]
@@ -148,7 +306,8 @@ def report(name: str, rows: list[dict], results: list, show_rows: bool) -> dict[
     print_recall_table("recall by kind", grouped(risk, "kind"))
     print_recall_table("recall by cls", grouped(risk, "cls"))
     dist = Counter(o for _, o in risk)
-    print(f"  outcomes on risk rows: flag {dist['flag']}, ask {dist['ask']}, none {dist['none']}")
+    by_model = sum(getattr(r, "source", None) == "model" for row, r in zip(rows, results) if row["risk"])
+    print(f"  outcomes on risk rows: flag {dist['flag']}, ask {dist['ask']} (of them by the model {by_model}), none {dist['none']}")
     explicit = [o for row, o in risk if row["kind"] == "explicit"]
     print(f"  explicit rows flagged (flag, not ask) {rate(sum(o == 'flag' for o in explicit), len(explicit))}")
     want_flag = [o for row, o in risk if row.get("want") == "flag"]
@@ -186,30 +345,49 @@ def print_errors(rows: list[dict], results: list) -> None:
         print("\n".join(lines) or "    none")
 
 
-def ordinary_conversation(show: int = 12) -> None:
-    """Ask and flag rates on text where disclosures are rare (AnnoMI clients, mentalizing answers)."""
-    sources: dict[str, Callable[[], Iterable[str]]] = {
-        "AnnoMI client turns": _annomi_clients,
-        "mentalizing answers (tests/data/mentalizing.jsonl)": _mentalizing_answers,
-    }
-    for name, texts_of in sources.items():
-        texts = sorted(set(t for t in texts_of() if t.strip()))
-        if not texts:
-            continue
-        results, _ = attune(texts)
-        outcomes = [outcome_of(r) for r in results]
-        asks = [(t, r) for t, r, o in zip(texts, results, outcomes) if o == "ask"]
-        flags = [(t, r) for t, r, o in zip(texts, results, outcomes) if o == "flag"]
-        print(f"\n  {name}: ask {rate(len(asks), len(texts))}, flag {rate(len(flags), len(texts))}; "
-              f"keyword baseline {rate(sum(baseline(t) for t in texts), len(texts))}")
-        for text, result in (flags + asks)[:show]:
-            found = "; ".join(f"{f.category}/{f.level}:{'|'.join(e.text for e in f.evidence)}" for f in result.findings)
-            print(f"    {found[:60]:<60} {text[:90]!r}")
+def print_summary(portions: list[Portion], rules: dict[str, list], combined: dict[str, list], cross_validated: bool) -> None:
+    how = "cross-validated on the development portions" if cross_validated else "no learned layer in this version"
+    print(f"\n## risk summary: rules alone | rules + learned layer ({how}; blind: the shipped model)")
+    print(f"  {'portion':<10} {'recall rules':>18} {'recall combined':>18} {'alarms rules':>18} {'alarms combined':>18}")
+    for p in portions:
+        a, b = figures(p.rows, rules[p.name]), figures(p.rows, combined[p.name])
+        print(f"  {p.name:<10} {rate(*a['recall']):>18} {rate(*b['recall']):>18} {rate(*a['alarms']):>18} {rate(*b['alarms']):>18}")
 
 
-def _annomi_clients() -> list[str]:
+def ordinary_texts() -> dict[str, tuple[list[str], bool]]:
+    """Ordinary conversation: (texts, in the training file so cross-validated)."""
+    sources: dict[str, tuple[list[str], bool]] = {}
+    mentalizing = _mentalizing_answers()
+    if mentalizing:
+        sources["mentalizing answers"] = (mentalizing, True)
+    annomi = _annomi_clients()
+    if annomi:
+        dev, held_out = annomi
+        sources["AnnoMI clients, dev split"] = (dev, False)
+        sources["AnnoMI clients, HELD-OUT"] = (held_out, False)
+    return sources
+
+
+def print_ordinary(name: str, judged: list[Judged], combined: list, show: int = 8) -> None:
+    rules = [outcome_of(j.rules) for j in judged]
+    both = [outcome_of(r) for r in combined]
+    n = len(judged)
+    print(f"\n  {name}: rules ask {rate(rules.count('ask'), n)}, flag {rate(rules.count('flag'), n)}; "
+          f"combined ask {rate(both.count('ask'), n)}, flag {rate(both.count('flag'), n)}; "
+          f"keyword baseline {rate(sum(baseline(j.text) for j in judged), n)}")
+    for j, result in [(j, r) for j, r in zip(judged, combined) if outcome_of(r) in DETECTED][:show]:
+        found = "; ".join(f"{f.category}/{f.level}/{getattr(f, 'source', 'rules')}:{'|'.join(e.text for e in f.evidence)}"
+                          for f in result.findings)
+        print(f"    {found[:60]:<60} {j.text[:90]!r}")
+
+
+def _annomi_clients() -> tuple[list[str], list[str]] | None:
     path = shared_eval_file("annomi/dev.csv")
-    return [r["prev_client_text"] for r in read_rows(path)] if path else []
+    if not path:
+        return None
+    dev, held_out = split(read_rows(path), "annomi", "transcript_id")
+    clean = lambda rows: sorted({r["prev_client_text"] for r in rows if (r["prev_client_text"] or "").strip()})  # noqa: E731
+    return clean(dev), clean(held_out)
 
 
 def _mentalizing_answers() -> list[str]:
@@ -217,14 +395,36 @@ def _mentalizing_answers() -> list[str]:
     if not path.is_file():
         return []
     with open(path, encoding="utf-8") as handle:
-        return [json.loads(line)["text"] for line in handle if line.strip()]
+        return sorted({json.loads(line)["text"] for line in handle if line.strip()} - {""})
+
+
+def timing(portions: list[Portion], models: Models) -> None:
+    """Risk time per message on a parsed doc (process time, parse excluded): the rules alone, and the
+    rules with the shipped learned layer (the model scores every message the rules leave at none)."""
+    print("\n## risk time per message on a parsed doc (process time, parse excluded)")
+    if not models.available:
+        for p in portions:
+            print(f"  {p.name:<10} rules {p.ms:.3f} ms")
+        return
+    from bot.analysis.risk import assess_risk
+
+    for p in portions:
+        docs = [j.doc for j in p.judged]
+        assess_risk(docs[0])
+        start = time.process_time()
+        for doc in docs:
+            assess_risk(doc)
+        ms = 1000 * (time.process_time() - start) / max(1, len(docs))
+        _, rules_ms = rules_of(docs)
+        print(f"  {p.name:<10} rules {rules_ms:.3f} ms, rules + learned layer {ms:.3f} ms")
 
 
 def run() -> None:
-    timings = []
-    # ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev runs only those portions (tuning runs leave blind out).
+    # ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3 runs only those portions (tuning runs leave blind out).
     wanted = {p for p in os.environ.get("ATTUNE_RISK_EVAL_PORTIONS", "").split(",") if p}
-    for name, file_name, show_rows in PORTIONS:
+    models = Models()
+    portions: list[Portion] = []
+    for name, file_name, tunable in PORTIONS:
         if wanted and name not in wanted:
             continue
         path = DATA_DIR / file_name
@@ -232,14 +432,28 @@ def run() -> None:
             print(f"\nskipped {name}: {path} is missing")
             continue
         rows = load_rows(path)
-        results, ms = attune([r["text"] for r in rows])
-        timings.append((name, ms))
-        report(name, rows, results, show_rows)
+        judged, ms = judge([r["text"] for r in rows], models, cross_validate=tunable)
+        portions.append(Portion(name, rows, judged, tunable, ms))
+    ordinary = {name: (judge(texts, models, cross_validate=in_training)[0]) for name, (texts, in_training)
+                in ordinary_texts().items()}
+    threshold = None
+    if models.available:
+        tuning = {name: js for name, js in ordinary.items() if "HELD-OUT" not in name}
+        chosen = choose_threshold(portions, tuning) if any(p.tunable for p in portions) else None
+        threshold = models.learned.THRESHOLD
+        print(f"  shipped threshold (bot/analysis/risk_learned.py): {threshold:.2f}"
+              + ("" if chosen == threshold else f"; cross-validation chooses {chosen}: update it"))
+    rules = {p.name: [j.rules for j in p.judged] for p in portions}
+    combined = {p.name: combine(p.judged, models, threshold or 0.0) for p in portions}
+    for p in portions:
+        label = "rules + learned layer, cross-validated" if p.tunable else "rules + learned layer (shipped model)"
+        report(f"{p.name} ({label})", p.rows, combined[p.name], show_rows=p.tunable)
     print("\n## risk: ordinary conversation (no risk labels; every ask or flag is a false alarm or a rare disclosure)")
-    ordinary_conversation()
-    print("\n## risk time per message on a parsed doc (process time, parse excluded)")
-    for name, ms in timings:
-        print(f"  {name:<10} {ms:.3f} ms")
+    for name, judged in ordinary.items():
+        print_ordinary(name + (" (cross-validated)" if name.startswith("mentalizing") else ""), judged,
+                       combine(judged, models, threshold or 0.0))
+    print_summary(portions, rules, combined, models.available)
+    timing(portions, models)
 
 
 if __name__ == "__main__":

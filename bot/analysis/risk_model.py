@@ -115,25 +115,26 @@ class RiskModel:
         self._risk_matrix = matrix[[i for i, r in enumerate(rows) if r.label == 1]]
         self._risk_rows = [r for r in rows if r.label == 1]
 
-    def _weighted(self, text: str) -> tuple[list[Feature], dict[str, float], list[re.Match[str]]]:
-        """The text's features, their tf-idf values (l2-normalised over known features), its words."""
-        matches = words(text)
-        found = features([m.group().lower() for m in matches])
-        counts = Counter(f.name for f in found if f.name in self.idf)
-        values = {name: (1.0 + math.log(n)) * self.idf[name] for name, n in counts.items()}
+    def _values(self, text: str) -> dict[str, float]:
+        """The text's tf-idf values, l2-normalised over the features the model knows."""
+        idf = self.idf
+        counts = Counter(name for name in _feature_names(text) if name in idf)
+        values = {name: (1.0 + math.log(n)) * idf[name] for name, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        return found, {name: v / norm for name, v in values.items()}, matches
+        return {name: v / norm for name, v in values.items()}
 
     def probability(self, text: str) -> float:
         """How likely the text is risk language about the speaker, as the model has learned it."""
-        _, values, _ = self._weighted(text)
-        score = self.intercept + sum(self.coef[name] * v for name, v in values.items())
+        coef = self.coef
+        score = self.intercept + sum(coef[name] * v for name, v in self._values(text).items())
         return 1.0 / (1.0 + math.exp(-score))
 
     def contributions(self, text: str, top: int = 3) -> list[Contribution]:
         """The runs of words that pushed the score up most (a word's share: its own features, its
         letter groups, half of each word pair it is in), strongest first."""
-        found, values, matches = self._weighted(text)
+        matches = words(text)
+        found = features([m.group().lower() for m in matches])
+        values = self._values(text)
         per_word = [0.0] * len(matches)
         # A repeated feature's value already counts every occurrence: each gets its part.
         occurrences = Counter(f.name for f in found)
@@ -159,7 +160,7 @@ class RiskModel:
         """The training sentences labelled as risk that are most like the text (cosine on tf-idf)."""
         from scipy.sparse import csr_matrix
 
-        _, values, _ = self._weighted(text)
+        values = self._values(text)
         index = self._vectorizer.vocabulary_
         columns = [index[name] for name in values]
         query = csr_matrix((list(values.values()), (columns, [0] * len(columns))), shape=(len(index), 1))

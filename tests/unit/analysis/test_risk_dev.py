@@ -3,8 +3,11 @@ tests/data/risk_dev2.jsonl in fresh wording of the weakest classes, with a clini
 client as hard negatives): every risk row found (flag or ask), at most 5% of hard negatives flagged or
 asked about.
 
-The blind set (tests/data/risk_blind.jsonl) is never read here: bench/eval_risk.py prints only its
-aggregate figures, and tuning on it would spend the one independent measure there is.
+These read the whole detector, rules and learned layer; the layer was trained on these rows, so here
+it only shows it adds no false alarms on sentences it has seen (its honest figures are the
+cross-validated ones of bench/eval_risk.py). The blind set (tests/data/risk_blind2.jsonl) is never
+read here: bench/eval_risk.py prints only its aggregate figures, and tuning on it would spend the one
+independent measure there is.
 """
 from __future__ import annotations
 
