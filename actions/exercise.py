@@ -111,7 +111,9 @@ class ActionExerciseStart(Action):
         admission = await off_loop(chosen.admit, tracker.sender_id, path, profile_of(tracker, chosen.name))
         if not admission.allowed:  # said why and how to get it; the form then ends at once
             utter_all(dispatcher, admission.messages)
-            return [SlotSet(ANSWER, DONE)]
+            # requested_slot set, so the form's validation keeps "done" (actions/common.py, AnswerValidation)
+            # and nothing runs it as an answer (no exercise is running).
+            return [SlotSet("exercise", None), SlotSet(ANSWER, DONE), SlotSet("requested_slot", ANSWER)]
         reply = chosen.start(path, admission.profile, random.Random())
         utter_all(dispatcher, reply.messages)
         return started(chosen.name, reply) + [SlotSet(CHECKIN, START)]
