@@ -208,6 +208,7 @@ class _Lexicon:
         self.question_openers = words("question_openers")
         self.restraint_verbs = words("restraint_verbs")
         self.question_listener_objects = words("question_listener_objects")
+        self.reflection_openers = tuple(str(w).lower().split() for w in raw.get("reflection_openers") or [])
         self.words = parse.RiskWords(
             first=words("first_person"),
             second=words("second_person"),
@@ -460,6 +461,8 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
         return "A figure of speech, not a disclosure."
     if _question_to_listener(span, lex, text):
         return "A question put to someone else (\"have you thought about ending your life?\"), not the speaker's own disclosure."
+    if _reflection_to_listener(span, lex, text):
+        return "The listener's words reflected back (\"it sounds like you've been thinking about dying\"), not the speaker's own disclosure."
     if text.overlaps("cue/helping_hand", span):
         return "Someone helping, not hurting (\"grabbed my arm to stop me falling\")."
     earnest = text.in_message("cue/earnest")
@@ -505,12 +508,34 @@ def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
         if clause_start:
             if w in lex.question_auxiliaries:
                 return True
-            # "how often do you ...", "what kind of thoughts have you had?"
+            # "how often do you ...", "what kind of thoughts have you had?", "what stops you ...?"
             if w in lex.question_words and any(
-                    lowers[k] in lex.question_auxiliaries and k + 1 < len(lowers) and lowers[k + 1] in words.second
+                    (lowers[k] in lex.question_auxiliaries and k + 1 < len(lowers) and lowers[k + 1] in words.second)
+                    or (k <= n + 3 and lowers[k] in words.second)
                     for k in range(n + 1, min(n + 5, len(lowers)))):
                 return True
         clause_start = tokens[n].is_punct and w in (",", ";", ":", "-", "—", "(")
+    return False
+
+
+def _reflection_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
+    """ "It sounds like you've been thinking about dying", "you said you've been saving pills": a
+    sentence opened by a reflection of the listener's words (`reflection_openers`) and a word for
+    "you", with no word for the speaker. A trainee reflecting a client's disclosure discloses
+    nothing; a statement with a generic "you" and no such opener ("sometimes you just want to die")
+    is not set aside."""
+    tokens = [t for t in text.sentence(span) if not t.is_space and not t.is_punct]
+    if not tokens or text.quoted.intersection(t.i for t in tokens):
+        return False
+    words = text.words
+    lowers = [t.lower_ for t in tokens]
+    if any((w in words.first and w not in PLURAL_FIRST) or w in words.myself for w in lowers):
+        return False
+    start = next((n for n, w in enumerate(lowers) if w not in lex.question_openers), len(lowers))
+    for opener in lex.reflection_openers:
+        end = start + len(opener)
+        if lowers[start:end] == opener and end < len(lowers) and lowers[end] in words.second:
+            return True
     return False
 
 
