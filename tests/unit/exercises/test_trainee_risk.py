@@ -196,6 +196,10 @@ TRAINEE_TO_CLIENT = [
     DIRECT["ideation"], DIRECT["plan"], DIRECT["means"], DIRECT["safety"], LEADING, CONTRACT,
     "Have you been thinking about taking your own life?",
     "Have you ever tried to kill yourself before?",
+    "It sounds like you've been thinking about dying.",  # a reflection of the client's words
+    "You said you've been saving up pills. Where are they now?",
+    "What stops you from acting on the thoughts of killing yourself?",
+    "It sounds lonely. What goes through your mind at night?",
 ] + [q for c in clients() if c.risk is not None for q in c.risk.ask.values()]
 
 
@@ -208,6 +212,9 @@ def test_a_trainee_asking_the_simulated_client_about_suicide_is_not_screened_as_
     "Honestly I've been thinking about killing myself lately.",
     "I want to die.",
     "I keep thinking about ending my life, if I'm honest.",
+    "It sounds like I want to die, doesn't it?",
+    "Sometimes you just want to die, you know?",  # a generic "you" with no reflection opener
+    "What would you do if I killed myself?",
 ])
 def test_a_trainee_s_own_disclosure_is_still_flagged(prompt):
     assert assess_risk_text(prompt).outcome == "flag"
