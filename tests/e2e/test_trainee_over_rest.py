@@ -93,3 +93,77 @@ def test_the_supervisor_reviews_the_session_with_its_scores(servers, sender):
                            env={**servers.env, "ATTUNE_REVIEW_TOKEN": token, "COLUMNS": "200"}, timeout=120)
     assert shown.returncode == 0, shown.stderr
     assert "Open question 1" in shown.stdout and "what was going on for you" in shown.stdout
+
+
+RISK_PROMPTS = [
+    "That sounds like a hard time. What has it been like for you?",
+    "It sounds lonely. What goes through your mind at night?",
+    "Are you having thoughts of killing yourself?",
+    "Have you thought about how you would do it?",
+    "Do you have access to pills or anything you've thought of using?",
+    "Could we make a safety plan together: who could you call on a bad night?",
+]
+# The safety flow's words (bot/safety/): its pause of the exercise, and the short check's question.
+SAFETY_WORDS = ("pause what we were doing", "yes, no, or not sure")
+
+
+def test_risk_assessment_practice_over_rest_with_the_supervisor_s_report(servers, sender, tmp_path):
+    """The simulated client discloses, the trainee asks directly about suicide, plan, means and
+    safety: none of those questions opens the safety check or stores a risk event; every turn's risk
+    scores are stored; the supervisor's review and Markdown export label the session as simulated
+    practice and carry the report, topic by topic, with the trainee's words."""
+    import subprocess
+
+    from bot.export.labels import label
+    from bot.store import repository
+    from bot.store.views import Role
+
+    with servers.store():
+        supervisor = repository.create_person(servers.admin(), Role.SUPERVISOR, "Risk Supervisor E2E",
+                                              "sup-risk-e2e", "a-long-password-e2e")
+        code = repository.issue_pairing_code(supervisor).code
+    servers.texts(sender, "hi")
+    servers.texts(sender, "yes")
+    servers.texts(sender, "I have a pairing code")
+    assert "Risk Supervisor E2E" in servers.texts(sender, code)
+    opening = servers.texts(sender, "/start_trainee_risk")
+    assert "suicide" in opening and "real client material" in opening and CLIENT in opening
+    replies = [servers.texts(sender, prompt) for prompt in RISK_PROMPTS]
+    said = "\n".join(replies)
+    assert not any(words in said for words in SAFETY_WORDS), said  # the trainee's questions are no disclosure
+    assert "may be about suicide" in said or "could be about suicide" in said  # the teaching moment
+    assert all(CLIENT in reply for reply in replies[:-1]), replies
+    assert "On risk" in replies[-1] or "risk assessment" in replies[-1]  # the closing, in words
+
+    data = exported(servers, sender)
+    practice = [c for c in data["conversations"] if any(t.get("exercise") == "trainee" for t in c["turns"])]
+    assert len(practice) == 1
+    annotations = [a for t in practice[0]["turns"] if t["speaker"] == "user" for a in t["annotations"]
+                   if a["kind"] == "trainee"]
+    assert len(annotations) == len(RISK_PROMPTS)
+    asked = {name: [a["scores"][name] for a in annotations]
+             for name in ("trainee_risk_asked_suicide", "trainee_risk_asked_plan", "trainee_risk_asked_means",
+                          "trainee_risk_safety_plan")}
+    assert asked["trainee_risk_asked_suicide"][2] == 1 and asked["trainee_risk_asked_plan"][3] == 1
+    assert asked["trainee_risk_asked_means"][4] == 1 and asked["trainee_risk_safety_plan"][5] == 1
+    # Neither the client's words nor the trainee's questions made a risk event.
+    assert not any(t.get("risk_events") for t in practice[0]["turns"])
+
+    with servers.store():
+        [summary] = repository.list_conversations(supervisor)
+        assert summary.risk_event_count == 0
+        token = repository.issue_token(supervisor)
+    env = {**servers.env, "ATTUNE_REVIEW_TOKEN": token, "COLUMNS": "220"}
+    shown = subprocess.run([".venv/bin/attune", "show", str(summary.id)], capture_output=True, text=True,
+                           env=env, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    flat = " ".join(shown.stdout.split())
+    assert " ".join(label("simulated").split())[:50] in flat and "Risk assessment" in flat
+    out = tmp_path / "practice.md"
+    exported_md = subprocess.run([".venv/bin/attune", "export", str(summary.id), "--format", "md", "--out", str(out)],
+                                 capture_output=True, text=True, env=env, timeout=120)
+    assert exported_md.returncode == 0, exported_md.stderr
+    md = out.read_text().replace("\\", "")
+    assert label("simulated") in md and "Supervisor's report" in md
+    assert f'Thoughts of suicide: asked directly at turn_3: "{RISK_PROMPTS[2]}"' in md
+    assert "Topics asked directly: 4 of 4." in md

@@ -50,17 +50,19 @@ def feedback_for(prompt: str, move: str, client: Client, answered: Reply, seen: 
     catalogue = feedback_catalogue()
     fields = {**client_fields(client), "quote": quote_of(prompt)}
     line = say(catalogue.moves.get(move) or catalogue.moves["other"], seen, rng, fields)
-    example = None if move in GOOD_MOVES else _example(client, answered, seen)
+    example = None if move in GOOD_MOVES else _example(client, answered, seen, prompt)
     example_line = say(catalogue.example, seen, rng, {"example": example}) if example else None
     if example:
         remember(example, seen)  # offered once a session
     return TurnFeedback(move, line, example, example_line)
 
 
-def _example(client: Client, answered: Reply, seen: MutableSet[str]) -> str | None:
-    """The answered reply's own `next`, else a client's good prompt not offered yet."""
+def _example(client: Client, answered: Reply, seen: MutableSet[str], prompt: str = "") -> str | None:
+    """The answered reply's own `next`, else a client's good prompt not offered yet (never the
+    trainee's own prompt offered back to them)."""
+    said = _plain(prompt)
     for candidate in ([answered.next] if answered.next else []) + list(client.good_prompts):
-        if is_fresh(candidate, seen):
+        if is_fresh(candidate, seen) and _plain(candidate) != said:
             return candidate
     return None
 
@@ -79,6 +81,10 @@ def risk_feedback_for(prompt: str, reading: RiskReading, client: Client, covered
         example_line = say(words.next_topic, seen, rng, {"topic": words.topic_names[topic], "example": example})  # type: ignore[index]
         remember(example, seen)
     return TurnFeedback(f"risk_{reading.move}", line, example, example_line)
+
+
+def _plain(text: str) -> str:
+    return " ".join("".join(ch for ch in text.lower() if ch.isalnum() or ch.isspace()).split())
 
 
 def risk_cue(client: Client, seen: MutableSet[str], rng: random.Random) -> str:

@@ -16,7 +16,8 @@ from bot.exercises.trainee.risk_questions import RiskReading
 from bot.exercises.trainee.schema import DEPTHS, Client, Reply
 from bot.exercises.trainee.state import DEFLECT_KEY, RISK_KEY, SessionState, reply_at
 
-HONEST = DEPTHS.index("feeling")  # an honest answer about risk names what the client feels
+HONEST = DEPTHS.index("reflective")  # an honest answer about risk is the deepest the moment holds
+DISCLOSED = DEPTHS.index("feeling")  # the disclosure comes whatever the prompt: a feeling, named
 GUARDED = DEPTHS.index("surface")  # a general question gets a general answer
 DENIED = DEPTHS.index("shut")  # a question that expects "no" gets it
 
@@ -43,7 +44,7 @@ def risk_reply(client: Client, state: SessionState, reading: RiskReading | None,
         if state.turn + 1 >= risk.disclose_after and not misattuned:
             state.disclosed = True
             key = f"{RISK_KEY}:disclosure"
-            return RiskTurn(key, reply_at(client, key), HONEST, "disclosed")
+            return RiskTurn(key, reply_at(client, key), DISCLOSED, "disclosed")
         return None
     if reading is None:
         return None
