@@ -398,25 +398,28 @@ def _mentalizing_answers() -> list[str]:
         return sorted({json.loads(line)["text"] for line in handle if line.strip()} - {""})
 
 
-def timing(portions: list[Portion], models: Models) -> None:
+def timing(portions: list[Portion], models: Models, ordinary: dict[str, list[Judged]]) -> None:
     """Risk time per message on a parsed doc (process time, parse excluded): the rules alone, and the
     rules with the shipped learned layer (the model scores every message the rules leave at none)."""
     print("\n## risk time per message on a parsed doc (process time, parse excluded)")
     if not models.available:
         for p in portions:
-            print(f"  {p.name:<10} rules {p.ms:.3f} ms")
+            print(f"  {p.name:<26} rules {p.ms:.3f} ms")
         return
     from bot.analysis.risk import assess_risk
 
-    for p in portions:
-        docs = [j.doc for j in p.judged]
+    sets = [(p.name, [j.doc for j in p.judged]) for p in portions]
+    sets += [(name, [j.doc for j in judged]) for name, judged in ordinary.items()]
+    for name, docs in sets:
+        if not docs:
+            continue
         assess_risk(docs[0])
         start = time.process_time()
         for doc in docs:
             assess_risk(doc)
-        ms = 1000 * (time.process_time() - start) / max(1, len(docs))
+        ms = 1000 * (time.process_time() - start) / len(docs)
         _, rules_ms = rules_of(docs)
-        print(f"  {p.name:<10} rules {rules_ms:.3f} ms, rules + learned layer {ms:.3f} ms")
+        print(f"  {name:<26} rules {rules_ms:.3f} ms, rules + learned layer {ms:.3f} ms")
 
 
 def run() -> None:
@@ -453,7 +456,7 @@ def run() -> None:
         print_ordinary(name + (" (cross-validated)" if name.startswith("mentalizing") else ""), judged,
                        combine(judged, models, threshold or 0.0))
     print_summary(portions, rules, combined, models.available)
-    timing(portions, models)
+    timing(portions, models, ordinary)
 
 
 if __name__ == "__main__":
