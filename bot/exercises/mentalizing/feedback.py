@@ -37,6 +37,10 @@ from bot.exercises.wording import pick_fresh
 # Which failure of mentalizing to take up when several show: certainty about minds first, because
 # it is the one that most closes the conversation down.
 CHALLENGE_ORDER = ("psychic_equivalence", "teleological", "hypermentalizing", "pretend")
+# A reflection names a skill in the person's own words; fewer words than this are too little to hold
+# up as one (a choice letter with a hedge, a lone "maybe").
+MIN_PRAISED_WORDS = 3
+_WORDS = re.compile(r"[A-Za-zÀ-ɏ']{2,}")
 
 
 class MarkerLike(Protocol):
@@ -373,6 +377,8 @@ def _reflection(text, analysis, order, avoid: list[Evidence], seen, rng, fields)
             quote = quote_for(text, marker.evidence)
             if not quote or any(e.text.lower() in quote.lower() for e in avoid if e.text.strip()):
                 continue
+            if len(_WORDS.findall(quote)) < MIN_PRAISED_WORDS:
+                continue  # "b probably" (a choice picked, hedged) is too little to name as a skill
             said = pick_fresh(catalogue.reflect[family], seen, rng, {**fields, "quote": quote})
             if said:
                 return _Said(said, family, [quote])

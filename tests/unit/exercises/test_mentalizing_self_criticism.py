@@ -72,3 +72,11 @@ def test_looking_inward_through_a_harsh_voice_is_not_named_as_a_skill():
     reply = EXERCISE.answer(state.to_dict(), "I'm just too needy, I know that about myself.", random.Random(2))
     assert not reply.annotation.result["feedback"]["praised"], reply.messages
     assert "I know that about myself" not in " ".join(reply.messages)
+
+
+def test_a_choice_picked_with_a_hedge_is_not_praised_as_openness():
+    state = ExerciseState()
+    state.start_scenario("stranger_driver_horn")
+    reply = EXERCISE.answer(state.to_dict(), "b probably. honestly I felt shaky and embarrassed, like everyone was staring at me",
+                            random.Random(4))
+    assert '"b probably"' not in " ".join(reply.messages), reply.messages
