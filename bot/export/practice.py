@@ -23,7 +23,7 @@ def simulated_note(conversation: ConversationSummary) -> str:
 
 
 def speaker_label(speaker: str, simulated: bool) -> str:
-    """ "Client"/"Attune", or in simulated practice "Trainee"/"Attune (simulated client)"."""
+    """ "Client"/"Attune", or in simulated practice "Trainee"/"Attune" (the client's own lines say so)."""
     return label("speaker_simulated", speaker) if simulated else label("speaker", speaker)
 
 

@@ -27,6 +27,7 @@ from bot.store.models import (
 from bot.store.people import (
     ensure_person_for_sender,
     hash_secret,
+    pseudonym,
 )
 from bot.store.views import (
     PairingCode,
@@ -102,6 +103,9 @@ def redeem_pairing_code(code: str, sender_id: str) -> PairingResult:
             has_links = session.execute(sa.select(CareLink.id).where(CareLink.person_id == person.id)).first()
             if has_links:
                 return PairingResult(ok=False, reason="wrong_role", kind=row.kind)
+            # A trainee's practice is never to read as a client's: the automatic name follows the role.
+            if person.display_name == pseudonym(Role(person.role), sender_id):
+                person.display_name = pseudonym(linked_role, sender_id)
             person.role = linked_role.value
         # Single use even under concurrent redemption: only one UPDATE can see it unredeemed.
         claimed = session.execute(

@@ -61,12 +61,16 @@ def person_for_sender(session: Session, sender_id: str) -> PersonRow | None:
     ).scalar_one_or_none()
 
 
+def pseudonym(role: Role, sender_id: str) -> str:
+    """A chat person's name until someone renames them: their role and a short digest."""
+    return f"{role.value.capitalize()} {hash_secret(sender_id)[:6]}"
+
+
 def ensure_person_for_sender(session: Session, sender_id: str, role: Role = Role.CLIENT) -> PersonRow:
     """The chat's person, created on first need (a client, named by a short pseudonym)."""
     person = person_for_sender(session, sender_id)
     if person is None:
-        pseudonym = f"{role.value.capitalize()} {hash_secret(sender_id)[:6]}"
-        person = PersonRow(role=role.value, display_name=pseudonym, active=True, created_at=utcnow())
+        person = PersonRow(role=role.value, display_name=pseudonym(role, sender_id), active=True, created_at=utcnow())
         session.add(person)
         session.flush()
         session.add(SenderLink(sender_id=sender_id, person_id=person.id, linked_at=utcnow()))

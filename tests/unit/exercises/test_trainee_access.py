@@ -60,6 +60,8 @@ def world(store_url):
 
 def test_a_supervisor_s_code_makes_the_chat_s_person_a_trainee_linked_to_them(world):
     assert world["trainee"].role is Role.TRAINEE and world["client"].role is Role.CLIENT
+    # The chat's automatic name follows the role: a trainee is never listed as "Client ...".
+    assert world["trainee"].display_name.startswith("Trainee ") and world["client"].display_name.startswith("Client ")
     # Someone already a therapist's client cannot become a trainee by typing a supervisor's code.
     code = repo.issue_pairing_code(world["supervisor"]).code
     assert repo.redeem_pairing_code(code, "chat-client").reason == "wrong_role"

@@ -110,14 +110,14 @@ def test_every_format_labels_the_session_as_simulated_practice_and_carries_the_r
     note = label("simulated")
     md = render([practice], "md").decode()
     assert note in md.replace("\\", "") and "Supervisor's report" in md.replace("\\", "")
-    assert "Attune (simulated client)" in md and "Trainee" in md
+    assert "Rob (simulated client): " in md and "Trainee ·" in md
     html = unescape(render([practice], "html").decode())
-    assert note in html and "practice-report" in html and "Attune (simulated client)" in html
+    assert note in html and "practice-report" in html and "Rob (simulated client): " in html
     pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(render([practice], "pdf"))).pages)
     assert " ".join(note.split()) in pdf and "What to practise" in pdf
     rows = list(csv.DictReader(io.StringIO(render([practice], "csv").decode("utf-8-sig"), newline="")))
     assert rows and all(r["simulated"] == label("simulated_short") for r in rows)
-    assert {r["speaker_label"] for r in rows} == {"Trainee", "Attune (simulated client)"}
+    assert {r["speaker_label"] for r in rows} == {"Trainee", "Attune"}
     doc = json.loads(render([practice], "json"))
     assert doc["practice"][0]["session_id"] == 5 and doc["practice"][0]["simulated"] is True
     assert doc["practice"][0]["label"] == note
@@ -139,7 +139,7 @@ def test_the_review_terminal_labels_the_session_and_shows_the_report(practice):
     console.print(sessions_table([practice.conversation, sample_transcript().conversation]))
     shown = console.export_text()
     assert label("simulated") in " ".join(shown.split()) or label("simulated")[:60] in shown
-    assert "What to practise" in shown and "Attune (simulated client)" in shown
+    assert "What to practise" in shown and "Trainee" in shown and "Rob (simulated client): " in shown
     assert f"trainee ({label('simulated_short')})" in shown
 
 
