@@ -45,15 +45,6 @@ class TrainingRow:
 
 
 @dataclass(frozen=True)
-class Feature:
-    """One feature occurrence and the words (token indices, inclusive) it came from."""
-
-    name: str
-    first: int
-    last: int
-
-
-@dataclass(frozen=True)
 class Contribution:
     """Words of the text that pushed the score towards risk: character offsets and the weight."""
 
@@ -66,23 +57,8 @@ def words(text: str) -> list[re.Match[str]]:
     return list(WORD.finditer(text))
 
 
-def features(tokens: list[str]) -> list[Feature]:
-    """Words, word pairs and padded letter groups of lower-cased tokens."""
-    found: list[Feature] = []
-    for i, token in enumerate(tokens):
-        found.append(Feature("w:" + token, i, i))
-        if i + 1 < len(tokens):
-            found.append(Feature(f"b:{token} {tokens[i + 1]}", i, i + 1))
-        padded = f" {token} "
-        for size in CHAR_SIZES:
-            if len(padded) < size:
-                continue
-            found.extend(Feature("c:" + padded[k:k + size], i, i) for k in range(len(padded) - size + 1))
-    return found
-
-
 def _feature_names(text: str) -> list[str]:
-    """The names `features` gives, built without the bookkeeping (every message is scored)."""
+    """Feature names of a text: words (`w:`), word pairs (`b:`), each word's letter groups (`c:`)."""
     tokens = [m.group().lower() for m in words(text)]
     names = ["w:" + t for t in tokens]
     names.extend(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:]))
@@ -139,17 +115,16 @@ class RiskModel:
         """The runs of words that pushed the score up most (a word's share: its own features, its
         letter groups, half of each word pair it is in), strongest first."""
         matches = words(text)
-        found = features([m.group().lower() for m in matches])
+        tokens = [m.group().lower() for m in matches]
         values = self._values(text)
-        per_word = [0.0] * len(matches)
         # A repeated feature's value already counts every occurrence: each gets its part.
-        occurrences = Counter(f.name for f in found)
-        for f in found:
-            if f.name not in values:
-                continue
-            share = self.coef[f.name] * values[f.name] / occurrences[f.name] / (1 + f.last - f.first)
-            for i in range(f.first, f.last + 1):
-                per_word[i] += share
+        occurrences = Counter(_feature_names(text))
+        share = lambda name: self.coef[name] * values[name] / occurrences[name] if name in values else 0.0  # noqa: E731
+        per_word = [share("w:" + t) + sum(share(name) for name in _letter_groups(t)) for t in tokens]
+        for i in range(len(tokens) - 1):
+            pair = share(f"b:{tokens[i]} {tokens[i + 1]}") / 2
+            per_word[i] += pair
+            per_word[i + 1] += pair
         runs: list[tuple[int, int, float]] = []
         for i, weight in enumerate(per_word):
             if weight <= 0:
@@ -163,16 +138,17 @@ class RiskModel:
         return [Contribution(matches[a].start(), matches[b].end(), round(w, 3)) for a, b, w in runs[:top]]
 
     def nearest(self, text: str, top: int = 3) -> list[TrainingRow]:
-        """The training sentences labelled as risk that are most like the text (cosine on tf-idf)."""
-        from scipy.sparse import csr_matrix
+        """The training sentences labelled as risk that are most like the text (cosine on tf-idf;
+        ties in the file's order, which is by text)."""
+        import numpy
 
-        values = self._values(text)
         index = self._vectorizer.vocabulary_
-        columns = [index[name] for name in values]
-        query = csr_matrix((list(values.values()), (columns, [0] * len(columns))), shape=(len(index), 1))
-        similarity = (self._risk_matrix @ query).toarray().ravel()
-        order = sorted(range(len(similarity)), key=lambda i: (-similarity[i], self._risk_rows[i].text))
-        return [self._risk_rows[i] for i in order[:top] if similarity[i] > 0]
+        query = numpy.zeros(len(index))
+        for name, value in self._values(text).items():
+            query[index[name]] = value
+        similarity = self._risk_matrix @ query
+        order = numpy.argsort(-similarity, kind="stable")[:top]
+        return [self._risk_rows[i] for i in order if similarity[i] > 0]
 
 
 def read_rows(path: Path) -> list[TrainingRow]:
