@@ -22,6 +22,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import AnswerValidation, latest_intent, notice_if_new, refuse_practice_if_on_hold, say, yes_or_no
 from actions.offload import off_loop
+from bot.analysis.handover import from_parse_data, run_given
 from bot.checkin.around import OFFERED, START, checkin_turn, in_grounding
 from bot.exercises.contract import Annotation, AnsweredTurn, Exercise, Reply
 from bot.exercises.registry import UnknownExercise, exercise, for_start_intent
@@ -203,9 +204,12 @@ class ValidateExerciseForm(AnswerValidation):
                 if checkin.suds is not None:
                     checkin_slots["suds"] = checkin.suds
                 return checkin_slots
-        # The analysis of the answer is CPU work: in a worker thread, not on the event loop.
-        reply = await off_loop(current.answer, tracker.get_slot(STATE) or {}, str(slot_value or ""),
-                               random.Random(), question=tracker.get_slot(QUESTION) or "")
+        # The exercise reads the answer's analysis from the NLU's parse data when it is there
+        # (bot/analysis/handover.py); otherwise analysing it is CPU work: in a worker thread, not on
+        # the event loop.
+        reply = await off_loop(run_given, from_parse_data(tracker.latest_message), current.answer,
+                               tracker.get_slot(STATE) or {}, str(slot_value or ""), random.Random(),
+                               question=tracker.get_slot(QUESTION) or "")
         utter_all(dispatcher, reply.messages)
         slots: dict[str, Any] = {STATE: reply.state, "exercise_step": reply.step,
                                  ANSWER: DONE if reply.finished else None}

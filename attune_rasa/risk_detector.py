@@ -8,6 +8,11 @@ first in `intent_ranking`), and the dialogue's rules take it from there (data/ru
     ask                -> risk_unclear     (one direct question before anything else)
 It adds one `risk_category` entity per finding, and on every message the full risk result under the
 parse_data key `attune_risk`.
+
+On the same parse it runs the other parts that read a message alone (bot/analysis `NLU_PARTS`:
+mentalizing, repair) and puts them, compact, under `attune_analysis` for the action server, which
+then need not parse the message again (bot/analysis/handover.py). `ATTUNE_NLU_ANALYSIS=0` turns that
+off (risk only, as the detector did before): the actions then analyse answers themselves.
 The processor builds parse_data from `Message.as_dict(only_output_properties=True)`, which is why
 each value is set with `add_to_output=True`.
 
@@ -39,6 +44,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.analysis import NLU_PARTS, AnalysisResult, analyze
+from bot.analysis.handover import ANALYSIS_KEY, RISK_KEY, handed_over, to_parse_data
 from bot.analysis.risk import RiskResult, assess_risk_text
 from bot.nlp import load_nlp
 
@@ -48,7 +55,7 @@ RISK_INTENT = "risk_disclosure"
 UNCLEAR_INTENT = "risk_unclear"
 PAST_INTENT = "risk_past"
 RISK_ENTITY = "risk_category"
-PARSE_DATA_KEY = "attune_risk"
+PARSE_DATA_KEY = RISK_KEY
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -59,9 +66,10 @@ class RiskDetector(GraphComponent, IntentClassifier):
     def get_default_config() -> dict[str, Any]:
         return {"intent": RISK_INTENT, "entity": RISK_ENTITY}
 
-    def __init__(self, config: dict[str, Any]) -> None:
+    def __init__(self, config: dict[str, Any], hand_over: bool | None = None) -> None:
         self.intent = config.get("intent", RISK_INTENT)
         self.entity = config.get("entity", RISK_ENTITY)
+        self.hand_over = handed_over() if hand_over is None else hand_over
 
     @classmethod
     def create(
@@ -74,8 +82,12 @@ class RiskDetector(GraphComponent, IntentClassifier):
         # Load spaCy and the risk lexicon when the model loads, so the first user message is not the
         # slow one and a missing model or a broken lexicon fails at start-up, not in a conversation.
         load_nlp()
-        assess_risk_text("warming up the risk lexicon")
-        return cls({**cls.get_default_config(), **config})
+        detector = cls({**cls.get_default_config(), **config})
+        if detector.hand_over:
+            analyze("I felt a bit hurt; maybe he was tired, and I'm sorry I snapped.", only=NLU_PARTS)
+        else:
+            assess_risk_text("warming up the risk lexicon")
+        return detector
 
     @staticmethod
     def required_packages() -> list[str]:
@@ -89,7 +101,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
     def _process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         try:
-            result = assess_risk_text(text)
+            result = self._risk(text, message)
         except Exception as error:  # a detector failure must never take the conversation down
             log.exception("Risk detector failed on a message")
             message.set(PARSE_DATA_KEY, {"flagged": None, "level": "unknown", "error": str(error)}, add_to_output=True)
@@ -99,6 +111,20 @@ class RiskDetector(GraphComponent, IntentClassifier):
         if intent:
             self._override_intent(message, intent)
             self._add_entities(message, result)
+
+    def _risk(self, text: str, message: Message) -> RiskResult:
+        """The risk result; with the hand-over on, read from the one parse that also gives the
+        other parts, which go into the parse data for the actions."""
+        if not self.hand_over:
+            return assess_risk_text(text)
+        analysis: AnalysisResult = analyze(text, only=NLU_PARTS)
+        if analysis.risk is None:  # the risk part failed (analyze logged it): the error form above
+            raise RuntimeError("; ".join(analysis.notes) or "the risk analysis gave no result")
+        try:
+            message.set(ANALYSIS_KEY, to_parse_data(analysis), add_to_output=True)
+        except Exception:  # the hand-over only saves work: without it the actions analyse the answer
+            log.exception("Could not hand the analysis of a message over; the actions will analyse it")
+        return analysis.risk
 
     def _intent_for(self, result: RiskResult) -> str | None:
         if result.outcome == "none":

@@ -5,7 +5,10 @@ so whatever an action puts in a slot is stored again each time it is set. This r
 through the real actions (real analysis, real content) and adds up the JSON of the events Rasa would
 store: the user's messages with their parse data, the slot events the form extracts and the actions
 return, and the bot's messages. It prints the total and the bytes per answer, so growth over an
-exercise shows (a state that re-serialises every past turn grows quadratically).
+exercise shows (a state that re-serialises every past turn grows quadratically). Each user message
+carries the parse data the risk detector adds (attune_rasa/risk_detector.py): the risk result, and
+with the hand-over of the analysis (bot/analysis/handover.py) the compact mentalizing and repair
+parts; the exercise is counted both with and without that hand-over.
 
     .venv/bin/python -m bench.run stored_events
 """
@@ -26,6 +29,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.exercise as ex
 from actions.exercise import ANSWER, DONE, STATE
+from bot.analysis import NLU_PARTS, analyze
+from bot.analysis.handover import ANALYSIS_KEY, RISK_KEY, to_parse_data
 from bot.exercises.mentalizing.state import ExerciseState
 
 DOMAIN = Path(__file__).resolve().parent.parent / "domain.yml"
@@ -44,8 +49,8 @@ FOLLOW_UPS = [
 
 def _tracker(slots: dict[str, Any], text: str = "", intent: str | None = None,
              extracted: dict[str, Any] | None = None, requested_slot: str | None = None,
-             history: list[dict] | None = None) -> Tracker:
-    parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+             history: list[dict] | None = None, latest: dict[str, Any] | None = None) -> Tracker:
+    parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [], **(latest or {})}
     all_slots = {**slots, **(extracted or {})}
     if requested_slot:
         all_slots["requested_slot"] = requested_slot
@@ -69,7 +74,8 @@ def _run(action, tracker: Tracker) -> tuple[list[dict], list[dict]]:
 class _Conversation:
     """The events Rasa would store, and the slots it would hold, while the actions run."""
 
-    def __init__(self) -> None:
+    def __init__(self, hand_over: bool) -> None:
+        self.hand_over = hand_over
         self.stored: list[dict] = []
         self.slots: dict[str, Any] = {"onboarded": True, "consent_given": True}
 
@@ -82,10 +88,16 @@ class _Conversation:
         for message in messages:
             self.stored.append({"event": "bot", "text": message.get("text"), "data": {}})
 
-    def user(self, text: str, intent: str) -> None:
+    def user(self, text: str, intent: str) -> dict:
         parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [],
                  "intent_ranking": [{"name": intent, "confidence": 1.0}]}
+        if not text.startswith("/"):  # Rasa runs no NLU on a button's payload
+            analysis = analyze(text, only=NLU_PARTS)
+            parse[RISK_KEY] = analysis.risk.to_dict()
+            if self.hand_over:
+                parse[ANALYSIS_KEY] = to_parse_data(analysis)
         self.stored.append(UserUttered(text, parse_data=parse))
+        return parse
 
     def run(self, action, **tracker_args: Any) -> list[dict]:
         events, messages = _run(action, _tracker(self.slots, **tracker_args))
@@ -96,10 +108,10 @@ class _Conversation:
         return sum(len(json.dumps(event, ensure_ascii=False, default=str)) for event in self.stored)
 
 
-def one_exercise() -> tuple[int, list[int]]:
+def one_exercise(hand_over: bool = True) -> tuple[int, list[int]]:
     """Total stored bytes of one scenario exercise, and the bytes added by each answer."""
     random.seed(7)
-    talk = _Conversation()
+    talk = _Conversation(hand_over)
     talk.user("/start_mentalizing", "start_mentalizing")
     talk.run(ex.ActionExerciseStart(), text="/start_mentalizing", intent="start_mentalizing")
     talk.run(ex.ActionAskExerciseAnswer())
@@ -111,11 +123,12 @@ def one_exercise() -> tuple[int, list[int]]:
             break
         text = next(follow_ups) if state.follow_up else next(answers, "I don't know any more.")
         before = talk.bytes()
-        talk.user(text, "reflect")
+        parse = talk.user(text, "reflect")
         # The form extracts the raw text into the requested slot, then its validation runs.
         talk.stored.append(SlotSet(ANSWER, text))
+        latest = {k: v for k, v in parse.items() if k in (RISK_KEY, ANALYSIS_KEY)}
         events = talk.run(ex.ValidateExerciseForm(), text=text, intent="reflect",
-                          extracted={ANSWER: text}, requested_slot=ANSWER)
+                          extracted={ANSWER: text}, requested_slot=ANSWER, latest=latest)
         if not any(e.get("name") == ANSWER and e.get("value") == DONE for e in events):
             talk.run(ex.ActionAskExerciseAnswer())
         per_answer.append(talk.bytes() - before)
@@ -124,9 +137,10 @@ def one_exercise() -> tuple[int, list[int]]:
 
 
 def run() -> None:
-    total, per_answer = one_exercise()
-    print(f"one mentalizing exercise ({len(per_answer)} answers): {total:,} stored event bytes")
-    print("bytes added per answer: " + ", ".join(f"{b:,}" for b in per_answer))
+    for hand_over, label in ((True, "with the analysis handed over"), (False, "risk only in the parse data")):
+        total, per_answer = one_exercise(hand_over)
+        print(f"one mentalizing exercise ({len(per_answer)} answers), {label}: {total:,} stored event bytes")
+        print("  bytes added per answer: " + ", ".join(f"{b:,}" for b in per_answer))
 
 
 if __name__ == "__main__":

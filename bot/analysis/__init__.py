@@ -2,6 +2,8 @@
 
 `analyze(text)` parses a text once with the shared spaCy pipeline and runs every part on that one
 parse; `analyze_many(texts)` does the same for many texts through `nlp.pipe` (batched, faster).
+The Rasa server runs the parts that need no context (`NLU_PARTS`) on each user message and hands
+them to the action server in the parse data (`handover.py`), so a message is parsed once.
 Any input gets a result: odd input (empty, huge, control characters, markup, another language) is
 analysed as far as it can be and the result's `notes` say what happened. A part that fails is logged
 and reported in `notes` rather than losing the other parts' results.
@@ -37,6 +39,9 @@ PARTS: dict[str, tuple[str, str]] = {
     "prompt": ("bot.analysis.prompt", "analyze_prompt"),
 }
 DEFAULT_BATCH_SIZE = 64
+# The parts that read a message alone: the Rasa server's NLU runs them (attune_rasa/risk_detector.py).
+# The prompt part needs the question it answers, which only the action server knows.
+NLU_PARTS = ("risk", "mentalizing", "repair")
 
 
 @dataclass
@@ -60,6 +65,31 @@ class AnalysisResult:
             "notes": list(self.notes),
             **{name: (getattr(self, name).to_dict() if getattr(self, name) is not None else None) for name in PARTS},
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "AnalysisResult":
+        """The result `to_dict` wrote; each part through its own result class's `from_dict`."""
+        result = cls(text=str(data["text"]), original_length=int(data["original_length"]),
+                     truncated=bool(data.get("truncated", False)),
+                     language_supported=bool(data.get("language_supported", True)),
+                     notes=[str(n) for n in data.get("notes") or []])
+        for name in PARTS:
+            if data.get(name) is not None:
+                setattr(result, name, part_from_dict(name, data[name]))
+        return result
+
+
+def part_from_dict(name: str, data: dict) -> Any:
+    """One part's result from its `to_dict` (imports only the result's module)."""
+    if name == "risk":
+        from bot.analysis.handover import risk_from_dict
+
+        return risk_from_dict(data)
+    classes = {"mentalizing": ("bot.analysis.mentalizing", "MentalizingResult"),
+               "repair": ("bot.analysis.repair", "RepairResult"),
+               "prompt": ("bot.analysis.prompt", "PromptResult")}
+    module, cls = classes[name]
+    return getattr(importlib.import_module(module), cls).from_dict(data)
 
 
 def analyze(text: str, context: str | None = None, only: str | Iterable[str] | None = None) -> AnalysisResult:
@@ -131,9 +161,10 @@ def _analyse_doc(doc: "Doc", prep: Prepared, context: str | None, functions: dic
             result.notes.append(f"The {name} analysis is not available in this installation.")
             continue
         try:
-            if name == "risk" and prep.truncated and isinstance(original, str):
+            if name == "risk" and isinstance(original, str) and (prep.truncated or "<" in prep.text):
                 # Safety reads everything: a disclosure after the cut must not be missed. Its
-                # evidence offsets then refer to the original text.
+                # evidence offsets then refer to the original text. Markup is read as the risk
+                # detector reads it (tags blanked), so the two never disagree on a message.
                 from bot.analysis.risk import assess_risk_text
 
                 value = assess_risk_text(original)

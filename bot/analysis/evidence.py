@@ -18,6 +18,11 @@ class Evidence:
         return asdict(self)
 
     @classmethod
+    def from_dict(cls, data: dict) -> "Evidence":
+        return cls(start=int(data["start"]), end=int(data["end"]), text=str(data["text"]),
+                   marker=str(data["marker"]), explanation=str(data.get("explanation", "")))
+
+    @classmethod
     def from_span(cls, span, marker: str, explanation: str) -> "Evidence":
         """Build from a spaCy Span (or Token)."""
         start = span.idx if hasattr(span, "idx") and not hasattr(span, "start_char") else span.start_char
@@ -35,3 +40,8 @@ class Finding:
 
     def to_dict(self) -> dict:
         return {"name": self.name, "evidence": [e.to_dict() for e in self.evidence], "explanation": self.explanation}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Finding":
+        return cls(name=str(data["name"]), evidence=[Evidence.from_dict(e) for e in data.get("evidence") or []],
+                   explanation=str(data.get("explanation", "")))

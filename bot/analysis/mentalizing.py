@@ -48,6 +48,10 @@ class Marker:
     def to_dict(self) -> dict:
         return {"family": self.family, "evidence": self.evidence.to_dict()}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Marker":
+        return cls(family=str(data["family"]), evidence=Evidence.from_dict(data["evidence"]))
+
 
 @dataclass(frozen=True)
 class FailureMode:
@@ -62,6 +66,11 @@ class FailureMode:
             "explanation": self.explanation,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "FailureMode":
+        return cls(mode=str(data["mode"]), evidence=[Evidence.from_dict(e) for e in data.get("evidence") or []],
+                   explanation=str(data.get("explanation", "")))
+
 
 @dataclass(frozen=True)
 class SetAside:
@@ -73,6 +82,11 @@ class SetAside:
 
     def to_dict(self) -> dict:
         return {"family": self.family, "evidence": self.evidence.to_dict(), "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SetAside":
+        return cls(family=str(data["family"]), evidence=Evidence.from_dict(data["evidence"]),
+                   reason=str(data.get("reason", "")))
 
 
 @dataclass
@@ -121,6 +135,30 @@ class MentalizingResult:
             "reported_dismissals": [e.to_dict() for e in self.reported_dismissals],
             "set_aside": [s.to_dict() for s in self.set_aside],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "MentalizingResult":
+        """The result `to_dict` wrote (`families` is derived from the markers, so it is not read)."""
+        def evidence(key: str) -> list[Evidence]:
+            return [Evidence.from_dict(e) for e in data.get(key) or []]
+
+        disengagement = data.get("disengagement")
+        return cls(
+            markers=[Marker.from_dict(m) for m in data.get("markers") or []],
+            failure_modes=[FailureMode.from_dict(f) for f in data.get("failure_modes") or []],
+            rf_estimate=int(data.get("rf_estimate", 1)),
+            explanation=str(data.get("explanation", "")),
+            language_supported=bool(data.get("language_supported", True)),
+            rf_band=str(data.get("rf_band", "absent")),
+            state_kinds={**dict.fromkeys(STATE_KINDS, 0), **(data.get("state_kinds") or {})},
+            feeling_words=evidence("feeling_words"),
+            validation_needed=bool(data.get("validation_needed", False)),
+            self_criticism=evidence("self_criticism"),
+            disengagement=Disengagement.from_dict(disengagement) if disengagement else None,
+            disavowals=evidence("disavowals"),
+            reported_dismissals=evidence("reported_dismissals"),
+            set_aside=[SetAside.from_dict(a) for a in data.get("set_aside") or []],
+        )
 
 
 @dataclass(frozen=True)

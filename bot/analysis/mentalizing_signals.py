@@ -40,6 +40,11 @@ class Disengagement:
     def to_dict(self) -> dict:
         return {"kind": self.kind, "evidence": [e.to_dict() for e in self.evidence], "explanation": self.explanation}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Disengagement":
+        return cls(kind=str(data["kind"]), evidence=[Evidence.from_dict(e) for e in data.get("evidence") or []],
+                   explanation=str(data.get("explanation", "")))
+
 
 def subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)

@@ -41,6 +41,12 @@ class MechanismLevel:
         return {"name": self.name, "level": self.level,
                 "evidence": [e.to_dict() for e in self.evidence], "explanation": self.explanation}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "MechanismLevel":
+        return cls(name=str(data["name"]), level=int(data["level"]),
+                   evidence=[Evidence.from_dict(e) for e in data.get("evidence") or []],
+                   explanation=str(data.get("explanation", "")))
+
 
 @dataclass
 class PromptResult:
@@ -84,6 +90,21 @@ class PromptResult:
             "explanation": self.explanation,
             "language_supported": self.language_supported,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PromptResult":
+        """The result `to_dict` wrote (the `*_level` keys repeat the mechanisms' levels)."""
+        mechanisms = {m["name"]: MechanismLevel.from_dict(m) for m in data.get("mechanisms") or []}
+        defaults = cls()
+        return cls(behaviour=str(data.get("behaviour", "other")), question_type=data.get("question_type"),
+                   reflection_type=data.get("reflection_type"),
+                   flags=[Finding.from_dict(f) for f in data.get("flags") or []],
+                   exploration=mechanisms.get("exploration", defaults.exploration),
+                   emotional_reaction=mechanisms.get("emotional_reaction", defaults.emotional_reaction),
+                   interpretation=mechanisms.get("interpretation", defaults.interpretation),
+                   evidence=[Evidence.from_dict(e) for e in data.get("evidence") or []],
+                   explanation=str(data.get("explanation", "")),
+                   language_supported=bool(data.get("language_supported", True)))
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,13 @@ class RepairResult:
             "language_supported": self.language_supported,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "RepairResult":
+        return cls(components=[Finding.from_dict(c) for c in data.get("components") or []],
+                   blockers=[Finding.from_dict(b) for b in data.get("blockers") or []],
+                   summary=dict(data.get("summary") or {}),
+                   language_supported=bool(data.get("language_supported", True)))
+
 
 def analyze_repair(doc: Doc) -> RepairResult:
     """Find repair components and blockers in a parsed repair attempt."""

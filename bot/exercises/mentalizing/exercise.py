@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from bot.analysis import analyze
+from bot.analysis.handover import analysis_of
 from bot.exercises.contract import AnsweredTurn, Closing, Exercise, Profile, Reply, State
 from bot.exercises.mentalizing.asking import introduce_own_moment, offer_another, present_scenario, question_for
 from bot.exercises.mentalizing.declaration import DECLARATION
@@ -141,7 +141,7 @@ class MentalizingExercise(Exercise):
             relevant = set(left.keys) & about.assumes if left else set()
             if left and relevant:
                 return self._leave_out(current, left, relevant, rng)
-        analysis = analyze(text, only="mentalizing").mentalizing
+        analysis = analysis_of(text, only="mentalizing").mentalizing
         feedback = feedback_for(step, text, analysis, current.seen, rng, scenario=current.about(),
                                 follow_up=follow_up, pace=current.pace())
         turn = Turn.record(step, question, text, analysis, feedback, follow_up)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.analysis import analyze
+from bot.analysis.handover import analysis_of
 from bot.analysis.repair import RepairResult
 from bot.exercises.contract import AnsweredTurn, Closing, Exercise, Profile, Reply, State
 from bot.exercises.repair import coach
@@ -156,7 +157,7 @@ class RepairExercise(Exercise):
 
     def _attempt(self, current: RehearsalState, text: str, rng: random.Random) -> Reply:
         persona, step, number = current.persona(), str(current.step), current.attempt_number
-        repair = analyze(text, only="repair").repair
+        repair = analysis_of(text, only="repair").repair
         if repair is None:  # the analysis could not run: an attempt with nothing found
             repair = RepairResult()
         attempt = Attempt(frozenset(repair.component_names()), frozenset(repair.blocker_names()),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis import analyze
+from bot.analysis.handover import analysis_of
 from bot.exercises.repair.library import coaching, shaped_personas
 from bot.exercises.repair.schema import Persona
 
@@ -46,7 +46,7 @@ def describes_abuse(text: str) -> bool:
     rupture to rehearse either)."""
     if _has_any(text, coaching().abuse_words):
         return True
-    risk = analyze(text, only="risk").risk
+    risk = analysis_of(text, only="risk").risk
     return bool(risk and any(f.category == ABUSE_CATEGORY for f in risk.findings))
 
 
