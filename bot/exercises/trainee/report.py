@@ -162,7 +162,9 @@ def _to_practise(turns: Sequence[Mapping]) -> list[str]:
     lines = [line for t in poor[:MAX_EXAMPLES] for line in _turn_lines(t, with_example=True)]
     if not lines:
         lines = [words().nothing_to_practise]
-    lines.append(words().general[_general(turns)])
+    general = _general(turns)
+    if not (general == "all_good" and any(_score(t, RISK_MISSTEP.name) for t in turns)):
+        lines.append(words().general[general])
     return lines
 
 

@@ -110,7 +110,9 @@ def closing_words(turns: Sequence[TurnRecord], client: Client, seen: MutableSet[
         messages += risk_closing(turns, client, seen, rng)
         # A risk question's misstep has its own line above; the general advice weighs the rest.
         general = [t for t in turns if not (t.detail.get("risk") or {}).get("missteps")]
-        messages.append(say(catalogue.closing_practise[practise_next(counts(general))], seen, rng, fields))
+        advice = practise_next(counts(general))
+        if not (advice == "all_good" and len(general) < len(turns)):  # no praise beside a misstep
+            messages.append(say(catalogue.closing_practise[advice], seen, rng, fields))
     return [m for m in messages if m]
 
 

@@ -169,6 +169,7 @@ def test_the_end_names_what_was_asked_what_was_not_and_the_missteps_in_words(eng
     assert names["means"] in closing and names["safety"] in closing  # named as still to ask
     assert "promise" in closing and "leading" in closing
     assert not any(ch.isdigit() for ch in closing)
+    assert "attuned work" not in closing and "Keep doing what you did" not in closing  # no praise beside a misstep
     view = engine.summary(turns, state)["risk"]
     assert view["topics"]["ideation"] == {"asked": True, "step": "turn_2", "prompt": DIRECT["ideation"]}
     assert view["unasked"] == ["means", "safety"] and view["disclosed_at"] == "turn_1"
