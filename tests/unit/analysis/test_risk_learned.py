@@ -145,3 +145,18 @@ def test_training_file_rows_follow_the_schema():
     assert {r.label for r in rows} == {0, 1}
     assert {r.origin for r in rows} <= {"tuned-old", "dev", "dev2", "dev3", "mentalizing", "repair", "ordinary"}
     assert all(r.category for r in rows if r.label == 1) and not any(r.category for r in rows if r.label == 0)
+
+
+def test_the_committed_training_file_is_what_the_build_script_makes():
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[3] / "scripts" / "build_risk_model_data.py"
+    spec = importlib.util.spec_from_file_location("build_risk_model_data", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.build()
+    committed = [json.loads(line) for line in DATA_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert built == committed, "run scripts/build_risk_model_data.py and commit its output"
+    # The new blind set is never learned from.
+    assert all("blind2" not in name for _, name in module.RISK_PORTIONS)
