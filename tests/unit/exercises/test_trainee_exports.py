@@ -145,3 +145,20 @@ def test_the_review_terminal_labels_the_session_and_shows_the_report(practice):
 
 def test_a_reader_who_may_not_see_scores_gets_no_report_built_from_emptied_annotations(practice):
     assert report_sections(without_scores(practice)) == []
+
+
+def test_the_web_review_s_transcript_page_labels_the_session_and_shows_the_report(practice):
+    from bot.export import FORMATS
+    from bot.export.labels import all_labels
+    from bot.export.practice import simulated_note
+    from bot.web import pages
+    from bot.web.app import page
+
+    reader = Person(3, Role.SUPERVISOR, "Sue", "sue", START)
+    simulated = is_simulated(practice.conversation)
+    html = unescape(page("transcript.html.j2", me=reader, csrf="token", labels=all_labels(), transcript=practice,
+                         facts=pages.session_facts(practice), turns=[pages.turn_page(t, simulated) for t in practice.turns],
+                         chart=None, carer=True, formats=FORMATS, simulated=simulated_note(practice.conversation),
+                         reports=report_sections(practice)).body.decode())
+    assert label("simulated") in html and "What to practise" in html and "Risk assessment" in html
+    assert f'"{PROMPTS[3]}"' in html and ">Trainee<" in html
