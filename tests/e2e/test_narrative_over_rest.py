@@ -134,21 +134,39 @@ def test_two_sittings_across_a_restart(pair):
     pair.serve("stop")
     pair.serve("start")
 
-    pair.texts("/session_start")  # a new conversation
-    back = pair.texts("/start_narrative")
+    # What Rasa does after an hour of silence: a new conversation (it says nothing of its own).
+    pair.texts("/session_start")
+    pair.texts("hi")
+    back = pair.texts("let's go on with the memories exercise")
     assert "Welcome back" in back and "your nan" in back and "'stop'" in back
     assert "how stirred up do you feel right now" in back  # the rating, before the memory question
-    assert "second word" in back
+    assert back.index("how stirred up") < back.index("second word")
     pair.texts("4")
     memory = pair.texts("I remember she sat with me all night when I had chickenpox.")
     assert "third word" in memory
+    # Past abuse told mid-memory: the safety path for past events, then back to the exercise.
+    told = pair.texts("when I was seven my nan used to lock me in the cupboard")
+    assert "third word" not in told and MENU not in told
+    pair.texts("yes, I'm safe now")
+    again = pair.texts("go back to it")
+    assert "third word" in again
+    for _ in ("memory_3", "memory_4", "memory_5", "upset", "separation", "rejection", "shaped"):
+        asked = pair.texts("skip")
+    assert "Understanding is not excusing" in asked and "optional" in asked
+    declined = pair.texts("I don't want to see it from their side.")
+    assert "you don't owe anyone their side of it" in declined and "changed between you" in declined
     ended = pair.texts("stop")
     assert "box or a drawer" in ended
 
     with pair.store():
         with db.unit_of_work() as session:
             kept = session.query(ExerciseProgress).one().data
-        assert kept["step"] == "memory_3" and kept["suds"] == [8.0]
+        assert kept == {"step": "changed", "caregiver": "your nan", "harmed": True, "memory": None, "suds": [8.0]}
+        risks = repo.list_risk_events(tess)
+        flagged = [(r.category, r.level, r.source, [e.text for e in r.evidence]) for r in risks]
+        pair.said += ["", "=== Risk events the therapist sees ===", *map(str, flagged)]
+        # The past abuse, by way of the past-event check (the dialogue's own record of it).
+        assert any(r.category == "abuse_or_danger" and "via: past" in (r.level or "") for r in risks), flagged
         sessions = repo.list_conversations(tess, repo_filter(client.id))
         assert len(sessions) >= 2
         transcripts = [repo.get_transcript(tess, s.id) for s in sessions]
@@ -157,6 +175,7 @@ def test_two_sittings_across_a_restart(pair):
     assert suds == [8.0]
     assert any("narrative_coherence_flags" in a.scores for a in annotations)
     assert any(span.marker == "specific_memory" for a in annotations for span in a.evidence)
+    assert any(a.result.get("declined_their_side") for a in annotations)
     person_side = "\n".join(line for line in pair.said if not line.startswith(">"))
     assert "narrative_suds" not in person_side and "coherence" not in person_side.lower()
     pair.said += ["", "=== What the therapist sees (attune show, for each session) ===", *_review(transcripts, tess)]
