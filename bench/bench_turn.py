@@ -14,7 +14,9 @@ answers its questions in free text until the summary; that conversation is held 
   after the conversations.
 
 The analysis of a message runs where `ATTUNE_NLU_ANALYSIS` says (attune_rasa/risk_detector.py):
-both placements are measured in one run, side by side, each with servers of its own.
+both placements are measured in one run, side by side, each with servers of its own. First, in this
+process and in CPU time (steady however busy the machine is), what each side does per answer: the
+detector with and without the hand-over, the action rebuilding the hand-over or analysing itself.
 
     .venv/bin/python -m bench.run turn
 """
@@ -115,7 +117,38 @@ def rows_for(results: dict[str, Figures]) -> list[tuple]:
     return rows
 
 
+def _cpu_ms(function, texts: list[str], repeat: int = 20) -> float:
+    start = time.process_time()
+    for _ in range(repeat):
+        for text in texts:
+            function(text)
+    return 1000 * (time.process_time() - start) / (repeat * len(texts))
+
+
+def in_process() -> None:
+    import json
+
+    from bot.analysis import NLU_PARTS, analyze
+    from bot.analysis.handover import ANALYSIS_KEY, RISK_KEY, from_parse_data, to_parse_data
+    from bot.analysis.risk import assess_risk_text
+
+    analyze(ANSWERS[0])  # loads spaCy and every lexicon, outside the figures
+    parse = {t: json.dumps({"text": t, RISK_KEY: assess_risk_text(t).to_dict(),
+                            ANALYSIS_KEY: to_parse_data(analyze(t, only=NLU_PARTS))}) for t in ANSWERS}
+    rows = [("Rasa server: risk alone (ms)", f"{_cpu_ms(assess_risk_text, ANSWERS):.2f}"),
+            ("Rasa server: risk, mentalizing, repair and the hand-over (ms)",
+             f"{_cpu_ms(lambda t: to_parse_data(analyze(t, only=NLU_PARTS)), ANSWERS):.2f}"),
+            ("action server: analysing the answer itself (mentalizing) (ms)",
+             f"{_cpu_ms(lambda t: analyze(t, only='mentalizing'), ANSWERS):.2f}"),
+            ("action server: rebuilding the hand-over (ms)",
+             f"{_cpu_ms(lambda t: from_parse_data(json.loads(parse[t])), ANSWERS):.2f}")]
+    print(f"CPU per answer in one process ({len(ANSWERS)} answers, 20 times each)")
+    print(table(rows, ("", "CPU")))
+    print()
+
+
 def run() -> None:
+    in_process()
     runs = int(os.environ.get("ATTUNE_BENCH_RUNS", "6"))
     results: dict[str, Figures] = {}
     for label, placement in PLACEMENTS.items():
