@@ -53,6 +53,17 @@ def create_person(role: str, display_name: str, username: str | None) -> None:
     terminal.say(f"Created {person.display_name} ({person.role.value}, #{person.id}).")
 
 
+@admin.command("link")
+@click.argument("carer_id", type=int)
+@click.argument("person_id", type=int)
+def link(carer_id: int, person_id: int) -> None:
+    """Link a trainee to a supervisor (or a client to a therapist) without a pairing code."""
+    actor = auth.current_actor()
+    require_admin(actor)
+    repository.link_by_admin(actor, carer_id, person_id)
+    terminal.say(f"#{person_id} is linked with #{carer_id}.")
+
+
 @admin.command("set-password")
 @click.argument("person_id", type=int)
 def set_password(person_id: int) -> None:

@@ -12,6 +12,7 @@ from bot.store.access import (
     CARER_LINK_KIND,
     LINKED_ROLE,
     InvalidInput,
+    NotFound,
     load_actor,
     require_carer_of,
     require_role,
@@ -122,6 +123,28 @@ def redeem_pairing_code(code: str, sender_id: str) -> PairingResult:
                     detail={"carer_id": issuer.id, "kind": row.kind}, sender_id=sender_id)
         return PairingResult(ok=True, reason="already_linked" if exists else "linked", kind=row.kind,
                              issuer_name=issuer.display_name)
+
+
+def link_by_admin(actor: Person, carer_id: int, person_id: int) -> None:
+    """An admin links a person to a therapist (a client) or a supervisor (a trainee): for people
+    an admin created rather than a chat's pairing code. The roles must fit: a supervisor is never
+    linked to a client, so never reads a client's transcript."""
+    with db.unit_of_work() as session:
+        actor = load_actor(session, actor, "link")
+        require_role(actor, {Role.ADMIN}, "link", "person", person_id)
+        carer = session.get(PersonRow, carer_id) if isinstance(carer_id, int) else None
+        person = session.get(PersonRow, person_id) if isinstance(person_id, int) else None
+        if carer is None or person is None or not (carer.active and person.active):
+            raise NotFound("No such active person.")
+        linked_role = LINKED_ROLE.get(Role(carer.role))
+        if linked_role is None or person.role != linked_role.value:
+            raise InvalidInput("A therapist is linked to clients and a supervisor to trainees.")
+        kind = CARER_LINK_KIND[Role(carer.role)]
+        exists = session.execute(sa.select(CareLink.id).where(CareLink.carer_id == carer.id,
+                                                              CareLink.person_id == person.id)).first()
+        if not exists:
+            session.add(CareLink(kind=kind, carer_id=carer.id, person_id=person.id, created_at=utcnow()))
+        write_audit(session, actor, "link", "person", person.id, detail={"carer_id": carer.id, "kind": kind})
 
 
 def _recent_failed_pairings(session: Session, sender_id: str) -> int:

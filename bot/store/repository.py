@@ -25,6 +25,7 @@ from bot.store.maintenance import (
 from bot.store.pairing import (
     MAX_FAILED_PAIRINGS_PER_HOUR,
     issue_pairing_code,
+    link_by_admin,
     normalise_code,
     redeem_pairing_code,
     unlink,
@@ -66,7 +67,7 @@ __all__ = [
     "MAX_FAILED_PAIRINGS_PER_HOUR", "AccessDenied", "InvalidInput", "NotFound", "PairingResult", "StoreError",
     "acknowledge_risk_event", "add_note", "audit_log", "authenticate", "authenticate_token", "bootstrap_admin",
     "catch_up_projection", "consent_history", "create_person", "deactivate_person", "erase_person",
-    "erase_person_by", "export_person", "export_person_data", "get_person", "get_transcript", "issue_pairing_code", "issue_token",
+    "erase_person_by", "export_person", "export_person_data", "get_person", "get_transcript", "issue_pairing_code", "issue_token", "link_by_admin",
     "list_conversations", "list_people", "list_risk_events", "normalise_code", "person_history",
     "purge_expired_sessions", "record_audit", "record_consent", "redeem_pairing_code", "rename_person",
     "revoke_token", "rotate_key", "set_password", "unlink",

@@ -97,3 +97,32 @@ def test_the_trainee_reads_their_own_practice_and_no_one_else_s(world):
     # The therapist of a client is no supervisor of a trainee: the practice stays out of their view.
     with pytest.raises(repo.AccessDenied):
         repo.get_transcript(world["therapist"], own.id)
+
+
+def test_an_admin_creates_a_trainee_and_links_them_to_a_supervisor_from_the_command_line(world):
+    from click.testing import CliRunner
+
+    from bot.review import auth
+    from bot.review.cli import cli
+
+    admin, supervisor, therapist = world["admin"], world["supervisor"], world["therapist"]
+    runner = CliRunner()
+
+    def attune(actor, *args: object):
+        auth.save_token(repo.issue_token(actor))  # signed in as `actor`, as `attune login` leaves it
+        return runner.invoke(cli, [str(a) for a in args], env={"NO_COLOR": "1"}, catch_exceptions=False)
+
+    made = attune(admin, "admin", "create-person", "--role", "trainee", "--name", "New Trainee")
+    assert made.exit_code == 0, made.output
+    trainee = next(p for p in repo.list_people(admin) if p.display_name == "New Trainee")
+    assert trainee.role is Role.TRAINEE
+    assert attune(admin, "admin", "link", supervisor.id, trainee.id).exit_code == 0
+    assert trainee.id in {p.id for p in repo.list_people(supervisor)}
+    # Roles must fit: a supervisor is never linked to a client, a therapist never to a trainee.
+    assert attune(admin, "admin", "link", supervisor.id, world["client"].id).exit_code != 0
+    assert attune(admin, "admin", "link", therapist.id, trainee.id).exit_code != 0
+    assert world["client"].id not in {p.id for p in repo.list_people(supervisor)}
+    # Only an admin links.
+    assert attune(supervisor, "admin", "link", supervisor.id, trainee.id).exit_code != 0
+    with pytest.raises(repo.AccessDenied):
+        repo.link_by_admin(supervisor, supervisor.id, trainee.id)
