@@ -138,7 +138,7 @@ def test_two_sittings_across_a_restart(pair):
     pair.texts("/session_start")
     pair.texts("hi")
     back = pair.texts("let's go on with the memories exercise")
-    assert "Welcome back" in back and "your nan" in back and "'stop'" in back
+    assert "pick up where you left off with your nan" in back and "'stop'" in back
     assert "how stirred up do you feel right now" in back  # the rating, before the memory question
     assert back.index("how stirred up") < back.index("second word")
     pair.texts("4")

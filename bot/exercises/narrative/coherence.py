@@ -34,14 +34,27 @@ EXPLANATIONS = {
 }
 
 
+NOTE_QUOTE = 60  # characters of the answer a coherence note points at (a note is about the whole answer)
+
+
 @dataclass(frozen=True)
 class Marker:
     name: str
     span: Span
+    explanation: str = ""  # for a coherence note: "quality: ..."; else the marker's own explanation
 
     def evidence(self) -> dict:
         return {"start": self.span.start, "end": self.span.end, "text": self.span.text, "marker": self.name,
-                "explanation": EXPLANATIONS[self.name]}
+                "explanation": self.explanation or EXPLANATIONS[self.name]}
+
+
+def _opening(text: str) -> Span:
+    """The start of the answer, cut at a word, for a note about the whole answer to point at."""
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    if end - start > NOTE_QUOTE:
+        cut = text.rfind(" ", start, start + NOTE_QUOTE)
+        end = cut if cut > start else start + NOTE_QUOTE
+    return Span(start, end, text[start:end])
 
 
 @dataclass
@@ -103,6 +116,9 @@ def read(text: str, kind: str, lexicon: Lexicon) -> Reading:
             reading.markers.extend(Marker("present_tense", s) for s in find(text, lexicon.present_tense)[:5])
             reading.markers.extend(Marker("sensory_detail", s) for s in find(text, lexicon.sensory_detail)[:5])
     reading.notes = _maxims(reading, kind)
+    # Each note also travels as evidence, so the review and the exports show it beside the answer.
+    reading.markers.extend(Marker(maxim, _opening(text), f"{maxim}: {note}") for maxim, note in reading.notes.items()
+                           if text.strip())
     return reading
 
 

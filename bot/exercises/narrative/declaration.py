@@ -43,5 +43,10 @@ DECLARATION = Declaration(
         "sensory_detail": "red",
         "harsh_to_child": "bold red",
         "kind_to_child": "bold cyan",
+        # Coherence notes (one per maxim the answer strains), pointing at the answer's start.
+        "quality": "bold yellow",
+        "quantity": "bold yellow",
+        "relation": "bold yellow",
+        "manner": "bold yellow",
     },
 )

@@ -80,3 +80,11 @@ def test_a_kind_message_to_the_child_self_is_recognised():
 def test_declining_the_caregiver_s_side_is_accepted_on_an_optional_step():
     reading = _read("I don't want to see it from their side.", "retelling")
     assert reflection_key(reading, "retelling", mind_seen_before=False, optional_view=True) == "not_their_side"
+
+
+def test_each_note_travels_as_evidence_at_the_start_of_the_answer():
+    text = "She was always loving and caring, a really good mother to all of us, whatever anyone says about it."
+    reading = _read(text)
+    notes = [m.evidence() for m in reading.markers if m.name == "quality"]
+    assert len(notes) == 1 and notes[0]["explanation"] == "quality: " + reading.notes["quality"]
+    assert notes[0]["start"] == 0 and text.startswith(notes[0]["text"]) and len(notes[0]["text"]) <= 60
