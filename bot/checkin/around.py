@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.checkin.suds import is_high_distress, is_moderate_distress, is_very_high_distress, parse_suds
+from bot.checkin.suds import is_high_distress, is_moderate_distress, is_very_high_distress, parse_offered_rating
 
 START = "start"  # the exercise has started: offer the check-in with its first question
 OFFERED = "offered"  # the offer stands until the first answer
@@ -40,7 +40,7 @@ class CheckinTurn:
 def checkin_turn(phase: str | None, text: str, said_yes: bool | None) -> CheckinTurn:
     """The check-in's reading of an answer in `phase`; not consumed when it is the exercise's."""
     if phase == OFFERED:
-        reading = parse_suds(text)
+        reading = parse_offered_rating(text)
         if reading.value is None:
             return CheckinTurn(consumed=False)
         rating = float(reading.value)

@@ -55,6 +55,29 @@ def parse_suds(text: str | None) -> SudsReading:
     return SudsReading(int(value + 0.5))  # round half up: 6.5 -> 7
 
 
+# A rating offered beside a question may be answered by the question instead: there only a message
+# that is plainly a rating counts. Short, unless it names the scale ("I'd put it at 6 out of 10").
+# A number word must stand nearly alone, since "one" is far more often a pronoun ("this one is hard").
+OFFERED_MAX_WORDS = 8
+OFFERED_MAX_WORDS_SPELLED = 3
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def parse_offered_rating(text: str | None) -> SudsReading:
+    """`parse_suds` for a rating that was offered, not asked for: a longer message is an answer."""
+    reading = parse_suds(text)
+    if reading.value is None:
+        return reading
+    words = len(_WORD.findall(text or ""))
+    match = _NUMBER.search(text or "")
+    named_scale = bool(match and match.group("scale"))
+    spelled = bool(match and match.group("value").lower() in _WORDS)
+    limit = OFFERED_MAX_WORDS_SPELLED if spelled else OFFERED_MAX_WORDS
+    if words > limit and not named_scale:
+        return SudsReading(None, "missing")
+    return reading
+
+
 def is_high_distress(value: float | None) -> bool:
     return value is not None and value >= HIGH_DISTRESS
 

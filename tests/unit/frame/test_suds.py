@@ -1,6 +1,6 @@
 import pytest
 
-from bot.checkin.suds import is_high_distress, is_moderate_distress, parse_suds
+from bot.checkin.suds import is_high_distress, is_moderate_distress, parse_offered_rating, parse_suds
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,28 @@ def test_distress_bands():
     assert is_high_distress(7) and is_high_distress(10) and not is_high_distress(6)
     assert is_moderate_distress(4) and is_moderate_distress(6) and not is_moderate_distress(7)
     assert not is_high_distress(None) and not is_moderate_distress(None)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("7", 7), ("seven", 7), ("a 4 I guess", 4), ("about six", 6), ("I'd say I'm at a 5 right now", 5),
+        ("honestly I would put it at about 8 out of 10 today", 8), ("one", 1), ("maybe a one", 1),
+    ],
+)
+def test_an_offered_rating_is_taken_when_the_message_is_plainly_one(text, value):
+    assert parse_offered_rating(text).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mum died last year, so this one is hard.",
+        "this one is hard",
+        "I think one reason was that she was tired after work all week",
+        "He probably felt embarrassed because 3 people saw it happen in the meeting",
+    ],
+)
+def test_an_offered_rating_is_not_read_into_an_answer(text):
+    assert parse_suds(text).value is not None  # the lenient reading would have taken a number
+    assert parse_offered_rating(text).value is None
