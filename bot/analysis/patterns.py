@@ -18,12 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from bot.content import read_yaml
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+# A token pattern may ask for the text's last word ({"_": {"is_last": true}}): a matcher has no
+# other way to say "and nothing after it".
+if not Token.has_extension("is_last"):
+    Token.set_extension("is_last", getter=lambda token: token.i == len(token.doc) - 1)
 
 
 @functools.lru_cache(maxsize=None)
