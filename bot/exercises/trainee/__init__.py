@@ -7,5 +7,9 @@ result means for a prompt: features, quality, the move the feedback names), `cli
 depth a prompt earns, rapport, lasting misattunement, replies never repeated), `state` (the step
 state between turns), `feedback` (the line after each prompt and the better example), `record`
 (one turn's annotation), `summary` (the closing words and the trainee's and supervisor's view), and
-`exercise` (all of it on the exercise contract, bot/exercises/contract.py).
+`exercise` (all of it on the exercise contract, bot/exercises/contract.py). Risk-assessment practice
+adds `risk_questions` (what a prompt does as a risk assessment, from risk_questions.yml),
+`risk_session` (how a client who carries risk discloses and answers) and `risk_summary` (the end of
+such a session); `report` is the supervisor's whole-session report for review and exports (light:
+no engine, no spaCy).
 """
