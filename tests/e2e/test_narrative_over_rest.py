@@ -142,6 +142,8 @@ def test_two_sittings_across_a_restart(pair):
     assert "how stirred up do you feel right now" in back  # the rating, before the memory question
     assert back.index("how stirred up") < back.index("second word")
     pair.texts("4")
+    invited = pair.texts("She was always kind to me.")  # a word without a memory: an invitation, once
+    assert "third word" not in invited and ("particular time" in invited or "specific moment" in invited)
     memory = pair.texts("I remember she sat with me all night when I had chickenpox.")
     assert "third word" in memory
     # Past abuse told mid-memory: the safety path for past events, then back to the exercise.
@@ -175,6 +177,8 @@ def test_two_sittings_across_a_restart(pair):
     assert suds == [8.0]
     assert any("narrative_coherence_flags" in a.scores for a in annotations)
     assert any(span.marker == "specific_memory" for a in annotations for span in a.evidence)
+    assert any(span.marker == "quality" and span.explanation.startswith("quality: ")
+               for a in annotations for span in a.evidence)
     assert any(a.result.get("declined_their_side") for a in annotations)
     person_side = "\n".join(line for line in pair.said if not line.startswith(">"))
     assert "narrative_suds" not in person_side and "coherence" not in person_side.lower()
