@@ -9,9 +9,10 @@ With ATTUNE_PRELOAD_ANALYSIS=1 (scripts/serve.sh sets it) importing this module 
 lexicons of the analysis this server still runs with one short analysis, before Sanic forks its
 worker processes: the workers share those pages, and nobody's first answer pays for the loading.
 The Rasa server hands over the parts that read a message alone (bot/analysis/handover.py), so what
-is preloaded here is the prompt part, which needs the question answered. spaCy itself stays: the
-exercises import it (the prompt part, who a story is about, quoting), and a message the NLU did
-not analyse (a button's payload, a model from before the hand-over) is analysed here.
+is preloaded here is the prompt part, which needs the question answered, and what reading the
+hand-over needs (left to each worker, that took more CPU than the reading itself). spaCy itself
+stays: the exercises import it (the prompt part, who a story is about, quoting), and a message the
+NLU did not analyse (a button's payload, a model from before the hand-over) is analysed here.
 """
 from __future__ import annotations
 
@@ -38,10 +39,12 @@ async def off_loop(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 def preload_analysis() -> None:
     try:
         from bot.analysis import analyze
-        from bot.analysis.handover import handed_over
+        from bot.analysis.handover import handed_over, warm_up
 
         analyze("It sounds like that really hurt. What was it like for you?", context="He didn't call me back.",
                 only="prompt" if handed_over() else "mentalizing")
+        if handed_over():
+            warm_up()
     except Exception:  # noqa: BLE001 - the first real answer will load it (and report a real problem)
         log.exception("Could not preload the analysis; it will load on the first answer")
 

@@ -2,8 +2,9 @@
 
 Both servers are started as `make serve` does (scripts/serve.sh, the model in ATTUNE_MODELS_DIR or
 models/, a temporary data dir). One person at a time says hello, consents, asks for a scenario and
-answers its questions in free text until the summary; that conversation is held RUNS times (default
-6, `ATTUNE_BENCH_RUNS`). Printed:
+answers its questions in free text until the summary; that conversation is held once to warm the
+servers' workers up (lazy loads each worker pays once are not a turn's cost), then RUNS times
+(default 6, `ATTUNE_BENCH_RUNS`). Printed:
 
 - latency p50/p95 of every turn and of the free-text answers alone (wall time: other jobs on the
   machine add to it, so compare figures from one run);
@@ -11,7 +12,7 @@ answers its questions in free text until the summary; that conversation is held 
   workers'; the mean, as the kernel counts CPU time in 10 ms ticks), which other jobs inflate far
   less than wall time: the Rasa server is the bottleneck under load;
 - RSS and PSS (pages shared by forked workers counted once) of both servers once answering, and
-  after the conversations.
+  after the conversations (the warm-up included).
 
 The analysis of a message runs where `ATTUNE_NLU_ANALYSIS` says (attune_rasa/risk_detector.py):
 both placements are measured in one run, side by side, each with servers of its own. First, in this
@@ -80,6 +81,7 @@ def measure(placement: str, runs: int) -> Figures:
             served = start_attune(Path(tmp), attune_models())
             try:
                 figures.memory_started = served.memory()
+                conversation(served, Figures())  # the warm-up: not counted
                 for _ in range(runs):
                     conversation(served, figures)
                 figures.memory_after = served.memory()

@@ -95,6 +95,14 @@ def _known() -> tuple[dict[str, int], dict[int, str]]:
     return {text: n for n, text in unique.items()}, unique
 
 
+def warm_up() -> None:
+    """Load what reading a hand-over needs (the lexicons' explanations, the result classes): a
+    server that does it before forking its workers shares it, and no answer pays for it."""
+    _known()
+    for name in HANDED_PARTS:
+        part_from_dict(name, {})
+
+
 @functools.lru_cache(maxsize=None)
 def _empty(name: str) -> dict[str, Any]:
     """The `to_dict` of a part's empty result: values equal to it are left out of the hand-over."""
