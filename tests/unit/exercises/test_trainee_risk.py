@@ -219,3 +219,11 @@ def test_a_trainee_asking_the_simulated_client_about_suicide_is_not_screened_as_
 ])
 def test_a_trainee_s_own_disclosure_is_still_flagged(prompt):
     assert assess_risk_text(prompt).outcome == "flag"
+
+
+def test_another_client_in_risk_practice_is_the_other_client_who_carries_risk(engine):
+    swapped = engine.swap(session_with("rob_veiled_risk"), None, random.Random(4))
+    assert swapped.state["client_id"] == "ellie_explicit_risk"
+    assert swapped.state["disclosed"] is False and swapped.state["covered"] == []
+    ordinary = engine.swap(session_with("sam_plain"), None, random.Random(4))
+    assert client_by_id(ordinary.state["client_id"]).risk is None
