@@ -152,6 +152,22 @@ def past_harm_told_since(session: Session, person_id: int, exercise: str, since:
     return found is not None
 
 
+def person_record(session: Session, person_id: int) -> dict[str, Any]:
+    """What a person's own export holds of these rows (they go with the person on erasure)."""
+    def rows(model: Any) -> list[Any]:
+        return list(session.execute(sa.select(model).where(model.person_id == person_id).order_by(model.id)).scalars())
+
+    return {
+        "enabled": [{"exercise": r.exercise, "enabled_at": r.enabled_at.isoformat(),
+                     "disabled_at": r.disabled_at.isoformat() if r.disabled_at else None}
+                    for r in rows(ExerciseEnablement)],
+        "consent": [{"exercise": r.exercise, "recorded_at": r.recorded_at.isoformat(),
+                     "withdrawn_at": r.withdrawn_at.isoformat() if r.withdrawn_at else None}
+                    for r in rows(ExerciseConsent)],
+        "progress": {r.exercise: r.data for r in rows(ExerciseProgress)},
+    }
+
+
 __all__ = ["AccessDenied", "ExerciseConsent", "ExerciseEnablement", "ExerciseProgress", "enabled_exercises",
            "exercise_consent", "give_exercise_consent", "is_enabled", "load_progress", "past_harm_told_since",
-           "person_id_for_sender", "save_progress", "set_enabled", "withdraw_exercise_consent"]
+           "person_id_for_sender", "person_record", "save_progress", "set_enabled", "withdraw_exercise_consent"]

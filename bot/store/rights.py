@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bot.store import consent as consent_ops
-from bot.store import db, rasa_log
+from bot.store import db, exercise_access, rasa_log
 from bot.store.access import (
     load_actor,
     require_reviewable,
@@ -88,6 +88,7 @@ def _person_export(session: Session, person_row: PersonRow) -> dict:
                    "since": link.created_at.isoformat()} for link in links],
         "consent": [consent_view(c).to_dict() for c in consents],
         "conversations": [transcript(session, c).to_dict() for c in conversations],
+        "exercises": exercise_access.person_record(session, person.id),  # enabled, their consent, progress
     }
 
 

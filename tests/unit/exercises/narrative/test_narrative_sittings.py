@@ -148,3 +148,17 @@ def test_finishing_clears_the_progress(clinic):
     # Nothing was retold (every step skipped), so the ending does not say it was.
     assert closing[0] == words().closing_looked_back[0].format(caregiver=unnamed)
     assert closing[-1] in [t.format(caregiver=unnamed) for t in words().containment]
+
+
+def test_the_person_s_export_holds_it_and_erasure_removes_it(clinic):
+    engine, rng = exercise(NAME), random.Random(9)
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    state = engine.start(INTERVIEW_PATH, _admit(CONSENT_PATH).profile, rng).state
+    engine.answer(engine.ask(state, rng).state, "my nan", rng)
+    exported = repo.export_person_data(SENDER)["exercises"]
+    assert [e["exercise"] for e in exported["enabled"]] == [NAME] == [c["exercise"] for c in exported["consent"]]
+    assert exported["progress"][NAME]["caregiver"] == "your nan"
+    assert repo.erase_person(SENDER)
+    with db.unit_of_work() as session:
+        for model in (ExerciseProgress, exercise_access.ExerciseEnablement, exercise_access.ExerciseConsent):
+            assert session.execute(sa.select(model)).first() is None, model.__name__
