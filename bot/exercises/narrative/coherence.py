@@ -141,9 +141,11 @@ def _maxims(reading: Reading, kind: str) -> dict[str, str]:
     return notes
 
 
-def reflection_key(reading: Reading, kind: str, mind_seen_before: bool, optional_view: bool = False) -> str:
+def reflection_key(reading: Reading, kind: str, mind_seen_before: bool, optional_view: bool = False,
+                   invites_example: bool = True) -> str:
     """Which reflection (words.yml) fits the answer; the feeling comes before any invitation.
-    `optional_view`: a step that asks for the caregiver's side, which the person may decline."""
+    `optional_view`: a step that asks for the caregiver's side, which the person may decline;
+    `invites_example`: a step whose bare description may be invited, once, to give an example."""
     if kind == "adult_to_child" and reading.has("harsh_to_child"):
         return "harsh_to_child"  # never praised: a gentle response instead
     if reading.flooding:
@@ -154,7 +156,7 @@ def reflection_key(reading: Reading, kind: str, mind_seen_before: bool, optional
         return "not_their_side"
     if reading.has("caregiver_mind") and not mind_seen_before and kind != "adult_to_child":
         return "caregiver_mind_noticed"
-    if kind == "memory" and "quality" in reading.notes:
+    if kind == "memory" and "quality" in reading.notes and invites_example:
         return "invite_example"
     if kind == "adult_to_child":
         return "kind_to_child" if reading.has("kind_to_child") else "acknowledge_reflection"

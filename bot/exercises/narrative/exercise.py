@@ -20,7 +20,7 @@ from bot.checkin.suds import parse_suds
 from bot.exercises.contract import Admission, Annotation, AnsweredTurn, Closing, Exercise, Profile, Reply, State
 from bot.exercises.narrative import keeping
 from bot.exercises.narrative.caregiver import caregiver_label
-from bot.exercises.narrative.coherence import MAXIMS, read, reflection_key
+from bot.exercises.narrative.coherence import MAXIMS, SPARSE_WORDS, read, reflection_key
 from bot.exercises.narrative.declaration import COHERENCE_SCORE, CONSENT_PATH, DECLARATION, MIND_SCORE, NAME, SUDS_SCORE
 from bot.exercises.narrative.library import lexicon, step_ids, words
 from bot.exercises.narrative.pacing import Pace, after_rating, ending, wants_to_stop
@@ -28,6 +28,7 @@ from bot.exercises.narrative.schema import Step
 from bot.exercises.narrative.state import NarrativeState
 from bot.exercises.narrative.summary import therapist_view
 
+INVITATIONS = ("invite_example", "invite_meaning")  # reflections that keep the step open for one more answer
 RATING_MAX_WORDS = 6  # a rating is a short message ("6", "about a seven"); longer text is an answer
 MEMORY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": 5, "upset": 6,
                 "hurt": 6, "ill": 6, "apart": 7, "separat": 7, "away": 7, "reject": 8, "pushed": 8, "wanted": 8}
@@ -122,7 +123,10 @@ class NarrativeExercise(Exercise):
     def _answered(self, current: NarrativeState, step: Step, text: str, rng: random.Random) -> Reply:
         current.suds_open = False  # answering the question passes the offered rating by
         reading = read(text, step.kind, lexicon())
-        key = reflection_key(reading, step.kind, current.mind_seen, optional_view=bool(step.after_harm))
+        key = reflection_key(reading, step.kind, current.mind_seen, optional_view=bool(step.after_harm),
+                             invites_example=step.invites_example)
+        if current.follow_up and key in INVITATIONS:  # invited once already: taken as it is, and on we go
+            key = "going_on" if reading.words < SPARSE_WORDS else "acknowledge_memory"
         if step.kind == "caregiver":
             current.caregiver = caregiver_label(text, lexicon(), words().unnamed_caregiver)
         if step.kind == "choose":
@@ -130,7 +134,7 @@ class NarrativeExercise(Exercise):
         current.mind_seen = current.mind_seen or key == "caregiver_mind_noticed"
         messages = [_say(key, current, rng)]
         # An invitation (an example for a bare word, the meaning of a flood) keeps the step open once.
-        inviting = key in ("invite_example", "invite_meaning") and not current.follow_up
+        inviting = key in INVITATIONS and not current.follow_up
         if inviting:
             current.follow_up, current.prompted = True, True
         else:

@@ -35,6 +35,9 @@ class Step(BaseModel):
     kind: Literal["caregiver", "words", "memory", "reflection", "choose", "retelling", "adult_to_child", "suds"]
     text: Text
     after_harm: Text | None = None  # wording used once the person told of harm by this caregiver
+    # A description without a memory is invited, once, to give an example (the five words' memories
+    # only: a hard memory is never pressed for).
+    invites_example: bool = False
 
     _fields = validator("text", "after_harm", allow_reuse=True)(lambda v: v if v is None else _check_fields(v))
 
