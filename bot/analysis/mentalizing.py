@@ -12,7 +12,7 @@ The estimate is a rule-based approximation for therapists and trainees, not a va
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -513,7 +513,7 @@ class _Reading:
         for token in self.mental:
             self._add("mental_state_term", token)
             kind, holder = self.holders[token.i]
-            if kind is None:
+            if kind is None or holder is None:
                 continue
             family = "self_mind" if kind == "self" else "other_mind"
             span = self._span(holder, token) if abs(holder.i - token.i) <= MAX_HOLDER_SPAN else token
@@ -592,7 +592,7 @@ class _Reading:
                        if g.dep_ == "pobj" and self.minds.is_person(g)]
             if any(v.lower_ in first for v in viewers):
                 continue  # "she seemed cold to me": the speaker's view of her
-            me_inside = any(signals.subject_of(c) is not None and signals.subject_of(c).lower_ in first
+            me_inside = any((inner := signals.subject_of(c)) is not None and inner.lower_ in first
                             for c in complements if c.pos_ in {"VERB", "AUX"})
             if subject is not None and subject.lower_ in first:
                 pass
@@ -742,7 +742,7 @@ class _Reading:
         self._fail("psychic_equivalence", found)
         self.failures.sort(key=lambda f: FAILURE_MODES.index(f.mode))
 
-    def _fail(self, mode: str, spans: list[Span | Token]) -> None:
+    def _fail(self, mode: str, spans: Sequence[Span | Token]) -> None:
         if not spans:
             return
         evidence = [Evidence.from_span(s, mode, self.v.mode_text[mode]) for s in spans]
@@ -809,7 +809,7 @@ class _Reading:
         # "she hates me", "he doesn't care about me", "they don't want me there"
         return any(t.lower_ in self.v.person_words.first_person and t.i != token.i for t in token.subtree)
 
-    def _teleological(self, hedged_sentences: set[int]) -> list[Span]:
+    def _teleological(self, hedged_sentences: set[int]) -> list[Span | Token]:
         found: list[Span | Token] = list(self.spans("teleological"))
         for token in self.doc:
             # "If he cared, he'd have texted back": the feeling only counts if an action shows it.
@@ -834,9 +834,8 @@ class _Reading:
         everything and the account is closed, with no mind anywhere in it."""
         if not self.closures or self.mental or self.seen_from_outside:
             return []
-        explained = self.spans("causal") or [t for t in self.doc if t.pos_ == "VERB" and t.tag_ == "VBD"]
-        if not explained:
-            return []
+        if not self.spans("causal") and not any(t.pos_ == "VERB" and t.tag_ == "VBD" for t in self.doc):
+            return []  # nothing is explained
         return [self.doc[c.sent.start: _trim_end(c.sent)] if c.sent.start != c.start else c for c in self.closures]
 
     def _action_as_proof(self, hedged_sentences: set[int]) -> list[Span]:
@@ -885,7 +884,7 @@ class _Reading:
         nested = [t for t in confident if self.minds.inside_other_reading(t) or self._under_other_state(t)]
         motives = self.spans("hidden_motive")
         if nested or motives:
-            self._fail("hypermentalizing", list(motives) + confident)
+            self._fail("hypermentalizing", [*motives, *confident])
             return True
         return False
 

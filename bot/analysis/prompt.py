@@ -11,6 +11,7 @@ second-person statement) and compares a reflection's words with the client's pre
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -547,7 +548,7 @@ def _exploration(questions: list[_Sentence], cues: dict[str, list[Span]], lex: d
     return MechanismLevel("exploration", best, [Evidence.from_span(best_span, "exploration", explanation)], explanation)
 
 
-def _level(name: str, cues: dict[str, list[Span]], lex: dict, extra_strong: list[Span] = ()) -> MechanismLevel:
+def _level(name: str, cues: dict[str, list[Span]], lex: dict, extra_strong: Sequence[Span] = ()) -> MechanismLevel:
     explanation = lex["explanations"][name]
     strong, weak = cues.get(f"{name}/strong", []) + list(extra_strong), cues.get(f"{name}/weak", [])
     spans, level = (strong, 2) if strong else (weak, 1) if weak else ([], 0)

@@ -390,7 +390,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         return None, "", False
     candidate = _Candidate(rule, match.label, span, spec["category"], int(spec["severity"]), spec["explanation"],
                            ask=spec.get("level") == "ask")
-    reason = _sure_not_a_disclosure(candidate, spec, lex, text)
+    reason: str | None = _sure_not_a_disclosure(candidate, spec, lex, text)
     if reason:
         return None, reason, True
     chain = parse.head_chain(span.root)

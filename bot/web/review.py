@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from datetime import datetime, time, timezone
-from typing import Awaitable, Callable
+from typing import Any, Callable, Coroutine
 
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -31,7 +31,8 @@ CARERS = {Role.THERAPIST, Role.SUPERVISOR}
 CONTENT_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
                  "pdf": "application/pdf", "csv": "text/csv; charset=utf-8",
                  "json": "application/json"}
-Handler = Callable[..., Awaitable[HTTPResponse]]
+# Sanic's route decorators take coroutine functions (Coroutine, not just any Awaitable).
+Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
 
 
 async def store(fn, *args, **kwargs):
