@@ -10,7 +10,8 @@ servers' workers up (lazy loads each worker pays once are not a turn's cost), th
   machine add to it, so compare figures from one run);
 - CPU milliseconds per answer of the Rasa server and of the action server (their own and their
   workers'; the mean, as the kernel counts CPU time in 10 ms ticks), which other jobs inflate far
-  less than wall time: the Rasa server is the bottleneck under load;
+  less than wall time: the Rasa server is the bottleneck under load. Read from /proc around each
+  request, they are too coarse to show a few milliseconds: the in-process figures above show those;
 - RSS and PSS (pages shared by forked workers counted once) of both servers once answering, and
   after the conversations (the warm-up included).
 
