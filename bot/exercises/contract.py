@@ -151,6 +151,9 @@ class Declaration:
     menu: tuple[MenuEntry, ...] = ()
     scores: tuple[ScoreSpec, ...] = ()
     marker_styles: Mapping[str, str] = field(default_factory=dict)  # evidence marker -> terminal style
+    # Opened to a client only by their therapist (`attune enable`, the web review's person page);
+    # its engine's `admit` checks it.
+    opened_by_therapist: bool = False
     # A simulated client speaks in this exercise: every transcript shown or exported labels its
     # sessions as simulated practice, so a simulated client's words are never taken for a real one's.
     simulated: bool = False

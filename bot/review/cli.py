@@ -233,8 +233,10 @@ def enable(person_id: int, exercise: str, off: bool) -> None:
     from bot.exercises.registry import declarations
     from bot.store import exercise_access
 
-    if exercise not in declarations():
-        raise CliError(f"no exercise called {exercise!r} (one of: {', '.join(declarations())})", EXIT_INVALID)
+    opened = [name for name, declared in declarations().items() if declared.opened_by_therapist]
+    if exercise not in opened:
+        raise CliError(f"{exercise!r} is not an exercise a therapist opens (those are: {', '.join(opened)})",
+                       EXIT_INVALID)
     exercise_access.set_enabled(auth.current_actor(), person_id, exercise, enabled=not off)
     terminal.say(f"{declarations()[exercise].title} is {'off' if off else 'on'} for person {person_id}.")
 

@@ -16,12 +16,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.exercises.registry import declarations
 from bot.export import FORMATS, render
 from bot.export.audience import for_reader, sees_scores
 from bot.export.facts import scores_in
 from bot.export.labels import all_labels
 from bot.export.practice import is_simulated, report_sections, simulated_note
-from bot.store import repository
+from bot.store import exercise_access, repository
 from bot.store.views import Person, Role, SessionFilter, Transcript
 from bot.web import pages
 from bot.web.app import page
@@ -206,8 +207,19 @@ def review_blueprint() -> Blueprint:
         history = [for_reader(t, me) for t in await store(repository.person_history, me, person_id)]
         someone = await store(repository.get_person, me, person_id)
         chart = await store(pages.chart, history) if sees_scores(me) else None
+        openable = await _openable(me, person_id)
         return render_page(request, "person.html.j2", person=someone, history=list(reversed(history)),
-                           chart=chart, formats=FORMATS, spread=pages.spread, scores=sees_scores(me))
+                           chart=chart, formats=FORMATS, spread=pages.spread, scores=sees_scores(me),
+                           openable=openable)
+
+    @bp.post("/people/<person_id:int>/exercises/<name>")
+    @signed_in
+    async def open_exercise(request: Request, person_id: int, name: str) -> HTTPResponse:
+        """A therapist opens (or closes) an exercise that needs them, for a client of theirs."""
+        if not any(d.opened_by_therapist and d.name == name for d in declarations().values()):
+            raise repository.InvalidInput("That is not an exercise a therapist opens.")
+        await store(exercise_access.set_enabled, request.ctx.person, person_id, name, request.form.get("open") == "1")
+        return response.redirect(f"/review/people/{person_id}")
 
     @bp.get("/sessions/<conversation_id:int>/export/<fmt>")
     @signed_in
@@ -246,6 +258,14 @@ def review_blueprint() -> Blueprint:
         return response.redirect(_back(request))
 
     return bp
+
+
+async def _openable(me: Person, person_id: int) -> list[tuple[str, str, bool]]:
+    """For a therapist: (name, title, open now) of each exercise they may open for this client."""
+    if me.role is not Role.THERAPIST:
+        return []
+    opened = set(await store(exercise_access.enabled_exercises, me, person_id))
+    return [(d.name, d.title, d.name in opened) for d in declarations().values() if d.opened_by_therapist]
 
 
 def _back(request: Request) -> str:

@@ -36,6 +36,15 @@ class OwnPair:
                     "ATTUNE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook",
                     "ATTUNE_BIND": "127.0.0.1", "ATTUNE_API_TOKEN": ""}
         self.said: list[str] = []  # the whole conversation, for reading it back
+        self._admin = None
+
+    def admin(self):
+        """The store's one first administrator, made on first use (call inside `store()`)."""
+        from bot.store import repository
+
+        if self._admin is None:
+            self._admin = repository.bootstrap_admin("admin-narrative", "a-long-admin-password")
+        return self._admin
 
     def serve(self, command: str) -> None:
         result = subprocess.run(["scripts/serve.sh", command], cwd=REPO, env=self.env, capture_output=True, text=True)
@@ -97,7 +106,7 @@ def test_two_sittings_across_a_restart(pair):
     from bot.store.views import Role
 
     with pair.store():
-        admin = repo.bootstrap_admin("admin-narrative", "a-long-admin-password")
+        admin = pair.admin()
         tess = repo.create_person(admin, Role.THERAPIST, "Dr Tess", "tess-narrative", "a-long-password-1")
         code = repo.issue_pairing_code(tess).code
 
@@ -202,3 +211,54 @@ def repo_filter(person_id: int):
     from bot.store.views import SessionFilter
 
     return SessionFilter(person_id=person_id)
+
+
+def test_a_therapist_opens_it_on_the_web_review(pair, tmp_path):
+    """The web review's person page: a linked therapist opens the exercise, the chat then asks for
+    consent specific to it; a form without the page's security token is refused."""
+    import re
+    import time
+
+    from bot.exercises.narrative.declaration import NAME
+    from bot.store import repository as repo
+    from bot.store.views import Role
+
+    web_sender = "e2e-narrative-web"
+    with pair.store():
+        admin = pair.admin()
+        otto = repo.create_person(admin, Role.THERAPIST, "Dr Otto", "otto-narrative", "a-long-password-2")
+        assert repo.redeem_pairing_code(repo.issue_pairing_code(otto).code, web_sender).ok
+        repo.record_consent(web_sender, True)
+        client = next(iter(repo.list_people(otto)))
+    port = _free_port()
+    log = tmp_path / "web.log"
+    with open(log, "w") as out:
+        web = subprocess.Popen([str(REPO / ".venv/bin/python"), "-m", "bot.web", "--port", str(port),
+                                "--no-admin-prompt"], cwd=REPO, env=pair.env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/review"
+    try:
+        while web.poll() is None:  # until it answers (or exits), as the browser tests wait
+            try:
+                if requests.get(f"{base}/login", timeout=5).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.3)
+        assert web.poll() is None, log.read_text()
+        browser = requests.Session()
+        signed = browser.post(f"{base}/login", data={"username": "otto-narrative", "password": "a-long-password-2"},
+                              timeout=REPLY_TIMEOUT)
+        assert signed.status_code == 200, signed.text
+        page = browser.get(f"{base}/people/{client.id}", timeout=REPLY_TIMEOUT).text
+        assert "Narrative retelling: closed" in page
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        forged = browser.post(f"{base}/people/{client.id}/exercises/{NAME}", data={"open": "1"}, timeout=REPLY_TIMEOUT)
+        assert forged.status_code == 403
+        opened = browser.post(f"{base}/people/{client.id}/exercises/{NAME}", data={"open": "1", "csrf": csrf},
+                              timeout=REPLY_TIMEOUT)
+        assert opened.status_code == 200 and "Narrative retelling: open" in opened.text
+    finally:
+        web.terminate()
+        web.wait()
+    asked = requests.post(f"{pair.url}/webhooks/rest/webhook", json={"sender": web_sender, "message": "/start_narrative"},
+                          timeout=REPLY_TIMEOUT).json()
+    assert "needs your agreement, just for this one" in " ".join(m.get("text", "") for m in asked)

@@ -23,6 +23,7 @@ DECLARATION = Declaration(
     starts={"start_narrative": INTERVIEW_PATH, "consent_narrative": CONSENT_PATH},
     catalogue=Path(__file__).with_name("messages.yml"),
     menu=(MenuEntry("Look back at early memories (with my therapist)", "/start_narrative"),),
+    opened_by_therapist=True,
     # Therapist only: the SUDS curve and the coherence notes are clinical material for the person's
     # own therapist, not for trainees or the person (docs/constructs.md#numbers-for-therapists).
     scores=(
