@@ -171,6 +171,8 @@ class _Vocabulary:
     hostile_reading: frozenset[str]
     hostile_when_negated: frozenset[str]
     action_forms: frozenset[str]
+    purpose_nouns: frozenset[str]
+    contrast_words: frozenset[str]
     speech_verbs: frozenset[str]
     appearance_verbs: frozenset[str]
     parenthetical_hedges: frozenset[str]
@@ -208,6 +210,8 @@ def _vocabulary() -> _Vocabulary:
         hostile_reading=frozenset(sets["hostile_reading"]),
         hostile_when_negated=frozenset(sets["hostile_when_negated"]),
         action_forms=frozenset(sets["action_forms"]),
+        purpose_nouns=frozenset(sets["purpose_nouns"]),
+        contrast_words=frozenset(sets["contrast_words"]),
         speech_verbs=frozenset(sets["speech_verbs"]),
         appearance_verbs=frozenset(sets["appearance_verbs"]),
         parenthetical_hedges=frozenset(sets["parenthetical_hedges"]),
@@ -399,6 +403,10 @@ class _Reading:
         third = {"he", "she", "they"}
         return (a.lower_ in third and self.minds.is_person(b)) or (b.lower_ in third and self.minds.is_person(a))
 
+    def _both_speaker(self, a: Token, b: Token) -> bool:
+        first = self.v.person_words.first_person
+        return a.lower_ in first and b.lower_ in first
+
     def _epistemic_spans(self) -> list[Span]:
         """Certainty words, less the speaker's "I'm sure" about states the other person told of."""
         kept = []
@@ -524,6 +532,7 @@ class _Reading:
             self._add("alternative", span)
         for span in self.spans("change_over_time"):
             self._add("change_over_time", span)
+        self._find_own_change()
         for span in self.certainty:
             if span[0].i not in self.excluded:
                 self._add("certainty", span)
@@ -542,6 +551,7 @@ class _Reading:
             self._add("certainty", span, self.v.signal_text["closure"])
         self._find_known_minds()
         self._find_causal_links()
+        self._find_held_back_wishes()
         self._find_counterfactual_links()
 
     def _scoped(self, span: Span | Token, state: Token) -> Span | Token:
@@ -705,13 +715,67 @@ class _Reading:
                 self._add("causal_link", evidence)
 
     def _purpose_clauses(self) -> list[Span]:
-        # "He fanned her to make the man think she was dead": an aim that explains an action.
+        # "He fanned her to make the man think she was dead": an aim that explains an action; and
+        # "the traffic line was a way to skip past that": an act named as the means to an aim.
         spans = []
         for span in self.spans("purpose"):
             verb = span[0].head
             if verb.dep_ == "advcl" or (verb.dep_ == "ROOT" and span[0].i == span.sent.start):
                 spans.append(span)
+            elif verb.dep_ in {"relcl", "acl"} and verb.head.lemma_ in self.v.purpose_nouns:
+                spans.append(span)
         return spans
+
+    def _find_own_change(self) -> None:
+        """ "I used to replay stuff like this all evening. Now I can mostly let it go": the speaker's
+        own mind seen to change, in words for what it does rather than for a state. Such words count
+        only in (or right after) a sentence that marks change over time, and only for the speaker."""
+        changes = [span.sent for span in self.spans("change_over_time")]
+        near = {sent.start for sent in changes} | {sent.end for sent in changes}  # the next sentence too
+        why = self.v.signal_text["inner_activity"]
+        for span in self.spans("inner_activity"):
+            if span.sent.start not in near:
+                continue
+            subject = _acting_subject(span[0])
+            if subject is None or subject.lower_ not in self.v.person_words.first_person:
+                continue  # "my brother used to replay old matches": not the speaker's mind
+            self._add("mental_state_term", span, why)
+            held = self.doc[subject.i: span.end] if 0 < span.start - subject.i <= MAX_HOLDER_SPAN else span
+            self._add("self_mind", held, why)
+
+    def _acts_set_against(self, wish: Token) -> list[Token]:
+        """The verbs joined to `wish` by "but" (or "yet", "instead"), also where the parser starts a
+        new sentence at the "but" ("I wanted to shout at him but I just stayed quiet")."""
+        contrast = self.v.contrast_words
+        acts = []
+        if any(c.dep_ == "cc" and c.lower_ in contrast for c in wish.children):
+            acts = [c for c in wish.children if c.dep_ == "conj"]
+        if wish.dep_ == "ROOT" and wish.sent.end < len(self.doc):
+            following = self.doc[wish.sent.end].sent.root
+            if any(c.dep_ == "cc" and c.lower_ in contrast and c.i == following.sent.start for c in following.children):
+                acts.append(following)
+        return acts
+
+    def _find_held_back_wishes(self) -> None:
+        """ "I wanted to say something sharp but I just smiled": a wish and what the same person did
+        with it instead, a state linked to an act (docs/constructs.md#reflective-functioning)."""
+        thinking = {span.root.i for label in ("thought_verb", "thought_phrase") for span in self.spans(label)}
+        for token in self.mental:
+            if self.kinds[token.i] != "wish" or self._negated(token):
+                continue
+            if not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+                continue  # "I wanted a coffee": no act wished for
+            subject = signals.subject_of(token)
+            if subject is None:
+                continue
+            for act in self._acts_set_against(token):
+                if act.pos_ != "VERB" or act.i in self.kinds or act.i in thinking:
+                    continue  # "he wanted to help but didn't know how": a second state, not an act
+                other = signals.subject_of(act) or subject
+                if not (self._both_speaker(subject, other) or self._same_person(subject, other)):
+                    continue  # "I wanted to say something but the bus came"
+                self._add("causal_link", self.doc[subject.i: _clause_end(act, act.right_edge.i + 1)])
+                break
 
     @staticmethod
     def _is_causal_so(token: Token) -> bool:
@@ -937,9 +1001,12 @@ class _Reading:
         """The feelings the speaker names as their own, in text order ("I felt furious and
         humiliated", "it still hurts", "sad"); denied ones ("I wasn't upset") are left out."""
         found: dict[int, Token] = {}
+        emotion_ids = {span.root.i for span in self.spans("emotion")}
         for token in self.mental:
             if self.kinds[token.i] != "feeling" or self.holders[token.i][0] != "self" or token.lemma_ == "feel":
                 continue
+            if signals.is_verb_sense(token, self.v.person_words.first_person, token.i in emotion_ids):
+                continue  # "I value it more" is no "you felt value" (docs/constructs.md#the-mbt-stance)
             if not self._denied(token):
                 found[token.i] = token
         feel_ids = {t.i for t in self.with_words(["feel"])}
@@ -1099,6 +1166,17 @@ def _is_quoted_word(token: Token) -> bool:
 def _outermost(spans: list[Span]) -> list[Span]:
     """Drop spans inside another ("because" inside "that's why" never happens, "so" inside "so that" does)."""
     return [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in spans)]
+
+
+def _acting_subject(verb: Token) -> Token | None:
+    """Who does `verb`, climbing "used to [replay]", "can [let] it go" and "and [let] it go"."""
+    node = verb
+    for _ in range(4):
+        subject = signals.subject_of(node)
+        if subject is not None or node.dep_ not in {"xcomp", "conj"} or node.head is node:
+            return subject
+        node = node.head
+    return None
 
 
 def _clause_end(first: Token, end: int) -> int:

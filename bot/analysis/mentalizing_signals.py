@@ -139,3 +139,17 @@ def is_fragment(token: Token) -> bool:
     if any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return False
     return not any(t.pos_ in {"VERB", "AUX"} and t.i != token.i for t in token.sent)
+
+
+def is_verb_sense(token: Token, first_person: frozenset[str], state_word: bool) -> bool:
+    """ "I value it more", "I mind a lot", "I care about him", "I hate it": a feeling verb that the
+    speaker does, aimed at something. It names an attitude, not a state that could follow "you felt"
+    ("you felt value"), so the feedback must not echo it as one. `state_word`: the form is also a
+    feeling word on its own ("hurt", "panicked"), which an intransitive use keeps ("I panicked")."""
+    if token.pos_ not in {"VERB", "AUX"} or token.tag_ == "VBN":
+        return False  # "I was hurt", "I felt humiliated": a participle names the state
+    subject = subject_of(token)
+    if subject is None or subject.lower_ not in first_person:
+        return False  # "it still hurts": the feeling is the subject's effect on the speaker
+    aimed = any(c.dep_ in {"dobj", "prep", "ccomp", "xcomp", "advcl", "npadvmod"} for c in token.children)
+    return aimed or not state_word

@@ -40,6 +40,9 @@ CHALLENGE_ORDER = ("psychic_equivalence", "teleological", "hypermentalizing", "p
 # A reflection names a skill in the person's own words; fewer words than this are too little to hold
 # up as one (a choice letter with a hedge, a lone "maybe").
 MIN_PRAISED_WORDS = 3
+# Steps whose open question is about the person's own feeling: a repair there offers choices about
+# that feeling, not readings of the other person.
+OWN_FEELING_STEPS = frozenset({"own_feeling"})
 _WORDS = re.compile(r"[A-Za-zÀ-ɏ']{2,}")
 
 
@@ -160,7 +163,7 @@ def feedback_for(
         return _plain("not_english", catalogue.not_english, seen_sentences, rng, fields)
     low = is_low(text, analysis)
     if low and (_steps_out(analysis) or pace.low_before) and not pace.ruptured:
-        return _repair(scenario, seen_sentences, rng, fields)
+        return _repair(scenario, seen_sentences, rng, fields, step)
     if analysis.rf_estimate is not None and analysis.rf_estimate < 0 or (low and pace.ruptured):
         # Declined again after the rupture was named: say a fresh word if there is one and move on.
         feedback = _plain("declined", catalogue.declined, seen_sentences, rng, fields, wants_answer=False, fresh=True)
@@ -170,7 +173,7 @@ def feedback_for(
         feedback = _plain("too_short", catalogue.too_short, seen_sentences, rng, fields, fresh=True)
         feedback.low = True
         if not feedback.text:  # every way of asking for more is used up: change approach instead
-            return _repair(scenario, seen_sentences, rng, fields)
+            return _repair(scenario, seen_sentences, rng, fields, step)
         return feedback
 
     plan = catalogue.steps[step]
@@ -295,16 +298,24 @@ def _steps_out(analysis: MentalizingAnalysis) -> bool:
     return disengagement is not None and getattr(disengagement, "kind", "") != "flat"
 
 
-def _repair(scenario: About, seen, rng, fields) -> Feedback:
-    """Notice the rupture lightly, own our part, and change approach (MBT: repair, then go on)."""
+def _repair(scenario: About, seen, rng, fields, step: str = "") -> Feedback:
+    """Notice the rupture lightly, own our part, and change approach (MBT: repair, then go on).
+
+    The choices answer the question that was open: about the person's own feeling at that step
+    (the scenario's `own_readings`, else the general ones), otherwise readings of the other person."""
     repair = feedback_catalogue().repair
     parts = [pick_fresh(repair.notice, seen, rng, fields), pick_fresh(repair.own_part, seen, rng, fields)]
-    readings = list(getattr(scenario, "readings", None) or [])
+    if step in OWN_FEELING_STEPS:
+        readings = list(getattr(scenario, "own_readings", None) or repair.own_feelings)
+        choices = repair.own_choices
+    else:
+        readings = list(getattr(scenario, "readings", None) or [])
+        choices = repair.choices
     if readings:
         chosen = rng.sample(readings, min(3, len(readings)))
         items = [f"({letter}) {_lower_first(r).rstrip('.')}" for letter, r in zip("abc", chosen)]
         listed = ", ".join(items[:-1]) + (", or " if len(items) > 2 else " or ") + items[-1] if len(items) > 1 else items[0]
-        parts.append(pick_fresh(repair.choices, seen, rng, {**fields, "readings": listed}))
+        parts.append(pick_fresh(choices, seen, rng, {**fields, "readings": listed}))
     parts.append(pick_fresh(repair.change, seen, rng, fields))
     text = " ".join(p for p in parts if p)
     return Feedback("repair", text, repaired=bool(text), low=True)

@@ -76,6 +76,9 @@ class Scenario(BaseModel):
     moment: Text  # told to the user, in the second person, 2-4 sentences
     hidden_view: Text  # the other person's side: for the therapist view and the closing summary
     readings: Readings  # plausible readings of the other person's mind
+    # What the person might have felt in the moment, offered as choices when a question about their
+    # own feeling meets a rupture (feedback.yml's `repair.own_feelings` when none are written here).
+    own_readings: list[Text] = []
     tags: conlist(Literal[ATTACHMENT_TAGS], min_items=1)  # type: ignore[valid-type]
     intensity: Literal[INTENSITIES]  # type: ignore[valid-type]
     involves: list[Literal[INVOLVED]] = []  # type: ignore[valid-type]
@@ -99,6 +102,14 @@ class Scenario(BaseModel):
     def readings_differ(cls, readings: list[str]) -> list[str]:
         if len({r.lower() for r in readings}) != len(readings):
             raise ValueError("readings should all be different")
+        return readings
+
+    @validator("own_readings")
+    def own_readings_differ(cls, readings: list[str]) -> list[str]:
+        if readings and len(readings) < 3:
+            raise ValueError("own_readings should offer at least 3 choices, or none")
+        if len({r.lower() for r in readings}) != len(readings):
+            raise ValueError("own_readings should all be different")
         return readings
 
     @validator("tags")
@@ -236,6 +247,9 @@ class Repair(BaseModel):
     notice: Variants
     own_part: Variants
     choices: Variants
+    # The same, when the open question was about the person's own feeling: choices about that feeling.
+    own_choices: Variants
+    own_feelings: Readings  # for a scenario without its own `own_readings`, and for one's own moment
     change: Variants
     welcome_back: Variants
 
