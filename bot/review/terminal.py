@@ -30,6 +30,10 @@ from bot.store.views import (
 
 MARK_STYLE = "bold underline"
 RISK_STYLE = "bold red"
+# The stored reply's flags that say how the bot met an answer (bot/exercises/mentalizing/record.py,
+# FEEDBACK_FIELDS), in the order a reader takes them in; the named ones follow with what they name.
+REPLY_FLAGS = ("validated", "eased", "praised", "affirmed", "repaired", "low")
+REPLY_NAMED = ("invited", "challenged")
 
 
 def console() -> Console:
@@ -138,6 +142,9 @@ def _message(turn: Turn) -> Text:
         for ev in annotation.evidence:
             text.append(f"\n  {one_line(ev.marker)}: ", style=marker_styles().get(ev.marker, MARK_STYLE))
             text.append(f"\"{one_line(ev.text)}\" ({one_line(ev.explanation)})", style="dim")
+        moves = reply_moves(annotation.result)
+        if moves:
+            text.append(f"\n  {label('reply_move')}: {moves}", style="italic")
     for event in turn.risk_events:
         text.append(f"\n  RISK #{event.id}: {risk_text(event)}", style=RISK_STYLE)
     for note in turn.notes:
@@ -145,6 +152,19 @@ def _message(turn: Turn) -> Text:
                     style="italic green")
         text.append(one_line(note.text), style="green")
     return text
+
+
+def reply_moves(result: dict) -> str:
+    """How the bot met the answer, from the annotation's stored reply ("reflection, validated,
+    invited causal_link"); empty when none is stored (or the reader is a client: their transcript
+    comes without the analysis' result, bot/export/audience.py)."""
+    reply = result.get("feedback") if isinstance(result, dict) else None
+    if not isinstance(reply, dict) or not reply.get("kind"):
+        return ""
+    moves = [label("reply_moves", str(reply["kind"]))]
+    moves += [label("reply_moves", flag) for flag in REPLY_FLAGS if reply.get(flag) is True]
+    moves += [f"{label('reply_moves', name)} {reply[name]}" for name in REPLY_NAMED if reply.get(name)]
+    return one_line(", ".join(moves))
 
 
 def risks_table(events: Iterable[RiskEventView]) -> Table:
