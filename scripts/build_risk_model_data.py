@@ -10,14 +10,17 @@ into the repository, so AnnoMI client turns stay a held-out measure in bench/eva
   negatives label 0; past rows are left out (a past event is the rules' `past_only` reading, not an
   "ask"). The new blind set, tests/data/risk_blind2.jsonl, is never read.
 - ordinary talk, label 0: the answers in tests/data/mentalizing.jsonl, the apologies in
-  tests/data/repair.jsonl, and the everyday sentences of bot/analysis/lexicons/risk_model_ordinary.yml
+  tests/data/repair.jsonl, the everyday sentences of bot/analysis/lexicons/risk_model_ordinary.yml
   (fillers, fragments, health habits, work and family, written for this layer: without them the
-  model read any short first-person remark as risk).
+  model read any short first-person remark as risk), and the dialogue's own training examples
+  (data/nlu/*.yml) of every intent but the risk intents and "I need help now": what people say to
+  steer Attune ("let me be them", "skip", "pause") is this product's ordinary talk, and asking
+  about it would stop the exercise it steers.
 
 One JSON object a line, sorted by text, each text once (a risk label wins over a negative one):
     text      the sentence
     label     1 = risk language about the speaker (flag or ask wanted), 0 = not
-    origin    tuned-old | dev | dev2 | dev3 | mentalizing | repair | ordinary
+    origin    tuned-old | dev | dev2 | dev3 | mentalizing | repair | ordinary | nlu
     kind      explicit | implicit | hard_negative | ordinary
     category  the risk category of a label-1 row (suicidal_ideation, self_harm, harm_to_others,
               abuse_or_danger), "" otherwise
@@ -25,6 +28,7 @@ One JSON object a line, sorted by text, each text once (a risk label wins over a
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -38,6 +42,9 @@ RISK_PORTIONS = (("tuned-old", "risk.jsonl"), ("dev", "risk_dev.jsonl"), ("dev2"
 ORDINARY = (("mentalizing", "mentalizing.jsonl"), ("repair", "repair.jsonl"))
 WRITTEN_ORDINARY = ROOT / "bot" / "analysis" / "lexicons" / "risk_model_ordinary.yml"
 THIRD_PARTY = "third_party_concern"
+NLU_DIR = ROOT / "data" / "nlu"
+NOT_ORDINARY_INTENTS = {"risk_disclosure", "risk_unclear", "risk_past", "need_help_now"}
+ENTITY_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
 
 
 def _read(path: Path) -> list[dict]:
@@ -56,6 +63,22 @@ def _risk_row(origin: str, row: dict) -> dict | None:
             "category": (row.get("category") or "") if risk else ""}
 
 
+def _nlu_examples() -> list[str]:
+    """The dialogue's training examples of every intent that is not about risk, markup removed."""
+    texts = []
+    for path in sorted(NLU_DIR.glob("*.yml")):
+        with open(path, encoding="utf-8") as handle:
+            document = yaml.safe_load(handle) or {}
+        for block in document.get("nlu") or []:
+            if not isinstance(block, dict) or "intent" not in block or block["intent"] in NOT_ORDINARY_INTENTS:
+                continue
+            for line in str(block.get("examples") or "").splitlines():
+                text = ENTITY_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", line.strip().removeprefix("- "))
+                if text.strip():
+                    texts.append(text.strip())
+    return texts
+
+
 def build() -> list[dict]:
     rows: dict[str, dict] = {}
     for origin, name in RISK_PORTIONS:
@@ -68,6 +91,9 @@ def build() -> list[dict]:
             text = raw["text"]
             if text.strip() and text not in rows:
                 rows[text] = {"text": text, "label": 0, "origin": origin, "kind": "ordinary", "category": ""}
+    for text in _nlu_examples():
+        if text not in rows:
+            rows[text] = {"text": text, "label": 0, "origin": "nlu", "kind": "ordinary", "category": ""}
     with open(WRITTEN_ORDINARY, encoding="utf-8") as handle:
         written = yaml.safe_load(handle)["sentences"]
     for text in written:

@@ -143,7 +143,7 @@ def test_training_file_rows_follow_the_schema():
     rows = read_rows(DATA_FILE)
     assert rows == sorted(rows, key=lambda r: r.text) and len({r.text for r in rows}) == len(rows)
     assert {r.label for r in rows} == {0, 1}
-    assert {r.origin for r in rows} <= {"tuned-old", "dev", "dev2", "dev3", "mentalizing", "repair", "ordinary"}
+    assert {r.origin for r in rows} <= {"tuned-old", "dev", "dev2", "dev3", "mentalizing", "repair", "ordinary", "nlu"}
     assert all(r.category for r in rows if r.label == 1) and not any(r.category for r in rows if r.label == 0)
 
 
@@ -160,3 +160,16 @@ def test_the_committed_training_file_is_what_the_build_script_makes():
     assert built == committed, "run scripts/build_risk_model_data.py and commit its output"
     # The new blind set is never learned from.
     assert all("blind2" not in name for _, name in module.RISK_PORTIONS)
+
+
+def test_what_people_say_to_steer_attune_is_ordinary_talk():
+    """The dialogue's own examples train the layer as not-risk, so steering an exercise is never
+    taken for a veiled disclosure; a near variant that is not a training sentence stays unasked."""
+    from scripts.build_risk_model_data import _nlu_examples
+
+    examples = _nlu_examples()
+    assert "let me be them" in examples
+    assert "I need help now" not in examples  # the risk intents and "I need help now" are left out
+    for text in ("ok let me be her for a bit", "can we swap so I play him now"):
+        assert text not in examples
+        assert assess_risk_text(text).outcome == "none"
