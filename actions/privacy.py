@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import AnswerValidation, SayAction, say
 from bot.store import repository
+from bot.store.access import PRACTICE_ONLY_LINK_KINDS
 
 # Replies after which the pairing form ends; on the others the person can type the code again.
 FINAL_PAIRING_REASONS = {"linked", "already_linked", "wrong_role", "too_many_attempts"}
@@ -34,7 +35,10 @@ class ValidatePairingForm(AnswerValidation):
             return {"pairing_code": "no_consent"}
         result = repository.redeem_pairing_code(str(slot_value or ""), tracker.sender_id)
         reason = "linked" if result.ok else result.reason
-        say(dispatcher, "privacy", f"pairing_{reason}", issuer=result.issuer_name or "your therapist")
+        # A supervisor reads less than a therapist (bot/store/access.py, read_scope): the person hears which.
+        key = f"pairing_linked_{result.kind}" if reason == "linked" and result.kind in PRACTICE_ONLY_LINK_KINDS \
+            else f"pairing_{reason}"
+        say(dispatcher, "privacy", key, issuer=result.issuer_name or "your therapist")
         # The code itself is never kept in a slot: only the outcome.
         return {"pairing_code": reason if reason in FINAL_PAIRING_REASONS else None}
 

@@ -3,15 +3,23 @@
 The acting `Person` passed in is only an id: role, activity and links are re-read on every call,
 so a forged or stale view grants nothing. Refusals are audited in their own transaction (the
 caller's transaction is rolled back by the exception).
+
+Which sessions someone may read is decided in one place, `read_scope`: their own and a therapist's
+linked clients' sessions whole, a supervisor's linked trainees' simulated practice only (a session
+in which an exercise declared `simulated` ran: bot/exercises/contract.py). Listing, reading,
+exporting, charts, notes and risk events all go through it (bot/store/reading.py).
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from bot.exercises.registry import simulated_exercises
 from bot.store import db
 from bot.store.audit import write_audit
-from bot.store.models import CareLink, PersonRow
+from bot.store.models import CareLink, Conversation, PersonRow, TurnRow
 from bot.store.people import to_view
 from bot.store.views import Person, Role
 
@@ -34,6 +42,10 @@ class InvalidInput(StoreError):
 
 CARER_LINK_KIND = {Role.THERAPIST: "therapist_client", Role.SUPERVISOR: "supervisor_trainee"}
 LINKED_ROLE = {Role.THERAPIST: Role.CLIENT, Role.SUPERVISOR: Role.TRAINEE}
+# A supervisor oversees a trainee's practice with simulated clients, not the trainee as a person: a
+# trainee's other sessions (their own mentalizing, say) are as private from the supervisor as
+# anyone's. A therapist reads a linked client's sessions whole.
+PRACTICE_ONLY_LINK_KINDS = frozenset({"supervisor_trainee"})
 
 
 def deny(actor: Person | None, action: str, target_type: str, target_id: int | None,
@@ -62,8 +74,54 @@ def linked_person_ids(session: Session, carer: Person) -> set[int]:
 
 
 def reviewable_person_ids(session: Session, actor: Person) -> set[int]:
-    """People whose sessions the actor may read: themself and, for carers, their linked people."""
+    """People the actor may look up (some of whose sessions they may read): themself and, for
+    carers, their linked people. Which sessions: `read_scope`."""
     return {actor.id} | linked_person_ids(session, actor)
+
+
+@dataclass(frozen=True)
+class ReadScope:
+    """The sessions one reader may read: every session of the people in `whole`, and only the
+    simulated-practice sessions of the people in `practice_only`."""
+
+    whole: frozenset[int]
+    practice_only: frozenset[int]
+
+    @property
+    def people(self) -> frozenset[int]:
+        return self.whole | self.practice_only
+
+    def conversations(self) -> sa.sql.ColumnElement:
+        """A condition on `Conversation` rows: true for exactly the sessions in scope."""
+        practice = sa.select(TurnRow.conversation_id).where(TurnRow.exercise.in_(sorted(simulated_exercises())))
+        return sa.or_(Conversation.person_id.in_(sorted(self.whole)),
+                      sa.and_(Conversation.person_id.in_(sorted(self.practice_only)), Conversation.id.in_(practice)))
+
+
+def read_scope(session: Session, actor: Person, carers_only: bool = False) -> ReadScope:
+    """The one rule for reading sessions. `carers_only` leaves out the actor's own sessions (for
+    notes and risk events, which are a carer's)."""
+    kind = CARER_LINK_KIND.get(actor.role)
+    links = session.execute(sa.select(CareLink.person_id).where(CareLink.carer_id == actor.id,
+                                                                CareLink.kind == kind)).scalars() if kind else ()
+    linked = frozenset(links)
+    practice_only = linked if kind in PRACTICE_ONLY_LINK_KINDS else frozenset()
+    whole = (linked - practice_only) | (frozenset() if carers_only else {actor.id})
+    return ReadScope(whole=whole, practice_only=practice_only - whole)
+
+
+def readable_conversation(session: Session, actor: Person, conversation_id: int | None, action: str,
+                          target_type: str, target_id: int | None, carers_only: bool = False) -> Conversation:
+    """The session if it is in the actor's scope; refused (and audited) otherwise. Unknown and
+    forbidden look the same to the caller, so ids reveal nothing."""
+    found = None
+    if isinstance(conversation_id, int) and not isinstance(conversation_id, bool):
+        found = session.execute(sa.select(Conversation).where(
+            Conversation.id == conversation_id, read_scope(session, actor, carers_only).conversations())
+        ).scalar_one_or_none()
+    if found is None:
+        raise deny(actor, action, target_type, target_id)
+    return found
 
 
 def require_reviewable(session: Session, actor: Person, person_id: int | None, action: str,

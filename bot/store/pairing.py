@@ -104,6 +104,8 @@ def redeem_pairing_code(code: str, sender_id: str) -> PairingResult:
             has_links = session.execute(sa.select(CareLink.id).where(CareLink.person_id == person.id)).first()
             if has_links:
                 return PairingResult(ok=False, reason="wrong_role", kind=row.kind)
+            # Becoming a trainee opens only their simulated practice, earlier sessions included, to the
+            # supervisor; their other sessions stay their own (bot/store/access.py, read_scope).
             # A trainee's practice is never to read as a client's: the automatic name follows the role.
             if person.display_name == pseudonym(Role(person.role), sender_id):
                 person.display_name = pseudonym(linked_role, sender_id)

@@ -1,19 +1,16 @@
 """Reading transcripts for review: sessions, transcripts, notes, risk events and the audit log,
-each read checked against the reader's role and links, and audited."""
+each read checked against the reader's scope (bot/store/access.py, `read_scope`) and audited."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
 from bot.store import db
 from bot.store.access import (
     deny,
-    linked_person_ids,
     load_actor,
-    require_carer_of,
-    require_reviewable,
+    read_scope,
+    readable_conversation,
     require_role,
-    reviewable_person_ids,
 )
 from bot.store.audit import write_audit
 from bot.store.inputs import (
@@ -51,21 +48,13 @@ def list_conversations(actor: Person, filters: SessionFilter | None = None) -> l
     filters = filters or SessionFilter()
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "list_conversations")
-        allowed = reviewable_person_ids(session, actor)
-        if filters.person_id is not None and filters.person_id not in allowed:
+        scope = read_scope(session, actor)
+        if filters.person_id is not None and filters.person_id not in scope.people:
             raise deny(actor, "list_conversations", "person", filters.person_id)
-        found = summaries(session, allowed, filters)
+        found = summaries(session, set(scope.people), filters, readable=scope.conversations())
         write_audit(session, actor, "list", "conversation", None,
                     detail={"person_id": filters.person_id, "count": len(found)})
         return found
-
-
-def _conversation_for(session: Session, actor: Person, conversation_id: int, action: str) -> Conversation:
-    conversation = session.get(Conversation, conversation_id) if isinstance(conversation_id, int) else None
-    # Unknown and forbidden look the same to the caller, so ids reveal nothing.
-    require_reviewable(session, actor, conversation.person_id if conversation else None, action,
-                       "conversation", conversation_id)
-    return conversation
 
 
 def get_transcript(actor: Person, conversation_id: int, purpose: str = "view") -> Transcript:
@@ -75,7 +64,8 @@ def get_transcript(actor: Person, conversation_id: int, purpose: str = "view") -
     """
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, purpose)
-        conversation = _conversation_for(session, actor, conversation_id, purpose)
+        conversation = readable_conversation(session, actor, conversation_id, purpose, "conversation",
+                                             conversation_id)
         result = transcript(session, conversation)
         write_audit(session, actor, _purpose(purpose), "conversation", conversation_id)
         return result
@@ -86,12 +76,15 @@ def _purpose(purpose: str) -> str:
 
 
 def person_history(actor: Person, person_id: int, purpose: str = "view") -> list[Transcript]:
-    """Every reviewable session of one person, oldest first (for whole-history exports)."""
+    """Every session of one person the actor may read, oldest first (for whole-history exports
+    and charts): a supervisor gets a trainee's simulated practice only."""
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, purpose)
-        require_reviewable(session, actor, person_id, purpose, "person", person_id)
+        scope = read_scope(session, actor)
+        if person_id not in scope.people:
+            raise deny(actor, purpose, "person", person_id if isinstance(person_id, int) else None)
         conversations = session.execute(
-            sa.select(Conversation).where(Conversation.person_id == person_id)
+            sa.select(Conversation).where(Conversation.person_id == person_id, scope.conversations())
             .order_by(Conversation.started_at, Conversation.id)).scalars().all()
         result = [transcript(session, c) for c in conversations]
         write_audit(session, actor, _purpose(purpose), "person", person_id,
@@ -104,8 +97,9 @@ def add_note(actor: Person, turn_id: int, text: str) -> NoteView:
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "note")
         turn = session.get(TurnRow, turn_id) if isinstance(turn_id, int) else None
-        conversation = session.get(Conversation, turn.conversation_id) if turn else None
-        require_carer_of(session, actor, conversation.person_id if conversation else None, "note", "turn", turn_id)
+        # A note is a carer's, on a session they may read.
+        readable_conversation(session, actor, turn.conversation_id if turn else None, "note", "turn", turn_id,
+                              carers_only=True)
         row = NoteRow(turn_id=turn_id, author_id=actor.id, text=clean_input(text, MAX_NOTE_CHARS, "note"),
                       created_at=utcnow())
         session.add(row)
@@ -120,17 +114,17 @@ def list_risk_events(actor: Person, unacknowledged_only: bool = False,
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "list_risk_events")
         require_role(actor, {Role.THERAPIST, Role.SUPERVISOR}, "list_risk_events", "risk_event")
-        allowed = linked_person_ids(session, actor)
-        if person_id is not None:
-            if person_id not in allowed:
-                raise deny(actor, "list_risk_events", "person", person_id)
-            allowed = {person_id}
+        scope = read_scope(session, actor, carers_only=True)
+        if person_id is not None and person_id not in scope.people:
+            raise deny(actor, "list_risk_events", "person", person_id)
         query = (sa.select(RiskEventRow).join(Conversation, Conversation.id == RiskEventRow.conversation_id)
-                 .where(Conversation.person_id.in_(allowed)))
+                 .where(scope.conversations()))
+        if person_id is not None:
+            query = query.where(Conversation.person_id == person_id)
         if unacknowledged_only:
             query = query.where(RiskEventRow.acknowledged_at.is_(None))
         rows = session.execute(query.order_by(RiskEventRow.created_at.desc(), RiskEventRow.id.desc())
-                               ).scalars().all() if allowed else []
+                               ).scalars().all()
         write_audit(session, actor, "list", "risk_event", None, detail={"count": len(rows)})
         return risk_views(session, list(rows))
 
@@ -139,9 +133,8 @@ def acknowledge_risk_event(actor: Person, event_id: int, note: str | None = None
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "acknowledge")
         row = session.get(RiskEventRow, event_id) if isinstance(event_id, int) else None
-        conversation = session.get(Conversation, row.conversation_id) if row else None
-        require_carer_of(session, actor, conversation.person_id if conversation else None, "acknowledge",
-                         "risk_event", event_id)
+        readable_conversation(session, actor, row.conversation_id if row else None, "acknowledge", "risk_event",
+                              event_id, carers_only=True)
         if row.acknowledged_at is None:
             row.acknowledged_at = utcnow()
             row.acknowledged_by = actor.id

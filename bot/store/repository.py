@@ -2,7 +2,8 @@
 
 Who may read what:
 - therapist: linked clients (people, their sessions, turns, notes, risk events);
-- supervisor: linked trainees, likewise;
+- supervisor: linked trainees, and of their sessions only the simulated practice (bot/store/access.py,
+  `read_scope`: listing, reading, exports, charts, notes and risk events all follow it);
 - anyone: their own data (a client or trainee signed in to the CLI), except risk events;
 - admin: manages people and reads the audit log; does not read transcripts, but carries out a
   person's export or erasure request (audited).

@@ -95,11 +95,15 @@ def _suds_view(row: SudsRow) -> SudsView:
                     exercise=row.exercise, step=row.step, measured_at=row.measured_at)
 
 
-def summaries(session: Session, person_ids: set[int], filters: SessionFilter) -> list[ConversationSummary]:
-    """Summaries of the people's sessions matching the filters, newest first (no text decrypted)."""
+def summaries(session: Session, person_ids: set[int], filters: SessionFilter,
+              readable: sa.sql.ColumnElement | None = None) -> list[ConversationSummary]:
+    """Summaries of the people's sessions matching the filters, newest first (no text decrypted);
+    `readable` narrows them to a reader's scope (bot/store/access.py, `ReadScope.conversations`)."""
     if not person_ids:
         return []
     query = sa.select(Conversation).where(Conversation.person_id.in_(person_ids))
+    if readable is not None:
+        query = query.where(readable)
     if filters.person_id is not None:
         query = query.where(Conversation.person_id == filters.person_id)
     if filters.since is not None:

@@ -99,7 +99,8 @@ def build_world() -> World:
     _link(sue, "chat-tina")
     record_events("chat-ann", _ann_events())
     record_events("chat-bob", _simple_events("Bob's private words.", "mentalizing"))
-    record_events("chat-tina", _simple_events("What did you feel then?", "prompt"))
+    # Tina's session is simulated practice: the only kind of a trainee's session a supervisor reads.
+    record_events("chat-tina", _simple_events("What did you feel then?", "trainee"))
     ann, bob, tina = _only(tess, Role.CLIENT), _only(otto, Role.CLIENT), _only(sue, Role.TRAINEE)
     second, first = (s.id for s in repository.list_conversations(tess))  # newest first
     (bob_session,) = (s.id for s in repository.list_conversations(otto))

@@ -18,7 +18,8 @@ PASSWORD = "correct horse battery"
 @pytest.fixture
 def world(store_url):
     """An admin, two therapists, a supervisor; client A linked to therapist 1, client B to
-    therapist 2, a trainee linked to the supervisor; each client has one consented session."""
+    therapist 2, a trainee linked to the supervisor; each has one consented session (the trainee's is
+    simulated practice, the only kind of a trainee's session a supervisor reads)."""
     admin = repo.bootstrap_admin("admin", PASSWORD)
     t1 = repo.create_person(admin, Role.THERAPIST, "Dr One", "one", PASSWORD)
     t2 = repo.create_person(admin, Role.THERAPIST, "Dr Two", "two", PASSWORD)
@@ -26,10 +27,11 @@ def world(store_url):
     assert repo.redeem_pairing_code(repo.issue_pairing_code(t1).code, "chat-a").ok
     assert repo.redeem_pairing_code(repo.issue_pairing_code(t2).code, "chat-b").ok
     assert repo.redeem_pairing_code(repo.issue_pairing_code(sup).code, "chat-t").ok
-    for sender, words in (("chat-a", "my brother shouted"), ("chat-b", "my boss ignored me"),
-                          ("chat-t", "practice reply")):
+    for sender, words, exercise in (("chat-a", "my brother shouted", "mentalizing"),
+                                    ("chat-b", "my boss ignored me", "mentalizing"),
+                                    ("chat-t", "practice reply", "trainee")):
         record_events(sender, [*session_start(), user("yes", "affirm"), slot("consent_given", True),
-                               slot("exercise", "mentalizing"), user(words, attune_risk={"flagged": True, "category": "self_harm",
+                               slot("exercise", exercise), user(words, attune_risk={"flagged": True, "category": "self_harm",
                                                         "level": "high", "evidence": []}),
                                bot("Thank you for telling me.")])
     people = {p.display_name: p for p in repo.list_people(admin)}
