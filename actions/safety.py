@@ -13,6 +13,7 @@ the transcript store projects onto the user's turn).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from abc import ABCMeta, abstractmethod
 from typing import Any
 
@@ -54,6 +55,9 @@ def risk_event(risk: dict[str, Any], kind: str, tracker: Tracker, level: str | N
     findings = [f for f in risk.get("findings") or [] if isinstance(f, dict)]
     top = most_urgent(findings) or {}
     return {
+        # One id for the event's whole course: the outcome recorded turns later refines this event
+        # in the store rather than adding a second one (bot/store/projection.py).
+        "id": uuid.uuid4().hex,
         "kind": kind,
         "category": protocol.category_of(top.get("category")),
         "severity": top.get("severity"),

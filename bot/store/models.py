@@ -156,6 +156,8 @@ class RiskEventRow(Base):
     conversation_id = sa.Column(sa.Integer, sa.ForeignKey("conversations.id", **CASCADE),
                                 nullable=False, index=True)
     turn_id = sa.Column(sa.Integer, sa.ForeignKey("turns.id", ondelete="SET NULL"), unique=True)
+    # The dialogue's id for the event (the `risk_event` slot's "id"): its later outcome updates this row.
+    event_key = sa.Column(sa.String(32), index=True)
     source = sa.Column(sa.String(16), nullable=False)
     category = sa.Column(sa.String(64))
     severity = sa.Column(sa.String(64))

@@ -272,18 +272,27 @@ def _risk_fields(risk: dict) -> tuple[dict, list[dict]]:
 
 def _risk(session: Session, state: ProjectionState, turn_id: int, event_id: int, risk: dict,
           source: str, when: datetime) -> None:
-    """One risk event per user turn: the dialogue's `risk_event` refines the NLU's flag."""
-    existing = session.execute(sa.select(RiskEventRow).where(RiskEventRow.turn_id == turn_id)).scalar_one_or_none()
+    """One risk event per disclosure: the dialogue's `risk_event` refines the NLU's flag on the same
+    turn, and the event's later course (the check's outcome, turns later, under the same "id") refines
+    that event rather than adding another."""
+    key = _short(risk.get("id")) if source == "dialogue" else None
+    conversation = _conversation(session, state, when)
+    existing = None
+    if key:
+        existing = session.execute(sa.select(RiskEventRow).where(
+            RiskEventRow.conversation_id == conversation.id, RiskEventRow.event_key == key)).scalars().first()
+    if existing is None:
+        existing = session.execute(sa.select(RiskEventRow).where(RiskEventRow.turn_id == turn_id)).scalar_one_or_none()
     fields, evidence = _risk_fields(risk)
     if existing is None:
-        conversation = _conversation(session, state, when)
-        session.add(RiskEventRow(conversation_id=conversation.id, turn_id=turn_id, source=source,
+        session.add(RiskEventRow(conversation_id=conversation.id, turn_id=turn_id, source=source, event_key=key,
                                  evidence=json.dumps(evidence, ensure_ascii=False), created_at=when,
                                  source_event_id=event_id, **fields))
         session.flush()
         return
     if source == "dialogue":
         existing.source = "dialogue"
+        existing.event_key = existing.event_key or key
         for key, value in fields.items():
             if value is not None:
                 setattr(existing, key, value)

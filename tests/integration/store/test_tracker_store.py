@@ -378,3 +378,24 @@ def test_a_restarted_server_projects_what_a_crash_left_unprojected(store, monkey
     with db.unit_of_work() as session:
         assert projection.lagging_senders(session) == []
     assert repo.catch_up_projection() == 0
+
+
+def test_a_check_s_outcome_turns_later_refines_its_risk_event_rather_than_adding_one(store, therapist):
+    link(therapist, "web-9")
+    chat = consented_chat(store, "web-9")
+    flagged = {"id": "a1b2c3", "kind": "past", "category": "abuse_or_danger", "severity": 2, "level": "concern",
+               "evidence": []}
+    chat.say(user("my dad used to hit me when I was seven", "risk_past"), SlotSet("risk_event", flagged),
+             BotUttered("That was not your fault. Are you safe now?"))
+    chat.say(user("yes, I'm safe now", "affirm"), SlotSet("risk_event", {**flagged, "outcome": "checked"}),
+             BotUttered("Thank you for telling me."))
+    another = {**flagged, "id": "d4e5f6", "kind": "ask", "category": "suicidal_ideation", "level": "ask"}
+    chat.say(user("sometimes I wish it would all stop", "risk_unclear"), SlotSet("risk_event", another),
+             BotUttered("Can I ask: are you having thoughts of ending your life?"))
+    events = repo.list_risk_events(therapist)
+    assert [(e.category, e.level) for e in sorted(events, key=lambda e: e.id)] == [
+        ("abuse_or_danger", "concern; via: past; check: checked"), ("suicidal_ideation", "ask; via: ask")]
+    [summary] = repo.list_conversations(therapist)
+    turns = repo.get_transcript(therapist, summary.id).turns
+    assert [t.text for t in turns if t.risk_events] == ["my dad used to hit me when I was seven",
+                                                          "sometimes I wish it would all stop"]
