@@ -60,6 +60,14 @@ def started(name: str, reply: Reply) -> list[EventType]:
             SlotSet("exercise_step", reply.step)]
 
 
+def paced_start(reply: Reply) -> dict[str, Any]:
+    """The slots an exercise's reading of a start rating sets (`Exercise.rated_at_start`)."""
+    slots: dict[str, Any] = {STATE: reply.state, "exercise_step": reply.step}
+    if reply.annotation is not None:
+        slots["turn_annotation"] = reply.annotation.to_dict()
+    return slots
+
+
 def answered_turns(tracker: Tracker, name: str) -> list[AnsweredTurn]:
     """This run's annotations with the answers and questions they belong to, from the events since
     the exercise (or its latest swap) started."""
@@ -94,6 +102,24 @@ def closing_on_stop(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     return [SlotSet(PROFILES, with_profile(tracker, current.name, closing.profile)), SlotSet(STATE, None)]
 
 
+def start_refused(tracker: Tracker) -> bool:
+    """Whether this turn's start ended at once (refused, or nothing to start): the form it ends must
+    neither run nor close an exercise paused before it."""
+    since_user: list[dict[str, Any]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        since_user.insert(0, event)
+    for index, event in enumerate(since_user):
+        if event.get("event") == "action" and event.get("name") == "action_exercise_start":
+            for after in since_user[index + 1:]:
+                if after.get("event") != "slot":
+                    break
+                if after.get("name") == ANSWER and after.get("value") == DONE:
+                    return True
+    return False
+
+
 class ActionExerciseStart(Action):
     """Start the exercise the latest intent names (each exercise declares its start intents)."""
 
@@ -112,9 +138,10 @@ class ActionExerciseStart(Action):
         admission = await off_loop(chosen.admit, tracker.sender_id, path, profile_of(tracker, chosen.name))
         if not admission.allowed:  # said why and how to get it; the form then ends at once
             utter_all(dispatcher, admission.messages)
-            # requested_slot set, so the form's validation keeps "done" (actions/common.py, AnswerValidation)
-            # and nothing runs it as an answer (no exercise is running).
-            return [SlotSet("exercise", None), SlotSet(ANSWER, DONE), SlotSet("requested_slot", ANSWER)]
+            # requested_slot set, so the form's validation keeps "done" (actions/common.py, AnswerValidation);
+            # the exercise slots stay as they were, so one paused before can still be resumed, and the
+            # form neither runs nor closes it (`start_refused`).
+            return [SlotSet(ANSWER, DONE), SlotSet("requested_slot", ANSWER)]
         reply = chosen.start(path, admission.profile, random.Random())
         utter_all(dispatcher, reply.messages)
         return started(chosen.name, reply) + [SlotSet(CHECKIN, START)]
@@ -143,7 +170,7 @@ class ActionExerciseSkip(Action):
         current = running(tracker)
         if current is None:
             return [SlotSet(ANSWER, DONE)]
-        reply = current.skip(tracker.get_slot(STATE) or {}, random.Random())
+        reply = await off_loop(current.skip, tracker.get_slot(STATE) or {}, random.Random())  # it may save progress
         say(dispatcher, current.name, "skipped")
         utter_all(dispatcher, reply.messages)
         return [SlotSet(STATE, reply.state), SlotSet("exercise_step", reply.step),
@@ -170,10 +197,12 @@ class ActionAskExerciseAnswer(Action):
             events.append(SlotSet(CHECKIN, OFFERED))
         if latest_intent(tracker) == "resume":
             state = current.resume(state)
+        # An exercise may read the store to choose its question (the narrative retelling: was past harm
+        # told?): a blocking call, so in the worker thread, off the event loop.
         if latest_intent(tracker) == "help":  # after the frame's help: the exercise's own, if any
-            reply = current.help(state, random.Random())
+            reply = await off_loop(current.help, state, random.Random())
         else:
-            reply = current.ask(state, random.Random())
+            reply = await off_loop(current.ask, state, random.Random())
         if reply.question is None:  # the feedback just given already asked the person something
             return events + [SlotSet(STATE, reply.state)]
         utter_all(dispatcher, reply.messages)
@@ -189,7 +218,7 @@ class ValidateExerciseForm(AnswerValidation):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         current = running(tracker)
-        if current is None:
+        if current is None or start_refused(tracker):
             return {ANSWER: DONE}
         if (tracker.latest_message.get("attune_risk") or {}).get("flagged"):
             # Never reflect a disclosure back as practice: the safety rules take over from here.
@@ -198,11 +227,20 @@ class ValidateExerciseForm(AnswerValidation):
         if phase is not None:
             checkin = checkin_turn(phase, str(slot_value or ""), yes_or_no(tracker))
             if checkin.consumed:
-                for key in checkin.keys:
-                    say(dispatcher, "checkin", key)
                 checkin_slots: dict[str, Any] = {CHECKIN: checkin.phase, ANSWER: None}
                 if checkin.suds is not None:
                     checkin_slots["suds"] = checkin.suds
+                    # The exercise's own pacing reads the start rating too (Exercise.rated_at_start); it
+                    # may save progress, so off the event loop.
+                    paced = await off_loop(current.rated_at_start, tracker.get_slot(STATE) or {}, checkin.suds,
+                                           random.Random())
+                    if paced is not None:
+                        checkin_slots.update(paced_start(paced))
+                        if paced.finished:  # stopped before the first question: its words, then its closing
+                            utter_all(dispatcher, paced.messages)
+                            return {**checkin_slots, CHECKIN: None, ANSWER: DONE}
+                for key in checkin.keys:
+                    say(dispatcher, "checkin", key)
                 return checkin_slots
         # The exercise reads the answer's analysis from the NLU's parse data when it is there
         # (bot/analysis/handover.py); otherwise analysing it is CPU work: in a worker thread, not on
@@ -227,6 +265,9 @@ class ActionExerciseSummary(Action):
         return "action_exercise_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if start_refused(tracker):  # nothing ran; an exercise paused before stays as it was, to resume
+            dispatcher.utter_message(response="utter_menu")
+            return [SlotSet(ANSWER, None)]
         current = running(tracker)
         events: list[EventType] = [SlotSet(STATE, None), SlotSet(ANSWER, None), SlotSet(QUESTION, None),
                                    SlotSet("exercise", None), SlotSet("exercise_step", None), SlotSet(CHECKIN, None)]

@@ -224,6 +224,13 @@ class Exercise(ABC):
         """The state to go on with after a pause or a safety interrupt."""
         return state
 
+    def rated_at_start(self, state: State, rating: float, rng: random.Random) -> Reply | None:
+        """A distress rating given at the check-in before the first question (bot/checkin/around.py),
+        read by the exercise's own pacing. None (the default): the check-in's usual reading, nothing
+        more. A reply: its state is kept and its annotation recorded; a `finished` one ends the
+        exercise there (its messages instead of the check-in's, then its `close`)."""
+        return None
+
     @abstractmethod
     def close(self, state: State, turns: Sequence[AnsweredTurn], profile: Profile,
               rng: random.Random) -> Closing:

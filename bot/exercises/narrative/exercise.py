@@ -24,11 +24,14 @@ from bot.exercises.narrative.coherence import MAXIMS, SPARSE_WORDS, read, reflec
 from bot.exercises.narrative.declaration import COHERENCE_SCORE, CONSENT_PATH, DECLARATION, MIND_SCORE, NAME, SUDS_SCORE
 from bot.exercises.narrative.library import lexicon, step_ids, words
 from bot.exercises.narrative.pacing import Pace, after_rating, ending, wants_to_stop
+from bot.exercises.narrative.phrases import find
 from bot.exercises.narrative.schema import Step
 from bot.exercises.narrative.state import NarrativeState
 from bot.exercises.narrative.summary import therapist_view
 
 INVITATIONS = ("invite_example", "invite_meaning")  # reflections that keep the step open for one more answer
+ABOUT_THE_CAREGIVER = ("memory", "reflection")  # the steps that ask about the chosen caregiver
+CHOICE_MAX_WORDS = 8  # "I'd rather think about someone else"; a longer answer is a memory that may name others
 RATING_MAX_WORDS = 6  # a rating is a short message ("6", "about a seven"); longer text is an answer
 MEMORY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": 5, "upset": 6,
                 "hurt": 6, "ill": 6, "apart": 7, "separat": 7, "away": 7, "reject": 8, "pushed": 8, "wanted": 8}
@@ -93,7 +96,12 @@ class NarrativeExercise(Exercise):
         if not current.harmed and keeping.harm_told(current.person_id, NAME, current.started_at):
             self._mark_harm(current)
         question = self._question(current, step)
-        return _reply(current, [question], question=question)
+        messages = [question]
+        if current.harmed and not current.harm_noted and step.kind in ABOUT_THE_CAREGIVER and not step.after_harm:
+            # Said once, before the next question about a caregiver who harmed: the rest is the person's choice.
+            current.harm_noted = current.harm_choice_open = True
+            messages.insert(0, _say("after_harm_choice", current, rng))
+        return _reply(current, messages, question=question)
 
     def _question(self, current: NarrativeState, step: Step) -> str:
         text = step.after_harm if current.harmed and step.after_harm else step.text
@@ -110,9 +118,19 @@ class NarrativeExercise(Exercise):
             return _reply(current, [])
         if current.choosing:
             return self._choice(current, step, text, rng)
+        if current.harm_choice_open and len(text.split()) <= CHOICE_MAX_WORDS and find(text, lexicon().another_caregiver):
+            leaving = _say("another_caregiver", current, rng)  # said before the switch: it names who is left
+            current.another_caregiver(time.time())
+            keeping.save(current.person_id, NAME, current.progress())
+            return _reply(current, [leaving], annotation=Annotation(NAME, step.id, result={"choice": "another_caregiver"}))
+        current.harm_choice_open = False
         rating = _rating(text) if current.suds_open or step.kind == "suds" else None
         if rating is not None:
             return self._rated(current, step, rating, rng)
+        if current.suds_open:  # words instead of the rating asked after a memory: passed by, on we go
+            current.suds_open = False
+            return _reply(current, [_say("suds_passed", current, rng)],
+                          annotation=Annotation(NAME, step.id, result={"suds": None, "rating_passed": True}))
         if step.kind == "suds":  # words instead of a number at the end: thanked, and closed
             current.advance()
             keeping.save(current.person_id, NAME, None)
@@ -139,8 +157,8 @@ class NarrativeExercise(Exercise):
             current.follow_up, current.prompted = True, True
         else:
             current.advance()
-            if step.kind == "memory":
-                current.suds_open = True
+            if step.kind == "memory":  # the rating is a step of its own: the next question waits for it
+                current.suds_open = current.prompted = True
                 messages.append(_say("suds_offer", current, rng))
         keeping.save(current.person_id, NAME, current.progress() if not current.completed else None)
         annotation = Annotation(
@@ -173,6 +191,24 @@ class NarrativeExercise(Exercise):
             return _reply(current, [_say("grounding_choice", current, rng)], annotation=annotation)
         return _reply(current, [_say("suds_thanks", current, rng)], annotation=annotation)
 
+    def rated_at_start(self, state: State, rating: float, rng: random.Random) -> Reply | None:
+        """The check-in's rating before the first question, read by this exercise's pacing: at 8 or
+        more, or sharply up since the last rating (a sitting before), stop before any memory opens."""
+        current = NarrativeState.from_dict(state)
+        step = current.step
+        if step is None:
+            return None
+        decision = after_rating(current.curve, rating)
+        current.curve.append(rating)
+        # The check-in stores the rating itself (a SUDS reading); an annotation says what pacing did with it.
+        annotation = None if decision.pace is Pace.GO_ON else Annotation(
+            NAME, step.id, scores={SUDS_SCORE: rating},
+            result={"suds": rating, "pace": decision.pace.value, "reason": decision.reason, "at_start": True})
+        if decision.pace is Pace.STOP:
+            current.stopped = current.stopped_at_start = current.high_at_end = True
+        keeping.save(current.person_id, NAME, current.progress())
+        return _reply(current, [], annotation=annotation)
+
     def _choice(self, current: NarrativeState, step: Step, text: str, rng: random.Random) -> Reply:
         current.choosing = False
         stop = wants_to_stop(text, lexicon())
@@ -186,14 +222,18 @@ class NarrativeExercise(Exercise):
         current = NarrativeState.from_dict(state)
         if current.step is None:
             return _reply(current, [])
-        current.advance()
         current.prompted = False
+        if current.suds_open:  # "skip" to the rating after a memory: on to the next question, not past it
+            current.suds_open = False
+            return _reply(current, [])
+        current.advance()
         keeping.save(current.person_id, NAME, current.progress() if not current.completed else None)
         return _reply(current, [])
 
     def resume(self, state: State) -> State:
         current = NarrativeState.from_dict(state)
-        current.prompted = current.follow_up = current.choosing = False  # back from a pause: ask afresh
+        # Back from a pause: ask afresh (the question, not the rating that was waiting).
+        current.prompted = current.follow_up = current.choosing = current.suds_open = False
         return current.to_dict()
 
     def close(self, state: State, turns: Sequence[AnsweredTurn], profile: Profile,
@@ -205,7 +245,8 @@ class NarrativeExercise(Exercise):
             messages.append(_say("closing_complete" if retold else "closing_looked_back", current, rng))
         elif not current.stopped:
             messages.append(_say("closing_partial", current, rng))
-        messages += [_say(key, current, rng) for key in ending(current.stopped, current.high_at_end)]
+        messages += [_say(key, current, rng)
+                     for key in ending(current.stopped, current.high_at_end, current.stopped_at_start)]
         return Closing(messages, self._profile_after(profile, current))
 
     def stopped(self, state: State, turns: Sequence[AnsweredTurn], profile: Profile,

@@ -5,6 +5,7 @@ the contract tests, and the declaration never imports this (docs/architecture.md
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -59,9 +60,20 @@ def harm_told(person_id: int | None, exercise: str, since: float) -> bool:
     from bot.store import db, exercise_access
 
     try:
+        _not_on_an_event_loop()
         with db.unit_of_work() as session:
             return exercise_access.past_harm_told_since(session, person_id, exercise,
                                                         datetime.fromtimestamp(since, timezone.utc))
     except Exception:  # noqa: BLE001 - unknown means unmarked; the person can still skip the question
         log.exception("Could not read the risk events of %s", exercise)
         return False
+
+
+def _not_on_an_event_loop() -> None:
+    """A query blocks its thread: on the action server's event loop it would stall every request the
+    server holds, so the actions run the exercise's `ask` in a worker thread (actions/offload.py)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    raise RuntimeError("a blocking store query on the event loop")

@@ -5,6 +5,10 @@
 - Flooding: a long answer, told mostly in the present tense and heavy with sensory detail, reads as
   a memory being relived rather than remembered; the person is oriented back to now and invited to
   say what it meant instead of adding more detail.
+- The same rules read the rating given before the first question of a sitting (the check-in's,
+  `NarrativeExercise.rated_at_start`): starting at 8 or more, or sharply up since the last sitting,
+  stops before any memory is opened. After each memory the rating is asked as a step of its own,
+  skippable with one word.
 - A sitting never ends on the worst memory: every ending, early or complete, closes with containment
   (`ending`).
 See docs/constructs.md#pacing-a-narrative.
@@ -74,8 +78,11 @@ def wants_to_stop(text: str, lexicon: Lexicon) -> bool:
     return bool(find(text, lexicon.stop_words))
 
 
-def ending(stopped_early: bool, high_at_end: bool) -> list[str]:
-    """The words keys (words.yml) a sitting ends with, in order: containment always last."""
+def ending(stopped_early: bool, high_at_end: bool, before_any_memory: bool = False) -> list[str]:
+    """The words keys (words.yml) a sitting ends with, in order: containment always last. Stopped by
+    the rating before the first question, no memory was opened: the words say so, and settle."""
+    if before_any_memory:
+        return ["stop_at_start"] + (["end_high"] if high_at_end else []) + ["containment_at_start"]
     keys = ["stop_for_today"] if stopped_early else []
     if high_at_end:
         keys.append("end_high")

@@ -75,15 +75,20 @@ class Words(BaseModel):
     cant_remember: Variants
     not_their_side: Variants
     suds_offer: Variants
+    suds_passed: Variants
     suds_thanks: Variants
     grounding_choice: Variants
     going_on: Variants
     stop_for_today: Variants
+    stop_at_start: Variants
+    after_harm_choice: Variants
+    another_caregiver: Variants
     harsh_to_child: Variants
     kind_to_child: Variants
     choose_ack: Variants
     end_high: Variants
     containment: Variants
+    containment_at_start: Variants
     closing_complete: Variants
     closing_partial: Variants
     closing_looked_back: Variants
@@ -116,3 +121,4 @@ class Lexicon(BaseModel):
     past_tense: Phrases
     sensory_detail: Phrases
     stop_words: Phrases
+    another_caregiver: Phrases

@@ -25,16 +25,19 @@ class NarrativeState(SlotState):
     harmed: bool = False  # harm by this caregiver was told: their side is offered as optional only
     memory_choice: int | None = None  # which memory is retold (its place among the memory steps), 0: described
     curve: list[float] = field(default_factory=list)  # SUDS ratings, in order
-    suds_open: bool = False  # a rating was offered with the last reply
+    suds_open: bool = False  # after a memory the rating was asked as a step: the next message answers it
     choosing: bool = False  # after grounding: go on, pause or stop
     follow_up: bool = False  # the last reply invited more on the same step
     prompted: bool = False  # the last reply already asked the person something
     stopped: bool = False  # stopped for today by the pacing rules
+    stopped_at_start: bool = False  # the rating before the first question stopped the sitting
     high_at_end: bool = False
+    harm_noted: bool = False  # after harm was told, the person heard once that the rest is theirs to skip
+    harm_choice_open: bool = False  # ...and the next answer may ask for another caregiver
     mind_seen: bool = False  # the caregiver's mind was already noticed aloud once
     resumed: bool = False
     person_id: int | None = None  # whose progress the store keeps (None: nothing is stored)
-    started_at: float = 0.0  # epoch seconds, for risk events told since
+    started_at: float = 0.0  # epoch seconds, for risk events told since (about this caregiver)
 
     @property
     def step(self) -> Step | None:
@@ -52,7 +55,15 @@ class NarrativeState(SlotState):
 
     def advance(self) -> None:
         self.step_index += 1
+        self.suds_open = self.choosing = self.follow_up = self.harm_choice_open = False
+
+    def another_caregiver(self, now: float) -> None:
+        """Start again from the choice of caregiver, keeping the ratings (the pacing spans the sitting)."""
+        self.step_index = step_ids().index("caregiver")
+        self.caregiver, self.memory_choice = "", None
+        self.harmed = self.harm_noted = self.harm_choice_open = self.mind_seen = False
         self.suds_open = self.choosing = self.follow_up = False
+        self.started_at = now  # harm told about the caregiver before no longer marks the new one
 
     def progress(self) -> dict[str, Any]:
         """What the store keeps between sittings: no answer texts."""
