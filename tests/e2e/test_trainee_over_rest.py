@@ -73,7 +73,8 @@ def test_the_supervisor_reviews_the_session_with_its_scores(servers, sender):
     servers.texts(sender, "hi")
     servers.texts(sender, "yes")
     servers.texts(sender, "I have a pairing code")
-    assert "Supervisor E2E" in servers.texts(sender, code)
+    linked = servers.texts(sender, code)
+    assert "Supervisor E2E" in linked and "simulated practice sessions only" in linked  # what they will read
     servers.texts(sender, "/start_trainee")
     servers.texts(sender, "I wonder what was going on for you in that moment?")
     servers.texts(sender, "stop")
