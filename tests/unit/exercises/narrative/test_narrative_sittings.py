@@ -162,3 +162,66 @@ def test_the_person_s_export_holds_it_and_erasure_removes_it(clinic):
     with db.unit_of_work() as session:
         for model in (ExerciseProgress, exercise_access.ExerciseEnablement, exercise_access.ExerciseConsent):
             assert session.execute(sa.select(model)).first() is None, model.__name__
+
+
+def _tracker(text: str, intent: str, slots: dict, requested: bool = False):
+    from rasa_sdk import Tracker
+    from rasa_sdk.events import ActionExecuted, SlotSet, UserUttered
+
+    parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    events = [ActionExecuted("action_listen"), UserUttered(text, parse_data=parse)]
+    if requested:  # the form's candidate for its answer, as Rasa sends it
+        events.append(SlotSet("exercise_answer", text))
+    return Tracker(sender_id=SENDER, slots={"onboarded": True, **slots, **({"requested_slot": "exercise_answer",
+                                                                            "exercise_answer": text} if requested else {})},
+                   latest_message=parse, events=events, paused=False, followup_action=None,
+                   active_loop={"name": "exercise_form"} if requested else {}, latest_action_name="action_listen")
+
+
+def _run(action, tracker):
+    import asyncio
+
+    import yaml
+    from rasa_sdk.executor import CollectingDispatcher
+
+    with open("domain.yml", encoding="utf-8") as file:
+        domain = yaml.safe_load(file)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, domain))
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}, [m.get("text") for m in dispatcher.messages]
+
+
+def test_the_action_finds_past_harm_off_the_event_loop(clinic):
+    """The generic action asks in a worker thread: the store query refuses to run on the event loop
+    (bot/exercises/narrative/keeping.py), so asked on the loop the harm would go unnoticed here."""
+    from actions.exercise import ActionAskExerciseAnswer
+
+    engine, rng = exercise(NAME), random.Random(9)
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    state = engine.start(INTERVIEW_PATH, _admit(CONSENT_PATH).profile, rng).state
+    _, reply = _answer(state, "my dad", rng)
+    record_events(SENDER, [*session_start(), slot("exercise", NAME), slot("exercise_step", "five_words"),
+                           user("he used to beat me when he was drunk", "risk_past"),
+                           slot("risk_event", {"kind": "past", "category": "abuse_or_danger", "level": "concern",
+                                               "evidence": []})])
+    state = engine.skip(reply.state, rng).state  # on to the first memory
+    slots, said = _run(ActionAskExerciseAnswer(), _tracker("go back to it", "resume",
+                                                           {"exercise": NAME, "exercise_state": state}))
+    assert said[0] == words().after_harm_choice[0].format(caregiver="your dad")
+    assert slots["exercise_state"]["harmed"] is True and slots["exercise_step"] == "memory_1"
+
+
+def test_starting_at_eight_ends_the_form_with_the_exercises_own_stop(clinic):
+    from actions.exercise import ActionAskExerciseAnswer, ActionExerciseStart, ValidateExerciseForm
+
+    exercise_access.set_enabled(clinic["linked"], clinic["client"].id, NAME)
+    started, _ = _run(ActionExerciseStart(), _tracker("I agree to the memories exercise", "consent_narrative", {}))
+    current = {k: started[k] for k in ("exercise", "exercise_state", "exercise_checkin")}
+    asked, _ = _run(ActionAskExerciseAnswer(), _tracker("", "consent_narrative", current))
+    current.update(asked)
+    assert current["exercise_checkin"] == "offered"
+    rated, said = _run(ValidateExerciseForm(), _tracker("8", "nlu_fallback", current, requested=True))
+    assert rated["exercise_answer"] == "done" and rated["exercise_checkin"] is None and rated["suds"] == 8.0
+    assert rated["turn_annotation"]["result"]["pace"] == "stop" and said == []  # no grounding offer: it stops
+    with db.unit_of_work() as session:
+        assert session.execute(sa.select(ExerciseProgress)).scalar_one().data["suds"] == [8.0]
