@@ -119,3 +119,11 @@ def test_own_readings_are_several_or_none():
         Scenario(**{**base, "own_readings": ["Startled.", "Embarrassed."]})
     with pytest.raises(ValidationError):
         Scenario(**{**base, "own_readings": ["Startled.", "startled.", "Embarrassed."]})
+
+
+def test_every_gentle_scenario_offers_its_own_feelings_as_choices():
+    """A newcomer gets gentle scenarios first, and a newcomer is the one most likely to need a repair."""
+    from bot.exercises.mentalizing.library import scenarios
+
+    gentle = [s for s in scenarios() if s.intensity == "gentle"]
+    assert gentle and all(len(s.own_readings) >= 3 for s in gentle), [s.id for s in gentle if not s.own_readings]
