@@ -111,7 +111,7 @@ def test_past_harm_told_during_it_makes_their_side_optional(clinic):
                            slot("risk_event", {"kind": "past", "category": "abuse_or_danger", "level": "concern",
                                                "evidence": []})])
     state = reply.state
-    for step in step_ids()[1:step_ids().index("why_acted")]:
+    for _step in step_ids()[1:step_ids().index("why_acted")]:
         state = engine.skip(state, rng).state
     asked = engine.ask(state, rng)
     assert asked.step == "why_acted" and "Understanding is not excusing" in asked.messages[0]
