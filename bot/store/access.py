@@ -93,9 +93,12 @@ class ReadScope:
 
     def conversations(self) -> sa.sql.ColumnElement:
         """A condition on `Conversation` rows: true for exactly the sessions in scope."""
-        practice = sa.select(TurnRow.conversation_id).where(TurnRow.exercise.in_(sorted(simulated_exercises())))
+        # Correlated, so it reads only the turns of the practice-only people's sessions (by the turns'
+        # conversation index), never every practice turn in the store.
+        practice = sa.exists().where(TurnRow.conversation_id == Conversation.id,
+                                     TurnRow.exercise.in_(sorted(simulated_exercises())))
         return sa.or_(Conversation.person_id.in_(sorted(self.whole)),
-                      sa.and_(Conversation.person_id.in_(sorted(self.practice_only)), Conversation.id.in_(practice)))
+                      sa.and_(Conversation.person_id.in_(sorted(self.practice_only)), practice))
 
 
 def read_scope(session: Session, actor: Person, carers_only: bool = False) -> ReadScope:
