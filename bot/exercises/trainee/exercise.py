@@ -68,7 +68,8 @@ class TraineeExercise(Exercise):
     declaration = DECLARATION
 
     def steps(self, path: str) -> tuple[str, ...]:
-        return tuple(f"turn_{i}" for i in range(1, session_rules().turns + 1))
+        rules = session_rules()
+        return tuple(f"turn_{i}" for i in range(1, (rules.risk_turns if path == RISK_PATH else rules.turns) + 1))
 
     def start(self, path: str, profile: Profile, rng: random.Random) -> Reply:
         state = SessionState(feedback_on=path != QUIET_PATH)

@@ -135,6 +135,8 @@ class Session(BaseModel):
     """How a session runs (bot/exercises/trainee/client_state.py)."""
 
     turns: int  # prompts per session
+    # prompts with a client who discloses risk: room for the four topics after the disclosure
+    risk_turns: int = 10
     rapport_range: conlist(int, min_items=2, max_items=2)  # type: ignore[valid-type]
     starting_rapport: dict[str, int]  # per stance
     misattunement_turns: int  # how many further turns a misattuned prompt keeps the client shallower

@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.exercises.slot_state import SlotState
 from bot.exercises.trainee.library import client_by_id, session_rules
-from bot.exercises.trainee.schema import DEPTHS, Client, Reply
+from bot.exercises.trainee.schema import DEPTHS, RISK_TOPICS, Client, Reply
 
 OPENING = "opening"
 RISK_KEY, DEFLECT_KEY = "risk", "deflect"
@@ -34,8 +34,19 @@ class SessionState(SlotState):
     covered: list[str] = field(default_factory=list)  # risk topics the client has answered
 
     @property
+    def turns(self) -> int:
+        """Prompts in this session: more with a client who discloses risk."""
+        rules = session_rules()
+        return rules.risk_turns if self.client_id and self.client().risk is not None else rules.turns
+
+    @property
     def step(self) -> str | None:
-        return f"turn_{self.turn + 1}" if self.turn < session_rules().turns else None
+        return f"turn_{self.turn + 1}" if self.turn < self.turns and not self.assessed else None
+
+    @property
+    def assessed(self) -> bool:
+        """A risk client has answered a direct question on every topic: the assessment is whole."""
+        return bool(self.covered) and set(RISK_TOPICS) <= set(self.covered)
 
     @property
     def finished(self) -> bool:
@@ -68,7 +79,7 @@ class SessionState(SlotState):
     def check(self) -> None:
         if self.client_id:
             self.last_reply()
-        if not isinstance(self.turn, int) or not 0 <= self.turn <= session_rules().turns:
+        if not isinstance(self.turn, int) or not 0 <= self.turn <= self.turns:
             raise ValueError(f"turn {self.turn!r}")
 
 

@@ -227,3 +227,19 @@ def test_another_client_in_risk_practice_is_the_other_client_who_carries_risk(en
     assert swapped.state["disclosed"] is False and swapped.state["covered"] == []
     ordinary = engine.swap(session_with("sam_plain"), None, random.Random(4))
     assert client_by_id(ordinary.state["client_id"]).risk is None
+
+
+def test_a_risk_session_leaves_room_for_every_topic_after_a_misstep(engine):
+    """Two warm prompts, the disclosure, a leading misstep, then each topic: the session is still
+    running when the fourth topic is asked (so the feedback's 'next, ask about...' can be followed),
+    and ends once every topic has been answered."""
+    state = session_with("rob_veiled_risk")
+    prompts = [WARM, "It sounds like the nights are the hardest part. What goes through your mind then?",
+               DIRECT["ideation"], LEADING, DIRECT["plan"], DIRECT["means"], DIRECT["safety"]]
+    state, replies, turns = run(engine, state, prompts)
+    assert not any(r.finished for r in replies[:-1])
+    assert turns[-1].annotation.scores.get(RISK_TOPIC_SCORES["safety"].name) == 1
+    assert replies[-1].finished  # every topic answered: the assessment is whole and the session closes
+    ordinary = session_with("priya_upset")
+    _, replies, _ = run(engine, ordinary, [WARM] * 6)
+    assert replies[-1].finished  # an ordinary session keeps its six prompts
