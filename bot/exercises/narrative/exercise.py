@@ -22,7 +22,7 @@ from bot.exercises.narrative import keeping
 from bot.exercises.narrative.caregiver import caregiver_label
 from bot.exercises.narrative.coherence import MAXIMS, SPARSE_WORDS, read, reflection_key
 from bot.exercises.narrative.declaration import COHERENCE_SCORE, CONSENT_PATH, DECLARATION, MIND_SCORE, NAME, SUDS_SCORE
-from bot.exercises.narrative.library import lexicon, step_ids, words
+from bot.exercises.narrative.library import lexicon, step_ids, steps, words
 from bot.exercises.narrative.pacing import Pace, after_rating, ending, wants_to_stop
 from bot.exercises.narrative.phrases import find
 from bot.exercises.narrative.schema import Step
@@ -53,6 +53,11 @@ def _rating(text: str) -> float | None:
     if len(text.split()) > RATING_MAX_WORDS:
         return None
     return None if (value := parse_suds(text).value) is None else float(value)
+
+
+def _rated_step(current: NarrativeState, step: Step) -> str:
+    """The step a rating belongs to: after a memory, that memory (the state has already moved on)."""
+    return steps()[current.step_index - 1].id if current.suds_open and current.step_index else step.id
 
 
 def _memory_named(text: str) -> int:
@@ -128,9 +133,10 @@ class NarrativeExercise(Exercise):
         if rating is not None:
             return self._rated(current, step, rating, rng)
         if current.suds_open:  # words instead of the rating asked after a memory: passed by, on we go
+            rated = _rated_step(current, step)
             current.suds_open = False
             return _reply(current, [_say("suds_passed", current, rng)],
-                          annotation=Annotation(NAME, step.id, result={"suds": None, "rating_passed": True}))
+                          annotation=Annotation(NAME, rated, result={"suds": None, "rating_passed": True}))
         if step.kind == "suds":  # words instead of a number at the end: thanked, and closed
             current.advance()
             keeping.save(current.person_id, NAME, None)
@@ -139,7 +145,6 @@ class NarrativeExercise(Exercise):
         return self._answered(current, step, text, rng)
 
     def _answered(self, current: NarrativeState, step: Step, text: str, rng: random.Random) -> Reply:
-        current.suds_open = False  # answering the question passes the offered rating by
         reading = read(text, step.kind, lexicon())
         key = reflection_key(reading, step.kind, current.mind_seen, optional_view=bool(step.after_harm),
                              invites_example=step.invites_example)
@@ -173,8 +178,9 @@ class NarrativeExercise(Exercise):
     def _rated(self, current: NarrativeState, step: Step, rating: float, rng: random.Random) -> Reply:
         decision = after_rating(current.curve, rating)
         current.curve.append(rating)
+        rated = _rated_step(current, step)
         current.suds_open = False
-        annotation = Annotation(NAME, step.id, scores={SUDS_SCORE: rating},
+        annotation = Annotation(NAME, rated, scores={SUDS_SCORE: rating},
                                 result={"suds": rating, "pace": decision.pace.value, "reason": decision.reason})
         if step.kind == "suds":
             current.high_at_end = decision.pace is not Pace.GO_ON

@@ -98,6 +98,7 @@ def test_after_a_memory_the_rating_is_asked_and_the_next_question_waits(engine):
     assert waiting.messages == [] and waiting.question is None  # the rating is the question now
     rated = engine.answer(waiting.state, "4", rng)
     assert rated.messages[0] in _unnamed(words().suds_thanks) and rated.annotation.scores == {"narrative_suds": 4.0}
+    assert rated.annotation.step == "memory_1"  # the therapist's curve puts it after the memory it follows
     nxt = engine.ask(rated.state, rng)
     assert nxt.step == "memory_2" and nxt.question
 
@@ -118,6 +119,7 @@ def test_words_instead_of_a_rating_pass_it_by_gently(engine, words_instead):
     waiting = engine.ask(_after_memory(engine, rng).state, rng).state
     passed = engine.answer(waiting, words_instead, rng)
     assert passed.messages == _unnamed(words().suds_passed) and passed.annotation.result["rating_passed"]
+    assert passed.annotation.step == "memory_1"
     assert "notes" not in passed.annotation.result  # not taken as an answer to a memory question
     assert engine.ask(passed.state, rng).step == "memory_2"
 
