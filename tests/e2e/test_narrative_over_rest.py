@@ -129,7 +129,8 @@ def test_two_sittings_across_a_restart(pair):
     assert "five words" in pair.texts("my nan")
     assert "first of your words" in pair.texts("warm, strict, funny, busy, tired")
     after_memory = pair.texts("One time she took me to the seaside and we ate chips on the wall.")
-    assert "number from zero to ten" in after_memory and "second word" in after_memory
+    # The rating is a step of its own after each memory: the next question waits for it.
+    assert "from zero (calm) to ten" in after_memory and "second word" not in after_memory
     stopped = pair.texts("8")
     assert "Let's stop here for today" in stopped and "box or a drawer" in stopped and MENU in stopped
     # Containment comes last from the exercise: the sitting does not end on the memory.
@@ -138,7 +139,8 @@ def test_two_sittings_across_a_restart(pair):
     with pair.store():
         with db.unit_of_work() as session:
             kept = session.query(ExerciseProgress).one().data
-    assert kept == {"step": "memory_2", "caregiver": "your nan", "harmed": False, "memory": None, "suds": [8.0]}
+    # The rating at the start of the sitting is part of the pacing's curve.
+    assert kept == {"step": "memory_2", "caregiver": "your nan", "harmed": False, "memory": None, "suds": [3.0, 8.0]}
 
     pair.serve("stop")
     pair.serve("start")
@@ -154,13 +156,15 @@ def test_two_sittings_across_a_restart(pair):
     invited = pair.texts("She was always kind to me.")  # a word without a memory: an invitation, once
     assert "third word" not in invited and ("particular time" in invited or "specific moment" in invited)
     memory = pair.texts("I remember she sat with me all night when I had chickenpox.")
-    assert "third word" in memory
+    assert "'skip'" in memory and "third word" not in memory  # the rating, asked
+    assert "third word" in pair.texts("skip")  # one word passes the rating by, and the question follows
     # Past abuse told mid-memory: the safety path for past events, then back to the exercise.
     told = pair.texts("when I was seven my nan used to lock me in the cupboard")
     assert "third word" not in told and MENU not in told
     pair.texts("yes, I'm safe now")
     again = pair.texts("go back to it")
-    assert "third word" in again
+    # Found off the event loop: the harm is known, and the choice is said once before the question.
+    assert "'someone else'" in again and again.index("'someone else'") < again.index("third word")
     for _ in ("memory_3", "memory_4", "memory_5", "upset", "separation", "rejection", "shaped"):
         asked = pair.texts("skip")
     assert "Understanding is not excusing" in asked and "optional" in asked
@@ -172,7 +176,8 @@ def test_two_sittings_across_a_restart(pair):
     with pair.store():
         with db.unit_of_work() as session:
             kept = session.query(ExerciseProgress).one().data
-        assert kept == {"step": "changed", "caregiver": "your nan", "harmed": True, "memory": None, "suds": [8.0]}
+        assert kept == {"step": "changed", "caregiver": "your nan", "harmed": True, "memory": None,
+                        "suds": [3.0, 8.0, 4.0]}
         risks = repo.list_risk_events(tess)
         flagged = [(r.category, r.level, r.source, [e.text for e in r.evidence]) for r in risks]
         pair.said += ["", "=== Risk events the therapist sees ===", *map(str, flagged)]
