@@ -112,10 +112,11 @@ def start_refused(tracker: Tracker) -> bool:
         since_user.insert(0, event)
     for index, event in enumerate(since_user):
         if event.get("event") == "action" and event.get("name") == "action_exercise_start":
+            # Its events up to the next action: what it said (Rasa puts those first), then its slots.
             for after in since_user[index + 1:]:
-                if after.get("event") != "slot":
+                if after.get("event") == "action":
                     break
-                if after.get("name") == ANSWER and after.get("value") == DONE:
+                if after.get("event") == "slot" and after.get("name") == ANSWER and after.get("value") == DONE:
                     return True
     return False
 

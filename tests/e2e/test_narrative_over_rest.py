@@ -114,8 +114,17 @@ def test_two_sittings_across_a_restart(pair):
     pair.texts("yes")  # consent to keep the sessions
     assert "pairing code" in pair.texts("link my therapist")
     assert "linked with Dr Tess" in pair.texts(code)
+    # Refused while another exercise is paused: that one is still there to resume afterwards.
+    assert MENU not in pair.texts("/start_mentalizing")
+    assert "paus" in pair.texts("pause")
     refused = pair.texts("/start_narrative")
     assert "therapist has turned it on" in refused and MENU in refused
+    resumed = pair.texts("resume")
+    assert "nothing paused" not in resumed
+    assert "pick up where we left off" in resumed or "Here's where we were" in resumed
+    # The paused exercise's question again (in its own words; the menu would mean nothing was left to resume).
+    assert MENU not in resumed and len(resumed.splitlines()) >= 2 and resumed.rstrip().endswith("?")
+    pair.texts("stop")
 
     with pair.store():
         client = next(iter(repo.list_people(tess)))

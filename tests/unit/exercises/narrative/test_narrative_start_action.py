@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActionExecuted, SlotSet, UserUttered
+from rasa_sdk.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.exercise import ActionExerciseStart, ActionExerciseSummary, ValidateExerciseForm
@@ -77,7 +77,9 @@ def test_a_refused_start_leaves_a_paused_exercise_to_resume(store_url):
     assert dispatcher.messages[-1]["text"] == words().refusal_not_enabled[0]
     assert {e["name"] for e in events} == {"exercise_answer", "requested_slot"}
 
-    after = [ActionExecuted("action_exercise_start"), *events, ActionExecuted("exercise_form")]
+    # As Rasa records an action: the action, what it said, then its events.
+    said = [BotUttered(m["text"]) for m in dispatcher.messages]
+    after = [ActionExecuted("action_exercise_start"), *said, *events, ActionExecuted("exercise_form")]
     form_turn = _tracker("start_narrative", {**paused, "exercise_answer": "done", "requested_slot": "exercise_answer"},
                          after)
     dispatcher = CollectingDispatcher()
