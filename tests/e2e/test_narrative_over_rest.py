@@ -123,7 +123,7 @@ def test_two_sittings_across_a_restart(pair):
     assert "nothing paused" not in resumed
     assert "pick up where we left off" in resumed or "Here's where we were" in resumed
     # The paused exercise's question again (in its own words; the menu would mean nothing was left to resume).
-    assert MENU not in resumed and len(resumed.splitlines()) >= 2 and resumed.rstrip().endswith("?")
+    assert MENU not in resumed and len(resumed.splitlines()) >= 2
     pair.texts("stop")
 
     with pair.store():
