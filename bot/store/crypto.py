@@ -30,15 +30,22 @@ def _key_file_key(data_dir: Path) -> str:
     path = data_dir / KEY_FILE_NAME
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
+        # Written whole under a private name, then linked into place: several server processes
+        # starting at once (Rasa's workers, the action server's) never read a half-written key,
+        # and the first link wins while the others use its key.
+        draft = data_dir / f".{KEY_FILE_NAME}.{os.getpid()}.draft"
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(Fernet.generate_key().decode())
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process won the race: use its key
+            os.link(draft, path)
+        except FileExistsError:
             pass
         else:
-            with os.fdopen(fd, "w") as handle:
-                handle.write(Fernet.generate_key().decode())
             log.warning("No ATTUNE_ENCRYPTION_KEY set: generated a new key into %s (mode 0600). "
                         "Back it up; without it the stored transcripts cannot be read.", path)
+        finally:
+            draft.unlink()
     return path.read_text().strip()
 
 

@@ -35,7 +35,44 @@ def converse(servers, sender: str, script: list[str], replies: dict, failures: l
         failures.append((sender, repr(error)))
 
 
+@pytest.fixture(scope="module")
+def two_rasa_workers(tmp_path_factory):
+    """A server pair of its own with two Rasa worker processes sharing a Redis lock store (the
+    scale-out setup of README.md), on the machine's Redis."""
+    import os
+
+    import redis
+
+    from tests.e2e.conftest import Servers, free_port
+
+    url = os.environ.get("ATTUNE_REDIS_URL", "redis://127.0.0.1:6379/0")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.exceptions.RedisError as error:
+        pytest.skip(f"Redis at {url} does not answer ({error}): the two-worker setup needs it")
+    data_dir = tmp_path_factory.mktemp("attune-two-workers")
+    rasa_port, actions_port = free_port(), free_port()
+    env = {**os.environ, "ATTUNE_DATA_DIR": str(data_dir),
+           "ATTUNE_DATABASE_URL": f"sqlite:///{data_dir / 'attune.db'}",
+           "ATTUNE_RASA_PORT": str(rasa_port), "ATTUNE_ACTIONS_PORT": str(actions_port),
+           "ATTUNE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook", "ATTUNE_BIND": "127.0.0.1",
+           "ATTUNE_API_TOKEN": "", "ATTUNE_RASA_WORKERS": "2", "ATTUNE_REDIS_URL": url}
+    pair = Servers(env=env, rasa_url=f"http://127.0.0.1:{rasa_port}", data_dir=data_dir)
+    pair.serve("start")
+    yield pair
+    pair.serve("stop")
+
+
 def test_twenty_concurrent_conversations_are_stored_whole(servers):
+    twenty_conversations_stored_whole(servers)
+
+
+def test_with_two_rasa_workers_and_a_redis_lock_store_too(two_rasa_workers):
+    assert "lock_store" in (two_rasa_workers.data_dir / "run" / "endpoints.yml").read_text()
+    twenty_conversations_stored_whole(two_rasa_workers)
+
+
+def twenty_conversations_stored_whole(servers) -> None:
     from bot.store import repository
 
     lost_before = servers.log("rasa").count(LOST)

@@ -31,6 +31,30 @@ def test_local_key_file_is_created_once_with_owner_only_permissions(tmp_path, mo
         db.reset_caches()
 
 
+def test_server_processes_starting_at_once_all_read_the_one_whole_key(tmp_path):
+    """Rasa's workers and the action server's start together on a fresh data dir: each reads a
+    complete key, and it is the same one (real processes, released together)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    start, results = context.Event(), context.Queue()
+    workers = [context.Process(target=_read_key_when_told, args=(tmp_path / "data", start, results))
+               for _ in range(6)]
+    for worker in workers:
+        worker.start()
+    start.set()
+    keys = [results.get(timeout=60) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=60)
+    assert len(set(keys)) == 1 and Fernet(keys[0].encode())
+    assert [p.name for p in (tmp_path / "data").iterdir()] == [crypto.KEY_FILE_NAME]  # no drafts left
+
+
+def _read_key_when_told(data_dir, start, results) -> None:
+    start.wait(timeout=60)
+    results.put(crypto._key_file_key(data_dir))
+
+
 def test_bad_keys_are_refused_clearly():
     for bad in ["", "not-a-key", "🙂", "x" * 10_000]:
         with pytest.raises(crypto.EncryptionKeyError):
