@@ -124,7 +124,7 @@ def test_pause_is_visible_and_pauses(web, tools):
 def test_i_need_help_now_shows_the_resources_and_starts_the_safety_check(web, tools):
     page: Page = state["client"]
     before = page.locator(".rw-response").count()
-    page.get_by_text("I need help now").click()
+    page.get_by_text("I need help now", exact=True).click()
     resources = page.locator("#help-now .resources")
     expect(resources).to_be_visible()
     expect(resources).to_contain_text("Find a Helpline")  # no locale known: the international entry
@@ -146,7 +146,7 @@ def test_the_help_works_when_the_bot_is_down(web, tools):
     rasa = web.servers.rasa_url
     page.context.route(re.compile(re.escape(rasa) + ".*"), lambda route: route.abort())
     page.goto(f"{web.url}/chat")
-    page.get_by_text("I need help now").click()
+    page.get_by_text("I need help now", exact=True).click()
     resources = page.locator("#help-now .resources")
     expect(resources).to_be_visible()
     expect(resources).to_contain_text("Find a Helpline")
@@ -162,10 +162,11 @@ def test_forgetting_the_conversation_on_a_shared_device_starts_afresh(web, tools
     first = page.evaluate("() => JSON.parse(localStorage.getItem('chat_session')).session_id")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Forget this conversation on this device").click()
-    expect(page.locator(".rw-response").filter(has_text="keep a record").last).to_be_visible()
+    consent_question = page.locator(".rw-response").filter(has_text="Is it okay with you that I keep a record")
+    expect(consent_question.last).to_be_visible()
     second = page.evaluate("() => JSON.parse(localStorage.getItem('chat_session')).session_id")
     assert second != first
-    assert page.locator(".rw-response").filter(has_text="keep a record").count() == 1  # a fresh start
+    assert consent_question.count() == 1  # a fresh start
     page.context.close()
 
 

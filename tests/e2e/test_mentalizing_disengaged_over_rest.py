@@ -22,12 +22,14 @@ HARSH = [
     "I'm useless at this kind of thing.",
     "She must think I'm completely useless.",
     "I'm such an idiot, I always get these things wrong.",
-    "Honestly I'm just too much for people.",
+    # Not "I'm just too much for people": that is close to feeling a burden, which the dialogue
+    # rightly asks about (a risk check is not what this test is about).
+    "Honestly I'm just rubbish at friendships.",
     "I'm useless at reading people, I always have been.",
     "I'm just too needy, I know that about myself.",
     "I felt stupid for even caring, it's pathetic.",
 ]
-HARSH_WORDS = ("stupid", "pathetic", "needy", "useless", "idiot", "too much")
+HARSH_WORDS = ("stupid", "pathetic", "needy", "useless", "idiot", "rubbish")
 
 
 def _stored(servers, sender) -> list[dict]:
