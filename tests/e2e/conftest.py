@@ -87,13 +87,9 @@ def trained_model_exists() -> bool:
     return any((REPO / os.environ.get("ATTUNE_MODELS_DIR", "models")).glob("*.tar.gz"))
 
 
-@pytest.fixture(scope="session")
-def servers(tmp_path_factory) -> Servers:
-    if not trained_model_exists():
-        pytest.fail("No trained model in models/: run `make train` (make test trains before pytest).")
-    data_dir = tmp_path_factory.mktemp("attune-data")
-    rasa_port, actions_port = free_port(), free_port()
-    env = {
+def server_env(data_dir: Path, rasa_port: int, actions_port: int, **extra: str) -> dict[str, str]:
+    """The environment scripts/serve.sh starts a pair with: its own data dir, database and ports."""
+    return {
         **os.environ,
         "ATTUNE_DATA_DIR": str(data_dir),
         "ATTUNE_DATABASE_URL": f"sqlite:///{data_dir / 'attune.db'}",
@@ -102,9 +98,25 @@ def servers(tmp_path_factory) -> Servers:
         "ATTUNE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook",
         "ATTUNE_BIND": "127.0.0.1",
         "ATTUNE_API_TOKEN": "",
+        **extra,
     }
-    servers = Servers(env=env, rasa_url=f"http://127.0.0.1:{rasa_port}", data_dir=data_dir)
-    servers.serve("start")
+
+
+def start_pair(data_dir: Path, kind: type[Servers] = Servers, **extra_env: str) -> Any:
+    """A Rasa server and an action server of their own on free ports, started (stop with
+    `.serve("stop")`); `extra_env` sets more of scripts/serve.sh's settings."""
+    if not trained_model_exists():
+        pytest.fail("No trained model in models/: run `make train` (make test trains before pytest).")
+    rasa_port, actions_port = free_port(), free_port()
+    pair = kind(env=server_env(data_dir, rasa_port, actions_port, **extra_env),
+                rasa_url=f"http://127.0.0.1:{rasa_port}", data_dir=data_dir)
+    pair.serve("start")
+    return pair
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory) -> Servers:
+    servers = start_pair(tmp_path_factory.mktemp("attune-data"))
     yield servers
     servers.serve("stop")
 

@@ -43,22 +43,14 @@ def two_rasa_workers(tmp_path_factory):
 
     import redis
 
-    from tests.e2e.conftest import Servers, free_port
+    from tests.e2e.conftest import start_pair
 
     url = os.environ.get("ATTUNE_REDIS_URL", "redis://127.0.0.1:6379/0")
     try:
         redis.Redis.from_url(url, socket_connect_timeout=2).ping()
     except redis.exceptions.RedisError as error:
         pytest.skip(f"Redis at {url} does not answer ({error}): the two-worker setup needs it")
-    data_dir = tmp_path_factory.mktemp("attune-two-workers")
-    rasa_port, actions_port = free_port(), free_port()
-    env = {**os.environ, "ATTUNE_DATA_DIR": str(data_dir),
-           "ATTUNE_DATABASE_URL": f"sqlite:///{data_dir / 'attune.db'}",
-           "ATTUNE_RASA_PORT": str(rasa_port), "ATTUNE_ACTIONS_PORT": str(actions_port),
-           "ATTUNE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook", "ATTUNE_BIND": "127.0.0.1",
-           "ATTUNE_API_TOKEN": "", "ATTUNE_RASA_WORKERS": "2", "ATTUNE_REDIS_URL": url}
-    pair = Servers(env=env, rasa_url=f"http://127.0.0.1:{rasa_port}", data_dir=data_dir)
-    pair.serve("start")
+    pair = start_pair(tmp_path_factory.mktemp("attune-two-workers"), ATTUNE_RASA_WORKERS="2", ATTUNE_REDIS_URL=url)
     yield pair
     pair.serve("stop")
 

@@ -7,14 +7,16 @@ This test restarts its servers, so it starts a pair of its own (the shared pair 
 the other tests and must not go away under them); it is started and stopped like that one."""
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import requests
+
+from tests.e2e.conftest import Servers, free_port, start_pair
 
 pytestmark = pytest.mark.e2e
 
@@ -24,73 +26,22 @@ MENU = "What would you like to do?"
 SENDER = "e2e-narrative-sittings"
 
 
-class OwnPair:
-    """A Rasa server and an action server on free ports with their own data dir, restartable."""
+@dataclass
+class OwnPair(Servers):
+    """A server pair of this test's own (restartable), talking as one person and keeping the whole
+    conversation for reading it back."""
 
-    def __init__(self, data_dir: Path, rasa_port: int, actions_port: int) -> None:
-        self.data_dir = data_dir
-        self.url = f"http://127.0.0.1:{rasa_port}"
-        self.env = {**os.environ, "ATTUNE_DATA_DIR": str(data_dir),
-                    "ATTUNE_DATABASE_URL": f"sqlite:///{data_dir / 'attune.db'}",
-                    "ATTUNE_RASA_PORT": str(rasa_port), "ATTUNE_ACTIONS_PORT": str(actions_port),
-                    "ATTUNE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook",
-                    "ATTUNE_BIND": "127.0.0.1", "ATTUNE_API_TOKEN": ""}
-        self.said: list[str] = []  # the whole conversation, for reading it back
-        self._admin = None
+    said: list[str] = field(default_factory=list)
 
-    def admin(self):
-        """The store's one first administrator, made on first use (call inside `store()`)."""
-        from bot.store import repository
-
-        if self._admin is None:
-            self._admin = repository.bootstrap_admin("admin-narrative", "a-long-admin-password")
-        return self._admin
-
-    def serve(self, command: str) -> None:
-        result = subprocess.run(["scripts/serve.sh", command], cwd=REPO, env=self.env, capture_output=True, text=True)
-        assert result.returncode == 0, f"serve.sh {command} failed:\n{result.stdout}\n{result.stderr}"
-
-    def texts(self, text: str) -> str:
-        response = requests.post(f"{self.url}/webhooks/rest/webhook", json={"sender": SENDER, "message": text},
-                                 timeout=REPLY_TIMEOUT)
-        assert response.status_code == 200, response.text
-        reply = "\n".join(m.get("text", "") for m in response.json())
+    def tell(self, text: str) -> str:
+        reply = self.texts(SENDER, text)
         self.said += [f"> {text}", *(f"  {line}" for line in reply.splitlines()), ""]
         return reply
-
-    @contextlib.contextmanager
-    def store(self) -> Iterator[None]:
-        from bot.settings import get_settings
-        from bot.store import db
-
-        saved = dict(os.environ)
-        os.environ.update({k: self.env[k] for k in ("ATTUNE_DATA_DIR", "ATTUNE_DATABASE_URL")})
-        os.environ.pop("ATTUNE_ENCRYPTION_KEY", None)  # the servers use the key file in their data dir
-        get_settings.cache_clear()
-        db.reset_caches()
-        try:
-            yield
-        finally:
-            os.environ.clear()
-            os.environ.update(saved)
-            get_settings.cache_clear()
-            db.reset_caches()
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory) -> Iterator[OwnPair]:
-    if not any((REPO / os.environ.get("ATTUNE_MODELS_DIR", "models")).glob("*.tar.gz")):
-        pytest.fail("No trained model: run `make train` (make test trains before pytest).")
-    own = OwnPair(tmp_path_factory.mktemp("narrative-data"), _free_port(), _free_port())
-    own.serve("start")
+    own = start_pair(tmp_path_factory.mktemp("narrative-data"), kind=OwnPair)
     yield own
     own.serve("stop")
     transcript = os.environ.get("ATTUNE_E2E_NARRATIVE_TRANSCRIPT")
@@ -110,37 +61,37 @@ def test_two_sittings_across_a_restart(pair):
         tess = repo.create_person(admin, Role.THERAPIST, "Dr Tess", "tess-narrative", "a-long-password-1")
         code = repo.issue_pairing_code(tess).code
 
-    pair.texts("hi")
-    pair.texts("yes")  # consent to keep the sessions
-    assert "pairing code" in pair.texts("link my therapist")
-    assert "linked with Dr Tess" in pair.texts(code)
+    pair.tell("hi")
+    pair.tell("yes")  # consent to keep the sessions
+    assert "pairing code" in pair.tell("link my therapist")
+    assert "linked with Dr Tess" in pair.tell(code)
     # Refused while another exercise is paused: that one is still there to resume afterwards.
-    assert MENU not in pair.texts("/start_mentalizing")
-    assert "paus" in pair.texts("pause")
-    refused = pair.texts("/start_narrative")
+    assert MENU not in pair.tell("/start_mentalizing")
+    assert "paus" in pair.tell("pause")
+    refused = pair.tell("/start_narrative")
     assert "therapist has turned it on" in refused and MENU in refused
-    resumed = pair.texts("resume")
+    resumed = pair.tell("resume")
     assert "nothing paused" not in resumed
     assert "pick up where we left off" in resumed or "Here's where we were" in resumed
     # The paused exercise's question again (in its own words; the menu would mean nothing was left to resume).
     assert MENU not in resumed and len(resumed.splitlines()) >= 2
-    pair.texts("stop")
+    pair.tell("stop")
 
     with pair.store():
         client = next(iter(repo.list_people(tess)))
         exercise_access.set_enabled(tess, client.id, NAME)
-    asked = pair.texts("/start_narrative")
+    asked = pair.tell("/start_narrative")
     assert "needs your agreement, just for this one" in asked and MENU in asked
 
-    opening = pair.texts("I agree to the memories exercise")
+    opening = pair.tell("I agree to the memories exercise")
     assert "'stop'" in opening and "Who would you like to think about today?" in opening
-    pair.texts("3")  # the check-in offered with the first question
-    assert "five words" in pair.texts("my nan")
-    assert "first of your words" in pair.texts("warm, strict, funny, busy, tired")
-    after_memory = pair.texts("One time she took me to the seaside and we ate chips on the wall.")
+    pair.tell("3")  # the check-in offered with the first question
+    assert "five words" in pair.tell("my nan")
+    assert "first of your words" in pair.tell("warm, strict, funny, busy, tired")
+    after_memory = pair.tell("One time she took me to the seaside and we ate chips on the wall.")
     # The rating is a step of its own after each memory: the next question waits for it.
     assert "from zero (calm) to ten" in after_memory and "second word" not in after_memory
-    stopped = pair.texts("8")
+    stopped = pair.tell("8")
     assert "Let's stop here for today" in stopped and "box or a drawer" in stopped and MENU in stopped
     # Containment comes last from the exercise: the sitting does not end on the memory.
     assert stopped.index("box or a drawer") > stopped.index("stop here for today")
@@ -155,31 +106,31 @@ def test_two_sittings_across_a_restart(pair):
     pair.serve("start")
 
     # What Rasa does after an hour of silence: a new conversation (it says nothing of its own).
-    pair.texts("/session_start")
-    pair.texts("hi")
-    back = pair.texts("let's go on with the memories exercise")
+    pair.tell("/session_start")
+    pair.tell("hi")
+    back = pair.tell("let's go on with the memories exercise")
     assert "pick up where you left off with your nan" in back and "'stop'" in back
     assert "how stirred up do you feel right now" in back  # the rating, before the memory question
     assert back.index("how stirred up") < back.index("second word")
-    pair.texts("4")
-    invited = pair.texts("She was always kind to me.")  # a word without a memory: an invitation, once
+    pair.tell("4")
+    invited = pair.tell("She was always kind to me.")  # a word without a memory: an invitation, once
     assert "third word" not in invited and ("particular time" in invited or "specific moment" in invited)
-    memory = pair.texts("I remember she sat with me all night when I had chickenpox.")
+    memory = pair.tell("I remember she sat with me all night when I had chickenpox.")
     assert "'skip'" in memory and "third word" not in memory  # the rating, asked
-    assert "third word" in pair.texts("skip")  # one word passes the rating by, and the question follows
+    assert "third word" in pair.tell("skip")  # one word passes the rating by, and the question follows
     # Past abuse told mid-memory: the safety path for past events, then back to the exercise.
-    told = pair.texts("when I was seven my nan used to lock me in the cupboard")
+    told = pair.tell("when I was seven my nan used to lock me in the cupboard")
     assert "third word" not in told and MENU not in told
-    pair.texts("yes, I'm safe now")
-    again = pair.texts("go back to it")
+    pair.tell("yes, I'm safe now")
+    again = pair.tell("go back to it")
     # Found off the event loop: the harm is known, and the choice is said once before the question.
     assert "'someone else'" in again and again.index("'someone else'") < again.index("third word")
     for _ in ("memory_3", "memory_4", "memory_5", "upset", "separation", "rejection", "shaped"):
-        asked = pair.texts("skip")
+        asked = pair.tell("skip")
     assert "Understanding is not excusing" in asked and "optional" in asked
-    declined = pair.texts("I don't want to see it from their side.")
+    declined = pair.tell("I don't want to see it from their side.")
     assert "you don't owe anyone their side of it" in declined and "changed between you" in declined
-    ended = pair.texts("stop")
+    ended = pair.tell("stop")
     assert "box or a drawer" in ended
 
     with pair.store():
@@ -244,7 +195,7 @@ def test_a_therapist_opens_it_on_the_web_review(pair, tmp_path):
         assert repo.redeem_pairing_code(repo.issue_pairing_code(otto).code, web_sender).ok
         repo.record_consent(web_sender, True)
         client = next(iter(repo.list_people(otto)))
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "web.log"
     with open(log, "w") as out:
         web = subprocess.Popen([str(REPO / ".venv/bin/python"), "-m", "bot.web", "--port", str(port),
@@ -273,6 +224,4 @@ def test_a_therapist_opens_it_on_the_web_review(pair, tmp_path):
     finally:
         web.terminate()
         web.wait()
-    asked = requests.post(f"{pair.url}/webhooks/rest/webhook", json={"sender": web_sender, "message": "/start_narrative"},
-                          timeout=REPLY_TIMEOUT).json()
-    assert "needs your agreement, just for this one" in " ".join(m.get("text", "") for m in asked)
+    assert "needs your agreement, just for this one" in pair.texts(web_sender, "/start_narrative")
