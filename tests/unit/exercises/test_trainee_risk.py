@@ -9,13 +9,12 @@ import random
 import pytest
 
 from bot.analysis.risk import assess_risk_text
-from bot.exercises.contract import AnsweredTurn
 from bot.exercises.trainee.declaration import RISK_MISSTEP, RISK_TOPIC_SCORES
 from bot.exercises.trainee.exercise import TraineeExercise, choose_client
 from bot.exercises.trainee.library import client_by_id, clients, feedback_catalogue
 from bot.exercises.trainee.risk_questions import read_risk_question
 from bot.exercises.trainee.schema import RISK_TOPICS
-from bot.exercises.trainee.state import SessionState
+from tests.unit.exercises.trainee_sessions import run, session_with
 
 WARM = "That sounds like a hard time. What has it been like for you?"
 DIRECT = {
@@ -33,24 +32,6 @@ ALARMED = "Oh my god, are you thinking about suicide?!"
 @pytest.fixture(scope="module")
 def engine():
     return TraineeExercise()
-
-
-def session_with(client_id: str, feedback: bool = True) -> dict:
-    state = SessionState(feedback_on=feedback)
-    state.meet(client_by_id(client_id))
-    return state.to_dict()
-
-
-def run(engine, state: dict, prompts, seed: int = 3):
-    rng, replies, turns = random.Random(seed), [], []
-    for prompt in prompts:
-        asked = engine.ask(state, rng)
-        reply = engine.answer(asked.state, prompt, rng, question=asked.question or "")
-        state = reply.state
-        replies.append(reply)
-        if reply.annotation is not None:
-            turns.append(AnsweredTurn(reply.annotation, prompt, asked.question or ""))
-    return state, replies, turns
 
 
 def client_said(reply) -> str:

@@ -8,11 +8,10 @@ import statistics
 
 import pytest
 
-from bot.exercises.contract import AnsweredTurn
 from bot.exercises.trainee.declaration import CHARTED, CLIENT_DEPTH, CLIENT_RAPPORT
 from bot.exercises.trainee.exercise import TraineeExercise
 from bot.exercises.trainee.library import client_by_id, clients, feedback_catalogue, session_rules
-from bot.exercises.trainee.state import SessionState
+from tests.unit.exercises.trainee_sessions import run, session_with
 
 GOOD = [
     "That sounds really hard.",
@@ -36,25 +35,6 @@ INTERPRETATION = "You felt abandoned, just like when your father left."
 @pytest.fixture(scope="module")
 def engine():
     return TraineeExercise()
-
-
-def session_with(client_id: str, feedback: bool = True) -> dict:
-    state = SessionState(feedback_on=feedback)
-    state.meet(client_by_id(client_id))
-    return state.to_dict()
-
-
-def run(engine, state: dict, prompts, seed: int = 3):
-    """Prompts in order; the replies and the turns as the generic actions would collect them."""
-    rng, replies, turns = random.Random(seed), [], []
-    for prompt in prompts:
-        asked = engine.ask(state, rng)
-        reply = engine.answer(asked.state, prompt, rng, question=asked.question or "")
-        state = reply.state
-        replies.append(reply)
-        if reply.annotation is not None:
-            turns.append(AnsweredTurn(reply.annotation, prompt, asked.question or ""))
-    return state, replies, turns
 
 
 def depths(turns) -> list[float]:
