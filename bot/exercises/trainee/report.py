@@ -28,6 +28,7 @@ from bot.exercises.trainee.declaration import (
 )
 from bot.exercises.trainee.library import client_by_id
 from bot.exercises.trainee.schema import RISK_TOPICS, Client
+from bot.exercises.trainee.summary import count_scores
 from bot.text import one_line
 
 REPORT_FILE = Path(__file__).with_name("report.yml")
@@ -110,17 +111,13 @@ def _overview(turns: Sequence[Mapping], client: Client | None) -> list[str]:
                                      stance=client.stance, concern=client.presenting_concern))
         if client.risk is not None:
             lines.append(w.client_risk.format(kind=client.risk.kind, after=client.risk.disclose_after))
-    count = {name: sum(1 for t in turns if _score(t, name) > 0) for name in (
-        OPEN_QUESTION.name, CLOSED_QUESTION.name, REFLECTION.name, MENTAL_STATE_FOCUS.name, ADVICE.name,
-        MISATTUNED.name)}
-    complex_ = sum(1 for t in turns if _score(t, REFLECTION.name) >= 2)
-    opened, closed = count[OPEN_QUESTION.name], count[CLOSED_QUESTION.name]
-    reflections, questions = count[REFLECTION.name], opened + closed
+    n = count_scores([t.get("scores") or {} for t in turns])
+    questions = n["open"] + n["closed"]
     lines.append(w.figures.format(
-        prompts=len(turns), open=opened, closed=closed, open_to_closed=_ratio(opened, closed),
-        reflections=reflections, complex=complex_, questions=questions,
-        reflections_to_questions=_ratio(reflections, questions), mind=count[MENTAL_STATE_FOCUS.name],
-        advice=count[ADVICE.name], misattuned=count[MISATTUNED.name]))
+        prompts=n["prompts"], open=n["open"], closed=n["closed"], open_to_closed=_ratio(n["open"], n["closed"]),
+        reflections=n["reflections"], complex=n["complex"], questions=questions,
+        reflections_to_questions=_ratio(n["reflections"], questions), mind=n["mind"],
+        advice=n["advice"], misattuned=n["misattuned"]))
     lines.append(w.depth.format(
         depth=" ".join(_number(_score(t, CLIENT_DEPTH.name)) for t in turns),
         rapport=" ".join(_number(_score(t, CLIENT_RAPPORT.name)) for t in turns),

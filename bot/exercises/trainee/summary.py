@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import statistics
-from collections.abc import MutableSet, Sequence
+from collections.abc import Mapping, MutableSet, Sequence
 
 from bot.exercises.trainee.declaration import (
     ADVICE,
@@ -44,11 +44,21 @@ def times(n: int) -> str:
 
 
 def counts(turns: Sequence[TurnRecord]) -> dict[str, int]:
+    """Prompts per skill over a session (the closing in words and the supervisor's report)."""
+    return count_scores([t.scores for t in turns])
+
+
+def count_scores(score_sets: Sequence[Mapping[str, object]]) -> dict[str, int]:
+    """`counts` from each prompt's stored scores (a missing or unreadable score counts as 0)."""
+    def value(scores: Mapping[str, object], name: str) -> float:
+        number = scores.get(name)
+        return float(number) if isinstance(number, (int, float)) else 0.0
+
     def total(name: str, test=lambda v: v > 0) -> int:
-        return sum(1 for t in turns if test(t.score(name)))
+        return sum(1 for scores in score_sets if test(value(scores, name)))
 
     return {
-        "prompts": len(turns),
+        "prompts": len(score_sets),
         "open": total(OPEN_QUESTION.name),
         "closed": total(CLOSED_QUESTION.name),
         "reflections": total(REFLECTION.name),
