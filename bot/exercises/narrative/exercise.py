@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from bot.checkin.suds import parse_suds
+from bot.checkin.suds import parse_offered_rating
 from bot.exercises.contract import Admission, Annotation, AnsweredTurn, Closing, Exercise, Profile, Reply, State
 from bot.exercises.narrative import keeping
 from bot.exercises.narrative.caregiver import caregiver_label
@@ -32,9 +32,6 @@ from bot.exercises.narrative.summary import therapist_view
 INVITATIONS = ("invite_example", "invite_meaning")  # reflections that keep the step open for one more answer
 ABOUT_THE_CAREGIVER = ("memory", "reflection")  # the steps that ask about the chosen caregiver
 CHOICE_MAX_WORDS = 8  # "I'd rather think about someone else"; a longer answer is a memory that may name others
-RATING_MAX_WORDS = 6  # a rating is a short message ("6", "about a seven"); longer text is an answer
-MEMORY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": 5, "upset": 6,
-                "hurt": 6, "ill": 6, "apart": 7, "separat": 7, "away": 7, "reject": 8, "pushed": 8, "wanted": 8}
 
 
 def _say(key: str, state: NarrativeState, rng: random.Random) -> str:
@@ -50,9 +47,8 @@ def _reply(state: NarrativeState, messages: list[str], **extra: Any) -> Reply:
 
 
 def _rating(text: str) -> float | None:
-    if len(text.split()) > RATING_MAX_WORDS:
-        return None
-    return None if (value := parse_suds(text).value) is None else float(value)
+    """A rating, when the message is plainly one; longer words are the person's, not a number."""
+    return None if (value := parse_offered_rating(text).value) is None else float(value)
 
 
 def _rated_step(current: NarrativeState, step: Step) -> str:
@@ -62,7 +58,7 @@ def _rated_step(current: NarrativeState, step: Step) -> str:
 
 def _memory_named(text: str) -> int:
     lowered = text.lower()
-    for word, index in MEMORY_WORDS.items():
+    for word, index in lexicon().memory_choice.items():
         if word in lowered:
             return index
     digits = [int(d) for d in lowered.split() if d.isdigit() and 1 <= int(d) <= 5]

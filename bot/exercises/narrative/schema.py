@@ -122,3 +122,7 @@ class Lexicon(BaseModel):
     sensory_detail: Phrases
     stop_words: Phrases
     another_caregiver: Phrases
+    # Words that name which memory a person wants to retell: word -> memory number (1-5 the five
+    # words' memories, 6 being upset or ill, 7 a separation, 8 feeling rejected). Matched as parts of
+    # words, so "separat" covers separated and separation.
+    memory_choice: dict[str, int]
