@@ -21,19 +21,6 @@ VAGUE_ENOUGH = 2
 MAXIMS = ("quality", "quantity", "relation", "manner")
 MEMORY_KINDS = ("memory", "retelling")
 
-EXPLANATIONS = {
-    "caregiver_mind": "the caregiver's mind: what they may have felt, thought or meant",
-    "specific_memory": "a specific episode rather than a description",
-    "lack_of_recall": "no memory offered",
-    "vague": "a vague filler phrase",
-    "current_anger": "anger about the past felt in the present",
-    "present_tense": "the past told in the present tense",
-    "sensory_detail": "sensory detail",
-    "harsh_to_child": "harsh words to the child self",
-    "kind_to_child": "kind words to the child self",
-}
-
-
 NOTE_QUOTE = 60  # characters of the answer a coherence note points at (a note is about the whole answer)
 
 
@@ -41,11 +28,11 @@ NOTE_QUOTE = 60  # characters of the answer a coherence note points at (a note i
 class Marker:
     name: str
     span: Span
-    explanation: str = ""  # for a coherence note: "quality: ..."; else the marker's own explanation
+    explanation: str  # a marker's own (lexicon.yml `explanations`); for a coherence note "quality: ..."
 
     def evidence(self) -> dict:
         return {"start": self.span.start, "end": self.span.end, "text": self.span.text, "marker": self.name,
-                "explanation": self.explanation or EXPLANATIONS[self.name]}
+                "explanation": self.explanation}
 
 
 def _opening(text: str) -> Span:
@@ -107,37 +94,39 @@ def read(text: str, kind: str, lexicon: Lexicon) -> Reading:
                                    if not any(k.start <= h.start and h.end <= k.end for k in kind_spans)]
         found["kind_to_child"] = kind_spans
     for name, spans in found.items():
-        reading.markers.extend(Marker(name, span) for span in spans)
+        reading.markers.extend(Marker(name, span, lexicon.explanations[name]) for span in spans)
     reading.cant_remember = reading.has("lack_of_recall") and reading.words <= 25
     reading.refuses_their_side = bool(find(text, lexicon.refuse_their_side))
     if kind in MEMORY_KINDS:
         reading.flood = read_flood(text, lexicon)
         if reading.flooding:
-            reading.markers.extend(Marker("present_tense", s) for s in find(text, lexicon.present_tense)[:5])
-            reading.markers.extend(Marker("sensory_detail", s) for s in find(text, lexicon.sensory_detail)[:5])
-    reading.notes = _maxims(reading, kind)
+            for name in ("present_tense", "sensory_detail"):
+                reading.markers.extend(Marker(name, s, lexicon.explanations[name])
+                                       for s in find(text, getattr(lexicon, name))[:5])
+    reading.notes = _maxims(reading, kind, lexicon.maxim_notes)
     # Each note also travels as evidence, so the review and the exports show it beside the answer.
     reading.markers.extend(Marker(maxim, _opening(text), f"{maxim}: {note}") for maxim, note in reading.notes.items()
                            if text.strip())
     return reading
 
 
-def _maxims(reading: Reading, kind: str) -> dict[str, str]:
+def _maxims(reading: Reading, kind: str, say: dict[str, str]) -> dict[str, str]:
+    """maxim -> its note (lexicon.yml `maxim_notes`) for the maxims this answer strains."""
     notes: dict[str, str] = {}
     if kind == "memory" and not reading.cant_remember and not reading.has("specific_memory"):
-        notes["quality"] = "a description without a specific memory to back it"
+        notes["quality"] = say["no_episode"]
     if kind in MEMORY_KINDS and reading.words < SPARSE_WORDS and not reading.cant_remember:
-        notes["quantity"] = "very little said"
+        notes["quantity"] = say["sparse"]
     elif reading.flooding:
-        notes["quantity"] = "flooded with detail, told as if happening now"
+        notes["quantity"] = say["flooded"]
     elif reading.words >= LONG_WORDS:
-        notes["quantity"] = "a very long answer"
+        notes["quantity"] = say["long"]
     if reading.has("current_anger"):
-        notes["relation"] = "pulled into present anger about the past"
+        notes["relation"] = say["present_anger"]
     if reading.count("vague") >= VAGUE_ENOUGH:
-        notes["manner"] = "vague filler phrases"
+        notes["manner"] = say["vague"]
     elif reading.flooding:
-        notes["manner"] = "the past slipping into the present tense"
+        notes["manner"] = say["tense_slips"]
     return notes
 
 

@@ -20,6 +20,11 @@ else:
 
 STEP_KINDS = ("caregiver", "words", "memory", "reflection", "choose", "retelling", "adult_to_child", "suds")
 TEMPLATE_FIELDS = {"caregiver"}
+# The markers an answer can carry and the notes a strained maxim can get (coherence.py); lexicon.yml
+# words every one of them for the therapist.
+MARKERS = ("caregiver_mind", "specific_memory", "lack_of_recall", "vague", "current_anger", "present_tense",
+           "sensory_detail", "harsh_to_child", "kind_to_child")
+MAXIM_NOTES = ("no_episode", "sparse", "flooded", "long", "present_anger", "vague", "tense_slips")
 _PLACEHOLDER = re.compile(r"{(\w+)}")
 
 
@@ -126,3 +131,20 @@ class Lexicon(BaseModel):
     # words' memories, 6 being upset or ill, 7 a separation, 8 feeling rejected). Matched as parts of
     # words, so "separat" covers separated and separation.
     memory_choice: dict[str, int]
+    # For the therapist: what each marker means, and the note for each coherence maxim an answer strains.
+    explanations: dict[str, str]
+    maxim_notes: dict[str, str]
+
+    @validator("explanations")
+    def every_marker_explained(cls, value: dict[str, str]) -> dict[str, str]:
+        missing = set(MARKERS) - set(value)
+        if missing:
+            raise ValueError(f"no explanation for {sorted(missing)}")
+        return value
+
+    @validator("maxim_notes")
+    def every_note_worded(cls, value: dict[str, str]) -> dict[str, str]:
+        missing = set(MAXIM_NOTES) - set(value)
+        if missing:
+            raise ValueError(f"no words for {sorted(missing)}")
+        return value
