@@ -11,13 +11,16 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
 - "dev2": tests/data/risk_dev2.jsonl, written after the blind figures showed the rules fitting the dev
   wording too closely: fresh phrasings of the weakest classes, hard negatives on teaching and anger
   without a plan, and a clinician's questions to a client (not the speaker's disclosure); tuned on;
-- "dev3": tests/data/risk_blind.jsonl, the first blind set, written by someone else. Its figures were
+- "dev3": tests/data/risk_dev3.jsonl, the first blind set, written by someone else. Its figures were
   looked at in aggregate several times, so it is retired as blind and tunable like the others (its
   first-run figures stay recorded in docs/analysis.md);
-- "blind": tests/data/risk_blind2.jsonl, written by someone else and NEVER read while tuning; skipped
-  with a line saying so when it is absent. Only aggregate figures are printed for it, never a row:
-  looking at its rows would spend the only independent measure there is. Tuning runs leave it out
-  with ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3.
+- "dev4": tests/data/risk_dev4.jsonl, the second blind set, written by someone else without sight of
+  the detector, measured once as blind and then retired to a tunable portion (its first-run figures
+  stay recorded in docs/analysis.md);
+- "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
+  tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
+  never a row: looking at its rows would spend the only independent measure there is. Tuning runs
+  leave it out with ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -64,7 +67,8 @@ from bench.evaldata import read_rows, shared_eval_file, split
 DATA_DIR = Path(os.environ.get("ATTUNE_RISK_DATA_DIR") or Path(__file__).resolve().parent.parent / "tests" / "data")
 # (name, file, tunable): rows of a tunable portion may be printed; the blind one gets aggregates only.
 PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), ("dev2", "risk_dev2.jsonl", True),
-            ("dev3", "risk_blind.jsonl", True), ("blind", "risk_blind2.jsonl", False))
+            ("dev3", "risk_dev3.jsonl", True), ("dev4", "risk_dev4.jsonl", True),
+            ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
 FOLDS = 5
@@ -423,7 +427,7 @@ def timing(portions: list[Portion], models: Models, ordinary: dict[str, list[Jud
 
 
 def run() -> None:
-    # ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3 runs only those portions (tuning runs leave blind out).
+    # ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4 runs only those portions (tuning runs leave blind out).
     wanted = {p for p in os.environ.get("ATTUNE_RISK_EVAL_PORTIONS", "").split(",") if p}
     models = Models()
     portions: list[Portion] = []

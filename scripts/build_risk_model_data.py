@@ -6,9 +6,9 @@ committed, so production never reads tests/ (bot/analysis/risk_model.py reads on
 Sources, all written for this project (no shared or licensed data: ../shared/eval must not be copied
 into the repository, so AnnoMI client turns stay a held-out measure in bench/eval_risk.py):
 - the development portions of the risk sets (tests/data/risk.jsonl, risk_dev.jsonl, risk_dev2.jsonl,
-  risk_blind.jsonl, the retired first blind set): explicit and implicit risk rows are label 1, hard
+  risk_dev3.jsonl, the retired first blind set): explicit and implicit risk rows are label 1, hard
   negatives label 0; past rows are left out (a past event is the rules' `past_only` reading, not an
-  "ask"). The new blind set, tests/data/risk_blind2.jsonl, is never read.
+  "ask"). The blind set, tests/data/risk_blind.jsonl, is never read.
 - ordinary talk, label 0: the answers in tests/data/mentalizing.jsonl, the apologies in
   tests/data/repair.jsonl, the everyday sentences of bot/analysis/lexicons/risk_model_ordinary.yml
   (fillers, fragments, health habits, work and family, written for this layer: without them the
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 OUT = ROOT / "bot" / "analysis" / "lexicons" / "risk_model.jsonl"
 RISK_PORTIONS = (("tuned-old", "risk.jsonl"), ("dev", "risk_dev.jsonl"), ("dev2", "risk_dev2.jsonl"),
-                 ("dev3", "risk_blind.jsonl"))
+                 ("dev3", "risk_dev3.jsonl"))
 ORDINARY = (("mentalizing", "mentalizing.jsonl"), ("repair", "repair.jsonl"))
 WRITTEN_ORDINARY = ROOT / "bot" / "analysis" / "lexicons" / "risk_model_ordinary.yml"
 THIRD_PARTY = "third_party_concern"

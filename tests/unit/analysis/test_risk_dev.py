@@ -5,7 +5,7 @@ asked about.
 
 These read the whole detector, rules and learned layer; the layer was trained on these rows, so here
 it only shows it adds no false alarms on sentences it has seen (its honest figures are the
-cross-validated ones of bench/eval_risk.py). The blind set (tests/data/risk_blind2.jsonl) is never
+cross-validated ones of bench/eval_risk.py). The blind set (tests/data/risk_blind.jsonl) is never
 read here: bench/eval_risk.py prints only its aggregate figures, and tuning on it would spend the one
 independent measure there is.
 """
