@@ -76,6 +76,10 @@ FICTION_QUOTED = "Quoted words from fiction or a song."
 GAME = "Said about a game or sport."
 GAME_OR_FICTION = "Said about a game, sport, film, book or song."
 MARKED_FICTION = frozenset({FICTION, FICTION_QUOTED, GAME, GAME_OR_FICTION})
+# Variants that name self-harm itself ("sh'd again", "self-harm", "c*tting"): never an accident, even
+# beside an accident word ("idk if i need stitches"); nor is pain sought or hidden (self_harm_hidden).
+SELF_HARM_BY_NAME = frozenset({"self_harm/sh", "self_harm/self_harm", "self_harm/disguised"})
+DEFINITION = "A question about words or terms, with no word for the speaker: not a disclosure."
 
 
 @dataclass
@@ -459,8 +463,11 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     span = candidate.span
     if text.overlaps("cue/idiom", span):
         return "A figure of speech, not a disclosure."
-    if _question_to_listener(span, lex, text):
+    # "Can you tell me which tablets are most dangerous?" asks for a method, whoever is asked.
+    if candidate.rule != "si_method_question" and _question_to_listener(span, lex, text):
         return "A question put to someone else (\"have you thought about ending your life?\"), not the speaker's own disclosure."
+    if text.in_sentence("cue/definition", span) and not _speaker_in_sentence(span, text):
+        return DEFINITION
     if _reflection_to_listener(span, lex, text):
         return "The listener's words reflected back (\"it sounds like you've been thinking about dying\"), not the speaker's own disclosure."
     if text.overlaps("cue/helping_hand", span):
@@ -480,6 +487,13 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     if candidate.rule.startswith("si_") and text.in_sentence("cue/by_accident", span):
         return "Said to be an accident (\"by accident\"), not on purpose."
     return ""
+
+
+def _speaker_in_sentence(span: Span, text: _Text) -> bool:
+    """A word for the speaker (not "we") in the match's sentence."""
+    words = text.words
+    return any((t.lower_ in words.first and t.lower_ not in PLURAL_FIRST) or t.lower_ in words.myself
+               for t in text.sentence(span))
 
 
 def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
@@ -621,7 +635,7 @@ def _make_third_party(candidate: _Candidate, about: str) -> None:
 
 def _accidental(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     """ "I cut myself shaving": an injury in an accident, unless it is said to be on purpose."""
-    if candidate.rule == "self_harm_deliberate":
+    if candidate.rule in ("self_harm_deliberate", "self_harm_hidden") or candidate.label in SELF_HARM_BY_NAME:
         return False
     if text.in_sentence("cue/on_purpose", candidate.span):
         return False
