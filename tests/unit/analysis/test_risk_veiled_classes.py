@@ -1,0 +1,212 @@
+"""Veiled classes the second blind set (now tests/data/risk_dev4.jsonl) showed weakest, in our own
+words (not from the labelled files), with both sides of every boundary: hopelessness about the
+future, farewell acts, method questions, hidden or tended wounds and pain sought, injuries explained
+away, abuse told by what happens, veiled threats with a sign of a plan, disguised spellings, and the
+curated readings that set such words aside.
+
+These read the rules alone (`assess_risk_rules`), so a pass is the rules' own and not the learned
+layer's. `found` means flag or ask.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.risk import assess_risk_rules
+from bot.nlp import load_nlp
+
+DETECTED = ("flag", "ask")
+
+
+def result(text: str):
+    return assess_risk_rules(load_nlp()(text))
+
+
+def found(text: str) -> bool:
+    return result(text).outcome in DETECTED
+
+
+def category(text: str) -> str | None:
+    speaker = result(text).speaker_findings
+    return speaker[0].category if speaker else None
+
+
+@pytest.mark.parametrize("text", [
+    "Things are never going to get better for me, I know that now.",
+    "nothing will ever change or get better, whatever I do",
+    "I can't picture myself getting older. There's just nothing there.",
+    "Honestly, what's left for me now?",
+    "I don't know why I should keep going.",
+    "I have no strength left to keep fighting.",
+    "I just want my mind to be still forever.",
+    "I want the thoughts to stop for good.",
+    "I've been planning my own funeral in my head, the songs and everything.",
+    "I keep thinking about a way out, and I don't mean a new job.",
+])
+def test_hopelessness_about_the_future_is_asked_about(text):
+    assert found(text) and category(text) == "suicidal_ideation"
+
+
+@pytest.mark.parametrize("text", [
+    "My knee is never going to get better if I keep running on it.",
+    "The weather never gets better in November.",
+    "I can't picture myself living in London, it's too big.",
+    "What's left for me to do on the project?",
+    "I have no energy left to go out tonight.",
+    "I want the baby to be quiet for five minutes.",
+    "We've been planning my dad's funeral, the songs and everything.",
+    "We're thinking about a way out of the contract.",
+])
+def test_everyday_complaints_about_the_future_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I won't be needing the appointments after Friday. Thank you for all of it.",
+    "I've shown my son where the insurance documents are and tidied everything up.",
+    "deleted all my accounts and gave my guitar to my cousin. it feels right",
+])
+def test_farewell_acts_are_asked_about(text):
+    assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I won't be needing the car after Friday, you can borrow it.",
+    "I showed my son where the fuse box is.",
+])
+def test_everyday_arrangements_are_not_farewells(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What floor would you need to fall from for it to be fatal?",
+    "Which tablets are the most dangerous if you take loads?",
+    "Can you tell me which medicines are deadly in big amounts?",
+])
+def test_method_questions_are_asked_about_even_when_put_to_the_listener(text):
+    assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What floor is the dentist on?",
+    "Which tablets are best for hay fever?",
+    "I've been reading up on knots for my sailing course.",
+])
+def test_ordinary_questions_about_floors_tablets_and_knots_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I wear a hoodie even in the heat so nobody sees my wrists.",
+    "need these cuts healed before swimming on monday",
+    "mum noticed I keep buying plasters and asked why",
+    "I keep a razor in my make-up bag now. You know what it's for.",
+    "I need to feel pain to calm down when it gets too much.",
+    "I deserve to bleed for what I did.",
+    "the wall takes the blame but my knuckles are split again",
+    "reset my clean streak last night. back to day one",
+    "got the urge again tonight and I'm fighting it",
+    "I've been c*tting again",
+    "s/h'd last night",
+    "sh'd again and it might need stitches",
+])
+def test_veiled_and_disguised_self_harm_is_found(text):
+    assert found(text) and category(text) == "self_harm"
+
+
+@pytest.mark.parametrize("text", [
+    "I wear long sleeves in the garden so the nettles don't sting me.",
+    "I keep plasters in my bag because my new shoes rub.",
+    "The razor in my make-up bag is for my legs.",
+    "I need to feel the sun on my face.",
+    "I deserve a holiday after this month.",
+    "my knuckles are split from the cold weather",
+    "I got the urge to clean the whole house this morning.",
+    "I cut deeper into the cake than I meant.",
+    "I took more ibuprofen than I should have for my back, is that ok?",
+])
+def test_everyday_wounds_plasters_and_urges_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I told the nurse I fell down the stairs. Again.",
+    "my teacher asked about my black eye, i said i fell off my bike, which isnt true",
+    "I told my boss I walked into a cupboard door.",
+])
+def test_injuries_explained_away_are_asked_about(text):
+    assert found(text) and category(text) == "abuse_or_danger"
+
+
+def test_a_fall_told_once_is_not():
+    assert not found("I told the nurse I fell down the stairs last week and she checked my ankle.")
+
+
+@pytest.mark.parametrize("text", [
+    "I always check what mood he's in before I say anything.",
+    "I flinch every time I hear his footsteps on the stairs.",
+    "He says if I tell my mum he'll hurt my little sister.",
+    "she gets violent when she drinks and I just stay in my room",
+    "I'm not allowed any money of my own, he keeps the cards.",
+    "this man online keeps asking me to send pics and meet up, he says I'm mature for my age",
+    "my coach says its our little secret and I can't tell my mum",
+    "my brother pointed a gun at me last week and he's still living here",
+])
+def test_abuse_told_by_what_happens_is_found(text):
+    assert found(text) and category(text) == "abuse_or_danger"
+
+
+@pytest.mark.parametrize("text", [
+    "I always check what mood the boss is in before I ask for leave, he's grumpy on Mondays haha.",
+    "I jump every time I hear thunder.",
+    "If I tell my mum about the party she'll be so excited.",
+    "I'm not allowed my phone at work, it's a rule for everyone.",
+    "My mum asked me to send pics of the baby to gran.",
+    "It's our little secret, don't tell Dad about the surprise party!",
+    "Boxing sparring tonight, got punched in the face twice but loved it.",
+])
+def test_everyday_moods_rules_and_secrets_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He's going to regret crossing me. I know where he parks every night.",
+    "That lot at the pub will be sorry on Saturday, I've told my mates to be ready.",
+    "Someone should teach my ex's new man a lesson and I've got my bat ready.",
+    "I've found her address. Now I wait for the right moment, she'll get what's coming.",
+])
+def test_veiled_threats_with_a_sign_of_a_plan_are_asked_about(text):
+    assert found(text) and category(text) == "harm_to_others"
+
+
+@pytest.mark.parametrize("text", [
+    "He'll regret not coming to the party, it was amazing.",
+    "You'll be sorry you missed the match.",
+    "That team is going to be sorry on Saturday, we've been training hard.",
+    "My girlfriend is just waiting for the right moment to tell her parents.",
+])
+def test_regret_and_sorry_without_a_plan_are_not_threats(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "gonna st@b him tmrw. i mean it",
+    "my stepdad keeps h1tting me",
+])
+def test_disguised_spellings_of_violence_are_found(text):
+    assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What does the word unalive mean? I keep seeing it online.",
+    "What's the difference between passive and active suicidal ideation?",
+    "unalive is such a weird word, why not just say die",
+    "kill me, the wifi is down again",
+    "this essay made me want to unalive my laptop",
+    "I killed the final boss in like three tries",
+])
+def test_words_about_words_games_and_things_are_set_aside(text):
+    assert not found(text)
+
+
+def test_a_question_about_words_that_names_the_speaker_is_still_read():
+    assert found("What's the word for when I keep wanting to die?")
