@@ -203,6 +203,7 @@ class _Lexicon:
         self.common_words = words("common_words")
         self.mention_variants = set(raw.get("mention_variants") or [])
         self.slang_acts = words("slang_acts")
+        self.chat_intent_words = words("chat_intent_words")
         self.relationship_ambiguous = set(raw.get("relationship_ambiguous") or [])
         self.speaker_objects = words("speaker_objects")
         self.passive_wish_verbs = words("passive_wish_verbs")
@@ -709,7 +710,7 @@ def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chai
     """The speaker (or someone else) hurts another person."""
     # "hurt someone" is not hurt feelings: an indefinite person makes "hurt" plain violence.
     weak = candidate.rule == "weak_harm_verb" and candidate.span[-1].lower_ not in lex.indefinite_people
-    wish = parse.has_urge(chain, text.words) or _has_intent(chain, text)
+    wish = parse.has_urge(chain, text.words) or _has_intent(chain, text) or (actor is None and _chat_intent(candidate.span, lex, text))
     if actor == "thing":
         return "A thing, not a person, does it (an illness, an accident)."
     if actor == "second" and not is_quoted:
@@ -752,6 +753,12 @@ def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chai
         candidate.severity = 1
         candidate.qualifiers.append("said as what could have happened")
     return None
+
+
+def _chat_intent(span: Span, lex: _Lexicon, text: _Text) -> bool:
+    """ "gonna k1ll my stepdad": a chat word of intent just before the verb, in the same sentence."""
+    start = max(text.sentence(span).start, span.start - 3)
+    return any(t.lower_ in lex.chat_intent_words for t in text.doc[start:span.start])
 
 
 def _has_intent(chain: list[Token], text: _Text) -> bool:

@@ -66,6 +66,8 @@ def negated(span: Span, words: RiskWords) -> bool:
                 continue
             if _not_a_denial(child, words) or token.lemma_.lower() in words.non_denial_heads:
                 continue  # "the only way out is not being alive"; "years ago, not since"; "can't stop"
+            if token.dep_ == "xcomp" and any(a.lemma_.lower() in words.non_denial_heads for a in list(token.ancestors)[:2]):
+                continue  # "trying not to hurt myself": the urge is there, resisted
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "neg") and child.lower_ in words.negations):
                 return True
             if child.dep_ in ("aux", "auxpass", "advmod", "neg", "nsubj", "compound") and child.lower_ in words.negation_typos:

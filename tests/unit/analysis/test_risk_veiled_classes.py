@@ -210,3 +210,50 @@ def test_words_about_words_games_and_things_are_set_aside(text):
 
 def test_a_question_about_words_that_names_the_speaker_is_still_read():
     assert found("What's the word for when I keep wanting to die?")
+
+
+@pytest.mark.parametrize("text", [
+    "im trying so hard not to hurt myself rn",
+    "I try not to think about killing myself but it keeps coming back.",
+])
+def test_an_urge_resisted_is_not_a_denial(text):
+    assert result(text).outcome == "flag"
+
+
+@pytest.mark.parametrize("text", [
+    "I would never hurt myself, I'm just tired.",
+    "I'm trying not to hurt his feelings when I say no.",
+])
+def test_a_denial_is_still_a_denial(text):
+    assert not found(text)
+
+
+def test_thinking_about_it_is_a_thought_and_about_to_is_intent():
+    assert result("I keep thinking about killing myself.").level == "concern"
+    assert result("I'm about to kill myself.").level == "imminent"
+
+
+def test_a_chat_word_of_intent_before_a_harm_verb_is_the_speakers_intent():
+    assert category("gonna k1ll my stepdad one day, he has it coming") == "harm_to_others"
+    assert not found("my stepdad got k1lled in the film")
+
+
+@pytest.mark.parametrize("text", [
+    "this is my last weekend. i've decided.",
+    "I've made up my mind to end it before the new year.",
+    "I've collected all my tablets for weeks and they're in my drawer.",
+    "They'd all be more relaxed without me around.",
+    "I won't be a problem for anyone much longer.",
+    "I'm going to make the lads who jumped me pay. after friday they'll know",
+])
+def test_intent_hoarding_burden_and_threats_in_fresh_words(text):
+    assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This is my last week at work before the baby comes.",
+    "They make me pay for parking at the hospital.",
+    "I need to end my gym membership early.",
+])
+def test_last_weeks_at_work_and_paying_for_parking_are_not(text):
+    assert not found(text)
