@@ -257,3 +257,24 @@ def test_intent_hoarding_burden_and_threats_in_fresh_words(text):
 ])
 def test_last_weeks_at_work_and_paying_for_parking_are_not(text):
     assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I used to cut but I'm three years clean now.",
+    "When I was sixteen I tried to overdose. I'm in a far better place now.",
+    "My stepdad hit me when I was little. I'm an adult now and far away from him.",
+    "In the eighties I thought about killing myself. That's behind me, I made my peace.",
+    "There was a summer when I wanted to die. I got help and I stopped.",
+])
+def test_a_past_that_is_over_is_found_as_past(text):
+    found_result = result(text)
+    assert found_result.outcome in DETECTED and found_result.past_only
+
+
+@pytest.mark.parametrize("text", [
+    "I used to cut and I started again last night.",
+    "When I was sixteen I tried to overdose, and I keep thinking about doing it again.",
+])
+def test_a_past_that_comes_back_is_current(text):
+    found_result = result(text)
+    assert found_result.outcome == "flag" and not found_result.past_only
