@@ -278,3 +278,22 @@ def test_a_past_that_is_over_is_found_as_past(text):
 def test_a_past_that_comes_back_is_current(text):
     found_result = result(text)
     assert found_result.outcome == "flag" and not found_result.past_only
+
+
+@pytest.mark.parametrize("text", [
+    "I self-harm most nights and I can't stop.",
+    "I've got a blade in my coat and I'm going to use it on Dean after school.",
+    "He comes into the spare room at night and forces me.",
+    "My husband pushes me when I don't answer fast enough.",
+])
+def test_explicit_disclosures_in_plain_words_are_flagged(text):
+    assert result(text).outcome == "flag"
+
+
+@pytest.mark.parametrize("text", [
+    "I've got a new lotion and I'm going to use it on my son's eczema.",
+    "My mum forces me to eat vegetables.",
+    "Self-harm awareness week starts on Monday.",
+])
+def test_plain_words_without_the_disclosure_are_not(text):
+    assert not found(text)
