@@ -297,3 +297,35 @@ def test_explicit_disclosures_in_plain_words_are_flagged(text):
 ])
 def test_plain_words_without_the_disclosure_are_not(text):
     assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm being mistreated by the staff where I live.",
+    "that's coercive control isn't it. what she does with my money",
+    "Violence is going on at home most nights.",
+    "Being slapped is just normal in our house.",
+    "I'm always checking his mood before I open my mouth.",
+    "I drove up to the top floor of the car park to see if there were railings.",
+    "thanked my sister for everything. just wanted her to know that",
+])
+def test_abuse_named_heights_checked_and_thanks_in_fresh_words(text):
+    assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It isn't domestic abuse, we just argue about the dishes.",
+    "It's domestic abuse awareness week at work.",
+    "I went to check if there's a fence around the new pool for the kids.",
+    "we learned about self harm in pshe today and it was actually useful",
+    "For my criminology essay I'm researching the warning signs of suicide.",
+])
+def test_denials_teaching_and_a_pool_fence_are_not(text):
+    assert not found(text)
+
+
+def test_research_for_a_method_is_still_found():
+    assert result("I've been researching how many paracetamol would be lethal.").outcome == "flag"
+
+
+def test_sorry_for_the_essay_is_not_study():
+    assert found("sorry for the essay, uni is a mess, and I've been looking up which bridges have no railings")
