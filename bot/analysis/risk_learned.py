@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # development portions: the lowest threshold that keeps flags + asks on hard negatives at or under
 # 5% and flags + asks on ordinary conversation (mentalizing answers, AnnoMI client turns) at or
 # under 2%. docs/analysis.md has the figures.
-THRESHOLD = 0.90
+THRESHOLD = 0.87
 MARKER = "model/words"
 
 
