@@ -9,6 +9,14 @@ first in `intent_ranking`), and the dialogue's rules take it from there (data/ru
 It adds one `risk_category` entity per finding, and on every message the full risk result under the
 parse_data key `attune_risk`.
 
+The detector owns those three intents. When it finds nothing but the intent classifier guessed one
+of them, the guess becomes `nlu_fallback` (a form takes the message as an answer; outside a form
+the fallback asks the person to say it another way). The classifier learns them from a few dozen
+examples and is not calibrated for risk: on the labelled development sets its own risk guesses
+added one finding in 869 disclosures and were wrong on 8-12% of the hard negatives, a false alarm
+no risk evaluation saw (`python -m bench.eval_nlu_risk` measures what the dialogue receives).
+The detector's "ask" layer is the calibrated way to be unsure. A detector failure keeps the guess.
+
 On the same parse it runs the other parts that read a message alone (bot/analysis `NLU_PARTS`:
 mentalizing, repair) and puts them, compact, under `attune_analysis` for the action server, which
 then need not parse the message again (bot/analysis/handover.py). `ATTUNE_NLU_ANALYSIS=0` turns that
@@ -29,6 +37,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_END,
@@ -56,6 +65,11 @@ UNCLEAR_INTENT = "risk_unclear"
 PAST_INTENT = "risk_past"
 RISK_ENTITY = "risk_category"
 PARSE_DATA_KEY = RISK_KEY
+DETECTOR_INTENTS = frozenset({RISK_INTENT, UNCLEAR_INTENT, PAST_INTENT})
+
+
+def _intent_name(message: Message) -> str | None:
+    return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -111,6 +125,8 @@ class RiskDetector(GraphComponent, IntentClassifier):
         if intent:
             self._override_intent(message, intent)
             self._add_entities(message, result)
+        elif _intent_name(message) in DETECTOR_INTENTS:
+            self._demote_unconfirmed_guess(message)
 
     def _risk(self, text: str, message: Message) -> RiskResult:
         """The risk result; with the hand-over on, read from the one parse that also gives the
@@ -132,6 +148,15 @@ class RiskDetector(GraphComponent, IntentClassifier):
         if result.past_only:
             return PAST_INTENT
         return self.intent if result.outcome == "flag" else UNCLEAR_INTENT
+
+    def _demote_unconfirmed_guess(self, message: Message) -> None:
+        guess = message.get(INTENT) or {}
+        intent = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME,
+                  PREDICTED_CONFIDENCE_KEY: guess.get(PREDICTED_CONFIDENCE_KEY, 0.0)}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                   if r.get(INTENT_NAME_KEY) not in DETECTOR_INTENTS | {DEFAULT_NLU_FALLBACK_INTENT_NAME}]
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [dict(intent), *ranking], add_to_output=True)
 
     def _override_intent(self, message: Message, name: str) -> None:
         intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}

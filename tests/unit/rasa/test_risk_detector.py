@@ -120,6 +120,51 @@ def test_unflagged_message_keeps_its_intent_but_carries_the_result(detector):
     assert data[PARSE_DATA_KEY]["set_aside"][0]["text"] == "killing me"
 
 
+def guessed_message(text: str, guess: str, confidence: float = 0.87) -> Message:
+    """A message the intent classifier labelled with `guess` (no fallback: it was confident)."""
+    message = Message({TEXT: text}, output_properties={TEXT})
+    message.set(INTENT, {"name": guess, "confidence": confidence}, add_to_output=True)
+    ranking = [{"name": guess, "confidence": confidence}, {"name": "reflect", "confidence": 0.1},
+               {"name": UNCLEAR_INTENT, "confidence": 0.03}]
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+    return message
+
+
+@pytest.mark.parametrize("guess", [RISK_INTENT, UNCLEAR_INTENT, PAST_INTENT])
+def test_a_risk_guess_the_detector_does_not_confirm_becomes_the_fallback(detector, guess):
+    message = guessed_message("I might have been too quick to judge him.", guess)
+    detector.process([message])
+    data = parse_data_of(message)
+    assert data[INTENT] == {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 0.87}
+    assert [r["name"] for r in data[INTENT_RANKING_KEY]] == [DEFAULT_NLU_FALLBACK_INTENT_NAME, "reflect"]
+    assert data[PARSE_DATA_KEY]["outcome"] == "none"
+
+
+def test_a_risk_guess_the_detector_confirms_keeps_the_detectors_intent(detector):
+    message = guessed_message("I want to kill myself tonight.", UNCLEAR_INTENT)
+    detector.process([message])
+    assert parse_data_of(message)[INTENT] == {"name": RISK_INTENT, "confidence": 1.0}
+
+
+def test_other_guesses_are_left_to_the_classifier(detector):
+    message = guessed_message("Can we skip this one", "skip")
+    detector.process([message])
+    assert parse_data_of(message)[INTENT]["name"] == "skip"
+
+
+def test_a_detector_failure_keeps_the_classifiers_risk_guess(detector, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("lexicon unreadable")
+
+    monkeypatch.setattr("attune_rasa.risk_detector.analyze", broken)
+    monkeypatch.setattr("attune_rasa.risk_detector.assess_risk_text", broken)
+    message = guessed_message("I can't go on like this", RISK_INTENT)
+    detector.process([message])
+    data = parse_data_of(message)
+    assert data[INTENT]["name"] == RISK_INTENT
+    assert data[PARSE_DATA_KEY]["level"] == "unknown"
+
+
 @pytest.mark.parametrize("text", ["", "😢", "\x00\x01", "<script>x</script>", "a" * 20_000])
 def test_odd_messages_never_raise(detector, text):
     message = Message({TEXT: text})
