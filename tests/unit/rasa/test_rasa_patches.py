@@ -91,3 +91,42 @@ def test_a_server_that_never_answers_fails_as_before(monkeypatch):
     monkeypatch.setattr(action_retry, "RETRY_DELAYS_S", (0.05, 0.05))
     with pytest.raises(RasaException, match="Couldn't connect"):
         asyncio.run(run_action(free_port()))
+
+
+def rasas_own_lookup(type_name: str):
+    """Rasa 3.6's Event.resolve_by_type loop, for comparison."""
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    return next((cls for cls in all_subclasses(Event) if cls.type_name == type_name), None)
+
+
+def test_event_classes_are_found_as_rasa_finds_them():
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    assert Event.resolve_by_type is rasa_speedups._resolve_event_type
+    names = {cls.type_name for cls in all_subclasses(Event)}
+    assert {"user", "bot", "action", "slot", "session_started", "active_loop"} <= names
+    for name in names:
+        assert Event.resolve_by_type(name) is rasas_own_lookup(name)
+
+
+def test_unknown_event_names_behave_as_in_rasa():
+    from rasa.shared.core.events import Event, UserUttered
+
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no_such_event", default=UserUttered) is UserUttered
+    with pytest.raises(ValueError, match="Unknown event name 'no_such_event'"):
+        Event.resolve_by_type("no_such_event")
+
+
+def test_an_event_class_defined_later_is_found():
+    from rasa.shared.core.events import ActionReverted, Event
+
+    class LateEvent(ActionReverted):
+        type_name = "attune_late_test_event"
+
+    assert Event.resolve_by_type("attune_late_test_event") is LateEvent
+    events = DialogueStateTracker.from_dict("someone", [{"event": "user", "text": "hi", "timestamp": 1.0, "parse_data": {"intent": {"name": "greet"}}}], []).events
+    assert [type(e).__name__ for e in events] == ["UserUttered"]
