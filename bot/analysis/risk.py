@@ -202,6 +202,7 @@ class _Lexicon:
         vocab = raw.get("vocab") or {}
         self.common_words = words("common_words")
         self.mention_variants = set(raw.get("mention_variants") or [])
+        self.idiom_readers = set(raw.get("idiom_readers") or [])
         self.slang_acts = words("slang_acts")
         self.chat_intent_words = words("chat_intent_words")
         self.relationship_ambiguous = set(raw.get("relationship_ambiguous") or [])
@@ -416,7 +417,8 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         _switch_to_harm(candidate, text)
     if candidate.ask and _second_sign(spec, span, text):
         candidate.ask = False
-        candidate.explanation = "Anger at someone with a plan-like detail and a second sign of a plan (a weapon, a time, \"going to\")."
+        candidate.explanation = spec.get("flag_explanation") or (
+            "Anger at someone with a plan-like detail and a second sign of a plan (a weapon, a time, \"going to\").")
     _adjust_severity(candidate, chain, text)
     if _is_past(candidate, chain, text):
         candidate.qualifiers.append("past")
@@ -462,7 +464,7 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     """Why the rules are sure this is not a disclosure (a curated idiom, the speaker's negation, a
     curated reading of this rule's words), or ""."""
     span = candidate.span
-    if text.overlaps("cue/idiom", span):
+    if text.overlaps("cue/idiom", span) and candidate.label not in lex.idiom_readers:
         return "A figure of speech, not a disclosure."
     # "Can you tell me which tablets are most dangerous?" asks for a method, whoever is asked.
     if candidate.rule != "si_method_question" and _question_to_listener(span, lex, text):
@@ -474,8 +476,17 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     if text.overlaps("cue/helping_hand", span):
         return "Someone helping, not hurting (\"grabbed my arm to stop me falling\")."
     earnest = text.in_message("cue/earnest")
-    if not earnest and candidate.category != "abuse_or_danger" and text.in_sentence("cue/hyperbole", span):
+    clause = _clause(span, text)
+    if not earnest and candidate.category != "abuse_or_danger" and (
+            text.in_any("cue/hyperbole", clause) or (text.in_any("cue/bad_moment", clause) and text.in_any("cue/laugh", clause))):
         return "Exasperation's formula (\"if ... one more time, I'll ...\"), a figure of speech."
+    if (not earnest and candidate.category == "harm_to_others" and text.overlaps("cue/anger_figure", span)
+            and not any(text.in_message(c) for c in ("cue/weapon", "cue/harm_plan"))):
+        return "Anger at a slip told as a figure (\"I was ready to kill him!\"), with no weapon or plan."
+    if not earnest and text.overlaps("cue/anger_urge", span):
+        return "Anger at someone's act, a wish to punch a wall, not a wall punched."
+    if candidate.category in SELF_DIRECTED and text.in_sentence("cue/denied_answer", span):
+        return "The speaker's answer to a question about it is no (\"asked whether I'd ... and I haven't\")."
     if not earnest and candidate.category == "harm_to_others" and text.in_any("cue/jest", text.around(span, 0, 1)):
         return "Marked as a figure of speech (\"figuratively\", \"bless him\")."
     if parse.negated(span, text.words):
@@ -488,6 +499,16 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     if candidate.rule.startswith("si_") and text.in_sentence("cue/by_accident", span):
         return "Said to be an accident (\"by accident\"), not on purpose."
     return ""
+
+
+def _clause(span: Span, text: _Text) -> list[Span]:
+    """The match's sentence, and the one before it when that one has no closing punctuation: the
+    parser sometimes splits a condition from its clause ("If I have to sit through one more
+    PowerPoint | I'm going to jump")."""
+    sents = text.around(span, 1, 0)
+    if len(sents) == 2 and sents[0][-1].text not in (".", "!", "?", "…"):
+        return sents
+    return sents[-1:]
 
 
 def _speaker_in_sentence(span: Span, text: _Text) -> bool:
@@ -576,6 +597,12 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         person = "mention"
     if spec.get("speaker") == "always" and reporter in (None, "first"):
         person = "first"
+    if _told_by_someone_in_care(span, text) or (
+            text.in_message("cue/third_worry") and _subject_kind(span, text) == "third"):
+        # "a customer asked how many tablets is dangerous", "my husband has been stockpiling his
+        # pills ... should I be worried about him?": someone else's words or risk.
+        _make_third_party(candidate, "someone in their care or someone they worry about")
+        return ""
     others = person in ("third", "thing", "mention") or reporter not in (None, "first")
     if fictional and (others or _topic_of_fiction(span, text)):
         return FICTION
@@ -596,6 +623,11 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         return ""
     if person == "mention" and fictional:
         return FICTION
+    if person == "mention" and text.in_sentence("cue/own_topic", span):
+        # "Suicide feels like the only way out", "su1cide is all i think abt": the topic as what
+        # the speaker lives with.
+        candidate.explanation = "Names the topic as what they live with (\"all I think about\", \"the only way out\")."
+        return ""
     if person == "mention":
         if parse.word_count(text.doc) > lex.short_message:
             # The topic word with no clear subject ("suicide feels like the only way out"): ask.
@@ -617,6 +649,17 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     if candidate.category == "self_harm" and _accidental(candidate, chain, text):
         return "An accidental injury, not self-harm."
     return ""
+
+
+def _told_by_someone_in_care(span: Span, text: _Text) -> bool:
+    """A client, patient or student named as the one who asked or wrote it, before the match."""
+    sent = text.sentence(span)
+    return any(sent.start <= c.start < span.start for c in text.cues("cue/professional_report"))
+
+
+def _subject_kind(span: Span, text: _Text) -> str | None:
+    subject = parse.subject_of(parse.main_verb(span), span, text.words)
+    return parse.person_kind(subject, text.words) if subject is not None else None
 
 
 def _topic_of_fiction(span: Span, text: _Text) -> bool:
