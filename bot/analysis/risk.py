@@ -80,6 +80,8 @@ MARKED_FICTION = frozenset({FICTION, FICTION_QUOTED, GAME, GAME_OR_FICTION})
 # beside an accident word ("idk if i need stitches"); nor is pain sought or hidden (self_harm_hidden).
 SELF_HARM_BY_NAME = frozenset({"self_harm/sh", "self_harm/self_harm", "self_harm/disguised"})
 DEFINITION = "A question about words or terms, with no word for the speaker: not a disclosure."
+IDIOM_CUE = "cue/idiom"
+IDIOM = "A figure of speech, not a disclosure."
 
 
 @dataclass
@@ -120,7 +122,8 @@ class RiskResult:
     language_supported: bool = True
     set_aside: list[Evidence] = field(default_factory=list)
     # The part of `set_aside` the rules are sure of (curated idioms and readings, the speaker's
-    # negation, marked fiction, news or games, a question put to the listener): kept out of the
+    # negation, marked fiction, news or games, a question put to the listener), and every curated
+    # idiom in the text whether a rule matched there or not ("I'm dead tired"): kept out of the
     # learned layer's reading.
     sure_set_aside: list[Evidence] = field(default_factory=list)
 
@@ -253,6 +256,12 @@ def _pattern_sets(vocab: Vocab) -> tuple[AnchoredPatterns, AnchoredPatterns]:
     return _pattern_sets_for(id(vocab), vocab)
 
 
+@functools.lru_cache(maxsize=None)
+def _idiom_set_for(vocab_id: int, vocab: Vocab) -> AnchoredPatterns:
+    patterns = load_lexicon(LEXICON).get("token_patterns") or {}
+    return AnchoredPatterns(vocab, {IDIOM_CUE: patterns[IDIOM_CUE]}, _lexicon().common_words)
+
+
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     return _Lexicon(load_lexicon(LEXICON))
@@ -275,7 +284,8 @@ def assess_risk_rules(doc: Doc) -> RiskResult:
     rule_set, cue_set = _pattern_sets(doc.vocab)
     matches = rule_set.find(doc)
     if not matches:
-        return RiskResult(findings=[], language_supported=is_probably_english(doc))
+        idioms = [Evidence.from_span(m.span, m.label, IDIOM) for m in _idiom_set_for(id(doc.vocab), doc.vocab).find(doc)]
+        return RiskResult(findings=[], language_supported=is_probably_english(doc), sure_set_aside=idioms)
     # Cues only change how a rule's match is read, so they are looked for only when one matched.
     text = _Text(doc, cue_set.find(doc))
     kept: list[_Candidate] = []
@@ -290,6 +300,7 @@ def assess_risk_rules(doc: Doc) -> RiskResult:
             set_aside.append(Evidence.from_span(match.span, match.label, reason))
             if is_sure:
                 sure.append(set_aside[-1])
+    sure += [Evidence.from_span(span, IDIOM_CUE, IDIOM) for span in text.cues(IDIOM_CUE)]
     return RiskResult(
         findings=_merge(kept, lex),
         language_supported=is_probably_english(doc),
@@ -464,8 +475,8 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     """Why the rules are sure this is not a disclosure (a curated idiom, the speaker's negation, a
     curated reading of this rule's words), or ""."""
     span = candidate.span
-    if text.overlaps("cue/idiom", span) and candidate.label not in lex.idiom_readers:
-        return "A figure of speech, not a disclosure."
+    if text.overlaps(IDIOM_CUE, span) and candidate.label not in lex.idiom_readers:
+        return IDIOM
     # "Can you tell me which tablets are most dangerous?" asks for a method, whoever is asked.
     if candidate.rule != "si_method_question" and _question_to_listener(span, lex, text):
         return "A question put to someone else (\"have you thought about ending your life?\"), not the speaker's own disclosure."

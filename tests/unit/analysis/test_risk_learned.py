@@ -94,6 +94,13 @@ def test_what_the_rules_are_sure_of_is_blanked_out_for_the_model(model, text):
     assert assess_risk(doc).outcome == "none"
 
 
+def test_a_curated_idiom_no_rule_matched_is_kept_from_the_model_too():
+    # "dead on my feet" matches no risk rule, yet its words would weigh with the model.
+    idiom = assess_risk_rules(_doc("I'm dead on my feet after the night shift"))
+    assert "dead on my feet" in [e.text for e in idiom.sure_set_aside]
+    assert assess_risk_rules(_doc("I'm on my feet all night on the shift")).sure_set_aside == []
+
+
 def test_without_the_marker_the_same_words_are_not_set_aside():
     assert assess_risk_text("I would hurt myself").outcome != "none"
     assert assess_risk_text("I want to die").outcome == "flag"
