@@ -34,6 +34,10 @@ class Settings:
     review_token: str | None = None
     # The analysis reads at most this many characters of one message and says when it cut one.
     analysis_max_chars: int = 5000
+    # Who turns Rasa's stored events into transcript rows: "inline" (the tracker store, in the same
+    # transaction as the events) or "deferred" (the projector process, bot/store/projector.py, which
+    # `make serve` starts; every reader catches up first either way).
+    projection: str = "inline"
 
 
 def _env(name: str, default: str) -> str:
@@ -55,4 +59,12 @@ def get_settings() -> Settings:
         session_expiry_minutes=int(_env("ATTUNE_SESSION_EXPIRY_MINUTES", "60")),
         review_token=os.environ.get("ATTUNE_REVIEW_TOKEN", "").strip() or None,
         analysis_max_chars=int(_env("ATTUNE_ANALYSIS_MAX_CHARS", "5000")),
+        projection=_choice("ATTUNE_PROJECTION", "inline", ("inline", "deferred")),
     )
+
+
+def _choice(name: str, default: str, allowed: tuple[str, ...]) -> str:
+    value = _env(name, default).lower()
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+    return value

@@ -13,6 +13,9 @@
 # ATTUNE_REDIS_URL (default redis://127.0.0.1:6379/0), which must be running.
 # Rasa's HTTP API (which can read and rewrite any conversation) is enabled only when ATTUNE_API_TOKEN
 # is set, and then only behind that token.
+# Transcript rows are projected from the stored events by a process of its own (bot/store/projector.py),
+# started and stopped with the Rasa server, so the Rasa server only stores events:
+# ATTUNE_PROJECTION=inline keeps the projection in the Rasa server's save instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -27,6 +30,7 @@ WORKERS="${ATTUNE_ACTIONS_WORKERS:-$(( cpus < 4 ? cpus : 4 ))}"
 # ("Can not write request body"), losing the action's events. Both servers read these.
 export SANIC_REQUEST_TIMEOUT="${SANIC_REQUEST_TIMEOUT:-300}" SANIC_RESPONSE_TIMEOUT="${SANIC_RESPONSE_TIMEOUT:-300}"
 RUN_DIR="${ATTUNE_DATA_DIR:-var}/run"
+export ATTUNE_PROJECTION="${ATTUNE_PROJECTION:-deferred}"
 mkdir -p "$RUN_DIR"
 RASA_WORKERS="${ATTUNE_RASA_WORKERS:-1}"
 ENDPOINTS=endpoints.yml
@@ -74,6 +78,15 @@ launch_rasa() {
   echo $! >"$RUN_DIR/rasa.pid"
 }
 
+launch_projector() {
+  [ "$ATTUNE_PROJECTION" = deferred ] || return 0
+  if running projector; then
+    echo "Projector already running (pid $(cat "$RUN_DIR/projector.pid"))."; return 0
+  fi
+  nohup "$PY" -m bot.store.projector >"$RUN_DIR/projector.log" 2>&1 &
+  echo $! >"$RUN_DIR/projector.pid"
+}
+
 wait_rasa() {
   if ! "$PY" scripts/wait_http.py "http://127.0.0.1:$ATTUNE_RASA_PORT/" "$(cat "$RUN_DIR/rasa.pid")" \
       --log "$RUN_DIR/rasa.log" --name "the Rasa server"; then
@@ -91,19 +104,20 @@ stop_one() {
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$pid" 2>/dev/null || true
     for kid in $kids; do kill -9 "$kid" 2>/dev/null || true; done
-    echo "Stopped the $1 server."
+    echo "Stopped the $1 process."
   fi
   rm -f "$pidfile"
 }
 
 case "${1:-}" in
   # Both load at once (the action server's spaCy while Rasa loads its model), then both must answer.
-  start) launch_actions; launch_rasa; wait_actions || { stop_one rasa; stop_one actions; exit 1; }
-         wait_rasa || { stop_one rasa; stop_one actions; exit 1; } ;;
+  start) launch_actions; launch_rasa; launch_projector
+         wait_actions || { stop_one rasa; stop_one projector; stop_one actions; exit 1; }
+         wait_rasa || { stop_one rasa; stop_one projector; stop_one actions; exit 1; } ;;
   start-actions) launch_actions; wait_actions || { stop_one actions; exit 1; } ;;
-  start-rasa) launch_rasa; wait_rasa || { stop_one rasa; exit 1; } ;;
-  stop) stop_one rasa; stop_one actions ;;
+  start-rasa) launch_rasa; launch_projector; wait_rasa || { stop_one rasa; stop_one projector; exit 1; } ;;
+  stop) stop_one rasa; stop_one projector; stop_one actions ;;
   stop-actions) stop_one actions ;;
-  stop-rasa) stop_one rasa ;;
+  stop-rasa) stop_one rasa; stop_one projector ;;
   *) echo "usage: $0 start|start-actions|start-rasa|stop|stop-actions|stop-rasa" >&2; exit 2 ;;
 esac

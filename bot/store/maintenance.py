@@ -8,25 +8,35 @@ from bot.store import crypto, db
 from bot.store.audit import write_audit
 
 
-def catch_up_projection() -> int:
-    """Project every sender's stored but unprojected events (the tracker store runs this when the
-    Rasa server starts); returns how many senders were brought up to date. One sender's failure is
-    logged and does not stop the others."""
-    import logging
-
+def catch_up_projection(url: str | None = None) -> int:
+    """Project every sender's stored but unprojected events; returns how many senders were brought
+    up to date. Every reader of transcript rows runs this first: the events are the record, the
+    rows follow them (at once with ATTUNE_PROJECTION=inline, within moments with the projector, or
+    later after a crash between the two). One sender's failure is logged and stops no other."""
     from bot.store import projection
 
-    with db.unit_of_work() as session:
+    with db.unit_of_work(url) as session:
         senders = projection.lagging_senders(session)
-    done = 0
-    for sender in senders:
-        try:
-            with db.unit_of_work() as session:
-                projection.project_sender(session, sender)
-            done += 1
-        except Exception:  # noqa: BLE001 - the events stay stored; the next save retries
-            logging.getLogger(__name__).exception("Could not catch up the projection of one conversation")
-    return done
+    return sum(project_sender_now(sender, url) for sender in senders)
+
+
+def project_sender_now(sender_id: str, url: str | None = None) -> bool:
+    """Project one sender's new events under the writers' lock (a save, the projector and an erasure
+    may be at the same rows); False when it failed (logged; the events stay stored)."""
+    import logging
+
+    from bot.store import projection, rasa_log
+
+    try:
+        with db.unit_of_work(url) as session:
+            rasa_log.lock_senders(session, [sender_id])
+            projection.project_sender(session, sender_id)
+        if session.info.get("deleted_text"):  # a withdrawal or a purge
+            db.scrub_after_delete(url)
+        return True
+    except Exception:  # noqa: BLE001 - the events stay stored; the next catch-up retries
+        logging.getLogger(__name__).exception("Could not catch up the projection of one conversation")
+        return False
 
 
 def purge_expired_sessions(expiry: timedelta | None = None) -> int:

@@ -17,6 +17,7 @@ from bot.store.inputs import (
     MAX_NOTE_CHARS,
     clean_input,
 )
+from bot.store.maintenance import catch_up_projection
 from bot.store.models import (
     AuditRow,
     Conversation,
@@ -46,6 +47,7 @@ from bot.store.views import (
 def list_conversations(actor: Person, filters: SessionFilter | None = None) -> list[ConversationSummary]:
     """Sessions the actor may review, newest first (all of them without `filters`)."""
     filters = filters or SessionFilter()
+    catch_up_projection()  # the rows follow the stored events: bring them up to date first
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "list_conversations")
         scope = read_scope(session, actor)
@@ -62,6 +64,7 @@ def get_transcript(actor: Person, conversation_id: int, purpose: str = "view") -
 
     purpose: "view" or "export" (written to the audit row: exports call with "export").
     """
+    catch_up_projection()  # the rows follow the stored events: bring them up to date first
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, purpose)
         conversation = readable_conversation(session, actor, conversation_id, purpose, "conversation",
@@ -78,6 +81,7 @@ def _purpose(purpose: str) -> str:
 def person_history(actor: Person, person_id: int, purpose: str = "view") -> list[Transcript]:
     """Every session of one person the actor may read, oldest first (for whole-history exports
     and charts): a supervisor gets a trainee's simulated practice only."""
+    catch_up_projection()  # the rows follow the stored events: bring them up to date first
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, purpose)
         scope = read_scope(session, actor)
@@ -111,6 +115,7 @@ def add_note(actor: Person, turn_id: int, text: str) -> NoteView:
 def list_risk_events(actor: Person, unacknowledged_only: bool = False,
                      person_id: int | None = None) -> list[RiskEventView]:
     """Flagged risk events of the people the actor cares for, newest first."""
+    catch_up_projection()  # the rows follow the stored events: bring them up to date first
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "list_risk_events")
         require_role(actor, {Role.THERAPIST, Role.SUPERVISOR}, "list_risk_events", "risk_event")

@@ -17,6 +17,7 @@ from bot.store.audit import write_audit
 from bot.store.inputs import (
     check_sender,
 )
+from bot.store.maintenance import catch_up_projection
 from bot.store.models import (
     CareLink,
     ConsentRow,
@@ -59,6 +60,7 @@ def record_consent(sender_id: str, given: bool, notice_version: str | None = Non
 
 
 def consent_history(actor: Person, person_id: int) -> list[ConsentRecord]:
+    catch_up_projection()  # the rows follow the stored events: bring them up to date first
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "view_consent")
         if actor.role is not Role.ADMIN:
@@ -97,6 +99,7 @@ def export_person_data(sender_id: str) -> dict:
 
     A chat with no stored person (no consent, no pairing) gets a dict with empty lists.
     """
+    catch_up_projection()  # the rows follow the stored events: bring them up to date first
     with db.unit_of_work() as session:
         person = person_for_sender(session, sender_id) if isinstance(sender_id, str) else None
         if person is None:
@@ -110,6 +113,7 @@ def export_person_data(sender_id: str) -> dict:
 
 def export_person(actor: Person, person_id: int) -> dict:
     """The same for the CLI: the person themself, or an admin carrying out their request."""
+    catch_up_projection()  # the rows follow the stored events: bring them up to date first
     with db.unit_of_work() as session:
         actor = load_actor(session, actor, "export_person")
         require_self_or_admin(actor, person_id, "export_person")

@@ -25,8 +25,10 @@ class Access:
 def check_access(sender_id: str, exercise: str, consenting: bool) -> Access:
     """Enabled by a linked therapist, and consent specific to it (given now when `consenting`)."""
     from bot.store import db, exercise_access
+    from bot.store.maintenance import catch_up_projection
     from bot.store.people import active_consent
 
+    catch_up_projection()  # consent and the person come from the stored events
     with db.unit_of_work() as session:
         person_id = exercise_access.person_id_for_sender(session, sender_id)
         if person_id is None or not exercise_access.is_enabled(session, person_id, exercise):
@@ -58,9 +60,11 @@ def harm_told(person_id: int | None, exercise: str, since: float) -> bool:
     if person_id is None:
         return False
     from bot.store import db, exercise_access
+    from bot.store.maintenance import catch_up_projection
 
     try:
         _not_on_an_event_loop()
+        catch_up_projection()  # risk events come from the stored events
         with db.unit_of_work() as session:
             return exercise_access.past_harm_told_since(session, person_id, exercise,
                                                         datetime.fromtimestamp(since, timezone.utc))
