@@ -243,24 +243,29 @@ class Portion:
 
 
 def choose_threshold(portions: list[Portion], ordinary: dict[str, list[Judged]]) -> float | None:
-    """The lowest threshold (most recall) whose cross-validated flags + asks stay within budget: hard
-    negatives of the development portions pooled <= 5%, each ordinary source used for tuning <= 2%."""
+    """The threshold with the most recall whose cross-validated flags + asks stay within budget (hard
+    negatives of the development portions pooled <= 5%, each ordinary source used for tuning <= 2%),
+    and of the thresholds that find just as many risk rows, the highest: the same recall with the
+    fewest asks, so the rates sit under their budgets rather than on them."""
     dev = [(row, j) for p in portions if p.tunable for row, j in zip(p.rows, p.judged)]
     risk = [j for row, j in dev if row["risk"]]
     negatives = [j for row, j in dev if row["kind"] == "hard_negative"]
     print("\n## risk: learned-layer threshold by cross-validation (development portions pooled)")
     print(f"  {'threshold':>9} {'recall':>7} {'hard-neg alarms':>16} " + " ".join(f"{n[:22]:>22}" for n in ordinary))
-    chosen = None
+    rows: list[tuple[float, int, float, list[float], bool]] = []
     for t in THRESHOLD_GRID:
-        recall = sum(outcome_at(j, t) in DETECTED for j in risk) / max(1, len(risk))
+        found = sum(outcome_at(j, t) in DETECTED for j in risk)
         alarms = sum(outcome_at(j, t) in DETECTED for j in negatives) / max(1, len(negatives))
         rates = [sum(outcome_at(j, t) in DETECTED for j in js) / max(1, len(js)) for js in ordinary.values()]
-        fits = alarms <= HARD_NEGATIVE_BUDGET and all(r <= ORDINARY_BUDGET for r in rates)
-        if fits and chosen is None:
-            chosen = t
-        if t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9) or t == chosen:
-            mark = "  <- lowest within budget" if t == chosen else ""
-            print(f"  {t:>9.2f} {recall:>7.3f} {alarms:>16.3f} " + " ".join(f"{r:>22.3f}" for r in rates) + mark)
+        rows.append((t, found, alarms, rates, alarms <= HARD_NEGATIVE_BUDGET and all(r <= ORDINARY_BUDGET for r in rates)))
+    lowest = next((r for r in rows if r[4]), None)
+    chosen = max((r[0] for r in rows if lowest and r[4] and r[1] == lowest[1]), default=None)
+    for t, found, alarms, rates, _ in rows:
+        marks = [m for m, at in (("lowest within budget", lowest and t == lowest[0]), ("chosen: same recall, fewest asks", t == chosen)) if at]
+        if t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9) or marks:
+            recall = found / max(1, len(risk))
+            print(f"  {t:>9.2f} {recall:>7.3f} {alarms:>16.3f} " + " ".join(f"{r:>22.3f}" for r in rates)
+                  + ("  <- " + "; ".join(marks) if marks else ""))
     if chosen is None:
         print("  no threshold keeps every rate within budget")
     return chosen
