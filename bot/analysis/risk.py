@@ -815,12 +815,13 @@ def _chat_intent(span: Span, lex: _Lexicon, text: _Text) -> bool:
     return any(t.lower_ in lex.chat_intent_words for t in text.doc[start:span.start])
 
 
-def _has_intent(chain: list[Token], text: _Text) -> bool:
-    """An intent word on the predicate itself: "going to", "will", "tonight" (not elsewhere)."""
+def _has_intent(chain: list[Token], text: _Text, present: bool = False) -> bool:
+    """An intent word on the predicate itself: "going to", "will", "tonight" (not elsewhere). With
+    `present`, a verb of intent in the past tense ("I threatened my brother once") does not count."""
     near = set(chain)
     for token in chain:
         near.update(c for c in token.children if c.dep_ in ("aux", "advmod", "npadvmod", "neg", "prt"))
-    return any(text.token_has("cue/intent", t) for t in near)
+    return any(text.token_has("cue/intent", t) and not (present and t.tag_ in ("VBD", "VBN")) for t in near)
 
 
 def _adjust_severity(candidate: _Candidate, chain: list[Token], text: _Text) -> None:
@@ -841,7 +842,7 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     """Placed in a past that is over: a past cue in its sentence or the next one ("I was raped at
     university. It was a long time ago"), and no present cue there ("again", "still happening"),
     a present word inside a recovery phrase ("I'm fine now") not counting."""
-    if _has_intent(chain, text):
+    if _has_intent(chain, text, present=True):
         return False
     sentences = text.around(candidate.span, 0, 1)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731

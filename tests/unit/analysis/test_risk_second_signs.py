@@ -127,3 +127,26 @@ def test_music_and_news(aside, kept):
 def test_someone_else_in_the_speakers_care(aside, kept):
     assert outcome(aside) == "none"
     assert outcome(kept) != "none"
+
+
+# ---------------------------------------------------------------- a past that is over
+
+
+@pytest.mark.parametrize("over, current", [
+    ("Three years ago I took an overdose. Now I am settled and I have a little girl.",
+     "Three years ago I took an overdose. Now I am thinking about it again."),
+    ("Many years ago I threatened my cousin with a bottle. We are good now.",
+     "I threatened my cousin with a bottle and I will do it again."),
+    ("I burned myself all through sixth form. The scars are still there on my legs.",
+     "I burned myself all through sixth form and I still burn myself now."),
+    ("My ex was violent, but that was a long time ago and I escaped from him.",
+     "My partner is violent and I am scared to go home."),
+])
+def test_a_past_that_is_over_and_one_that_is_not(over, current):
+    past, present = result(over), result(current)
+    assert past.outcome != "none" and past.past_only
+    assert present.outcome != "none" and not present.past_only
+
+
+def test_a_thing_said_to_be_violent_is_not_abuse():
+    assert outcome("The match on Saturday was violent, two players were sent off") == "none"
