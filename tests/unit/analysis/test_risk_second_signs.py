@@ -150,3 +150,16 @@ def test_a_past_that_is_over_and_one_that_is_not(over, current):
 
 def test_a_thing_said_to_be_violent_is_not_abuse():
     assert outcome("The match on Saturday was violent, two players were sent off") == "none"
+
+
+@pytest.mark.parametrize("asked, flagged", [
+    ("day 12 of not cutting, the urges are bad",
+     "day 12 of not cutting and i'm about to break it"),
+    ("I keep a razor in my pencil case and the urge is back",
+     "I keep a razor in my pencil case and I want to use it on myself"),
+    ("I'm so angry with my stepdad, I'd use the hammer on him",
+     "I'm so angry with my stepdad, I'll wait until he's asleep and use the hammer on him"),
+])
+def test_self_harm_and_weapons_with_a_second_sign(asked, flagged):
+    assert outcome(asked) == "ask"
+    assert outcome(flagged) == "flag"
