@@ -130,3 +130,51 @@ def test_an_event_class_defined_later_is_found():
     assert Event.resolve_by_type("attune_late_test_event") is LateEvent
     events = DialogueStateTracker.from_dict("someone", [{"event": "user", "text": "hi", "timestamp": 1.0, "parse_data": {"intent": {"name": "greet"}}}], []).events
     assert [type(e).__name__ for e in events] == ["UserUttered"]
+
+
+def rasa_event_dicts() -> list[dict]:
+    """One event of each kind an action returns or Rasa stores, as Rasa serialises them."""
+    from rasa.shared.core import events as ev
+
+    made = [
+        ev.UserUttered("hi", {"name": "greet", "confidence": 0.9}, [{"entity": "x", "value": "y", "start": 0, "end": 1}],
+                       parse_data={"intent": {"name": "greet", "confidence": 0.9}, "entities": [], "text": "hi",
+                                   "attune_risk": {"flagged": False}}),
+        ev.BotUttered("hello", {"buttons": [{"title": "Yes", "payload": "/affirm"}]}, {"utter_action": "utter_x"}),
+        ev.SlotSet("exercise_state", {"step": 2, "answers": ["a", None]}), ev.SlotSet("x", None),
+        ev.ActionExecuted("action_listen"), ev.ActionExecuted("validate_x", policy="RulePolicy", confidence=1.0),
+        ev.ActiveLoop("exercise_form"), ev.ActiveLoop(None), ev.FollowupAction("action_x"),
+        ev.SessionStarted(), ev.Restarted(), ev.AllSlotsReset(), ev.UserUtteranceReverted(), ev.ActionReverted(),
+        ev.ReminderScheduled("intent_x", __import__("datetime").datetime(2030, 1, 1), name="r"),
+        ev.ReminderCancelled(name="r"), ev.ConversationPaused(), ev.ConversationResumed(), ev.StoryExported(),
+        ev.LoopInterrupted(True), ev.ActionExecutionRejected("action_x"), ev.AgentUttered("agent"),
+        ev.EntitiesAdded([{"entity": "x", "value": "y"}]), ev.DefinePrevUserUtteredFeaturization(False),
+    ]
+    return [event.as_dict() for event in made]
+
+
+def test_the_event_by_event_check_is_active_for_rasas_schema():
+    assert rasa_speedups._event_validators() is not None
+
+
+WRONG = [5, "text", None, [], {}, 1.5, True]
+
+
+def mutations(event: dict) -> list[dict]:
+    """The event with each of its fields, and a few it lacks, set to each wrong value in turn."""
+    fields = set(event) | {"event", "timestamp", "metadata", "name", "value", "text", "parse_data"}
+    return [{**event, key: value} for key in sorted(fields) for value in WRONG] + \
+           [{k: v for k, v in event.items() if k != key} for key in event]
+
+
+def test_the_event_by_event_check_agrees_with_the_whole_schema():
+    full = rasa_speedups._action_response_validator()
+    cases = [{"events": [event], "responses": []} for event in rasa_event_dicts()]
+    cases += [{"events": [m], "responses": [{"text": "x"}]} for e in rasa_event_dicts() for m in mutations(e)]
+    cases += [{"events": rasa_event_dicts()}, {}, {"responses": [1]}, {"responses": "no"}, {"events": "x"},
+              {"events": [5]}, {"events": [{"event": "no_such_kind"}]}, [], "x", None]
+    accepted = 0
+    for case in cases:
+        assert rasa_speedups._plainly_valid(case) == full.is_valid(case), case
+        accepted += full.is_valid(case)
+    assert 0 < accepted < len(cases)  # both kinds are there
