@@ -163,3 +163,8 @@ def test_a_thing_said_to_be_violent_is_not_abuse():
 def test_self_harm_and_weapons_with_a_second_sign(asked, flagged):
     assert outcome(asked) == "ask"
     assert outcome(flagged) == "flag"
+
+
+def test_all_of_a_parents_tablets_without_the_apostrophe():
+    assert outcome("thinking of taking all my dads heart tablets tonight") == "flag"
+    assert outcome("I take all my dads heart tablets round to him on a Monday") == "none"
