@@ -663,7 +663,11 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
 
 
 def _told_by_someone_in_care(span: Span, text: _Text) -> bool:
-    """A client, patient or student named as the one who asked or wrote it, before the match."""
+    """A client, patient or student named as the one who asked or wrote it, before the match, and
+    no word for the speaker in the matched words ("a student told me to kill myself" is not theirs)."""
+    words = text.words
+    if any(t.lower_ in words.first or t.lower_ in words.myself for t in span):
+        return False
     sent = text.sentence(span)
     return any(sent.start <= c.start < span.start for c in text.cues("cue/professional_report"))
 
