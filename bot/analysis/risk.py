@@ -609,7 +609,8 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     if spec.get("speaker") == "always" and reporter in (None, "first"):
         person = "first"
     if _told_by_someone_in_care(span, text) or (
-            text.in_message("cue/third_worry") and _subject_kind(span, text) == "third"):
+            text.in_message("cue/third_worry") and _subject_kind(span, text) == "third"
+            and not _speaker_acts_in_sentence(span, text)):
         # "a customer asked how many tablets is dangerous", "my husband has been stockpiling his
         # pills ... should I be worried about him?": someone else's words or risk.
         _make_third_party(candidate, "someone in their care or someone they worry about")
@@ -670,6 +671,18 @@ def _told_by_someone_in_care(span: Span, text: _Text) -> bool:
         return False
     sent = text.sentence(span)
     return any(sent.start <= c.start < span.start for c in text.cues("cue/professional_report"))
+
+
+# Words for the speaker that only say whose something is ("my husband"), not who does it.
+POSSESSIVE_FIRST = frozenset({"my", "mine", "our", "ours"})
+
+
+def _speaker_acts_in_sentence(span: Span, text: _Text) -> bool:
+    """A word for the speaker as a person in the match's sentence ("I keep looking at them"), not
+    only as an owner ("my husband")."""
+    words = text.words
+    return any((t.lower_ in words.first or t.lower_ in words.myself) and t.lower_ not in POSSESSIVE_FIRST
+               for t in text.sentence(span))
 
 
 def _subject_kind(span: Span, text: _Text) -> str | None:

@@ -129,6 +129,11 @@ def test_someone_else_in_the_speakers_care(aside, kept):
     assert outcome(kept) != "none"
 
 
+def test_someone_elses_means_the_speaker_broods_over_stays_the_speakers():
+    text = "My mum keeps her sleeping pills in the cabinet and I keep staring at them. I'm worried about her finding out."
+    assert outcome(text) != "none"
+
+
 def test_told_to_die_by_someone_in_their_class_stays_the_speakers():
     told = result("A student told me to kill myself in the group chat")
     assert told.outcome == "flag" and told.speaker_findings[0].category == "abuse_or_danger"
