@@ -178,3 +178,8 @@ def test_self_harm_and_weapons_with_a_second_sign(asked, flagged):
 def test_all_of_a_parents_tablets_without_the_apostrophe():
     assert outcome("thinking of taking all my dads heart tablets tonight") == "flag"
     assert outcome("I take all my dads heart tablets round to him on a Monday") == "none"
+
+
+def test_a_name_or_hearsay_is_not_fiction_or_news():
+    assert "about someone else" in " ".join(result("Carol said she wants to die").findings[0].qualifiers)
+    assert outcome("I heard something about my dad wanting to kill me") == "flag"
