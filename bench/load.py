@@ -9,7 +9,9 @@ Each round starts every user at once; a user sends its next message when the las
 Printed per bot: messages per second, latency percentiles, errors (HTTP failures, time-outs,
 Attune's "something went wrong" apology), replies with no message (the vanilla bot answers some
 turns with silence) and Rasa's "actions events are lost" (an action's result dropped); then
-Attune's figures as ratios of the vanilla bot's, and the servers' memory after the rounds.
+Attune's figures as ratios of the vanilla bot's, the CPU time each process (and all of a bot's
+together) spent per message during the rounds, and the servers' memory after the rounds. On a
+machine whose CPUs are all busy, messages per second follow the CPU per message of all processes.
 
 Attune is served as `make serve` does (scripts/serve.sh, the model in models/ or ATTUNE_MODELS_DIR,
 a temporary data dir); the vanilla bot is trained once into var/bench/ and reused.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import shutil
 import statistics
 import subprocess
@@ -32,7 +35,18 @@ from pathlib import Path
 
 import requests
 
-from bench.live import REPO, Served, create_vanilla_project, log, ratio, start_attune, start_vanilla, table, train
+from bench.live import (
+    REPO,
+    Served,
+    cpu_seconds,
+    create_vanilla_project,
+    log,
+    ratio,
+    start_attune,
+    start_vanilla,
+    table,
+    train,
+)
 
 LOST = "actions events are lost"
 APOLOGY = "something went wrong on my side"
@@ -217,6 +231,23 @@ def fold_counts(path: Path) -> tuple[collections.Counter, collections.Counter, i
     return own, inclusive, total
 
 
+def projector_pid(workdir: Path) -> dict[str, int]:
+    """The projector process scripts/serve.sh started beside Attune's servers, if it did."""
+    try:
+        return {"projector": int((workdir / "run" / "projector.pid").read_text().strip())}
+    except (OSError, ValueError):
+        return {}
+
+
+@contextlib.contextmanager
+def cpu_used(processes: dict[str, int], into: collections.Counter):
+    """Add the CPU seconds each process tree uses inside the block to `into`."""
+    before = {name: cpu_seconds(pid) for name, pid in processes.items()}
+    yield
+    for name, pid in processes.items():
+        into[name] += cpu_seconds(pid) - before[name]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Attune and the vanilla Rasa bot under simulated users")
     parser.add_argument("--users", type=int, default=20)
@@ -238,15 +269,20 @@ def main(argv: list[str] | None = None) -> int:
             log(f"  first answer after {vanilla.started_s:.1f} s")
             results: dict[str, list[RoundResult]] = {"attune": [], "vanilla": []}
             pids = {"rasa": attune.rasa_pid, "actions": attune.actions_pid}
+            processes = {"attune": {**pids, **projector_pid(Path(tmp))},
+                         "vanilla": {"rasa": vanilla.rasa_pid, "actions": vanilla.actions_pid}}
+            cpu: dict[str, collections.Counter] = {"attune": collections.Counter(), "vanilla": collections.Counter()}
             for round_number in range(1, args.rounds + 1):
                 log(f"round {round_number}/{args.rounds}: vanilla, {args.users} users x {args.turns} turns ...")
-                results["vanilla"].append(run_round(vanilla, args.users, args.turns, vanilla_script))
+                with cpu_used(processes["vanilla"], cpu["vanilla"]):
+                    results["vanilla"].append(run_round(vanilla, args.users, args.turns, vanilla_script))
                 log(f"round {round_number}/{args.rounds}: Attune ...")
-                if args.profile:
-                    with Profiler(args.profile / f"round{round_number}", pids):
+                with cpu_used(processes["attune"], cpu["attune"]):
+                    if args.profile:
+                        with Profiler(args.profile / f"round{round_number}", pids):
+                            results["attune"].append(run_round(attune, args.users, args.turns, attune_script))
+                    else:
                         results["attune"].append(run_round(attune, args.users, args.turns, attune_script))
-                else:
-                    results["attune"].append(run_round(attune, args.users, args.turns, attune_script))
             memory = {"attune": attune.memory(), "vanilla": vanilla.memory()}
         finally:
             for served in (attune, vanilla):
@@ -264,6 +300,14 @@ def main(argv: list[str] | None = None) -> int:
                             ("lost", "'actions events are lost'", "{:.0f}")]:
         rows.append((label, fmt.format(a[key]), fmt.format(v[key]),
                      ratio(a[key], v[key]) if key in ("msgs_per_s", "p50", "p95", "p99") else ""))
+    for name in ("rasa", "actions", "projector"):
+        a_ms, v_ms = (1000 * cpu[bot][name] / max(1, s["messages"]) for bot, s in (("attune", a), ("vanilla", v)))
+        if name in processes["attune"] or name in processes["vanilla"]:
+            rows.append((f"{name} CPU per message (ms)", f"{a_ms:.1f}", f"{v_ms:.1f}" if name != "projector" else "",
+                         ratio(a_ms, v_ms) if name == "rasa" else ""))
+    total = {bot: 1000 * sum(cpu[bot].values()) / max(1, s["messages"]) for bot, s in (("attune", a), ("vanilla", v))}
+    rows.append(("all its processes' CPU per message (ms)", f"{total['attune']:.1f}", f"{total['vanilla']:.1f}",
+                 ratio(total["attune"], total["vanilla"])))
     for name in ("rasa", "actions"):
         (ar, ap), (vr, vp) = memory["attune"][name], memory["vanilla"][name]
         rows.append((f"{name} server RSS / PSS (MiB)", f"{ar:.0f} / {ap:.0f}", f"{vr:.0f} / {vp:.0f}", ratio(ap, vp)))
