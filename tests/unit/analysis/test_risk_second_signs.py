@@ -183,3 +183,8 @@ def test_all_of_a_parents_tablets_without_the_apostrophe():
 def test_a_name_or_hearsay_is_not_fiction_or_news():
     assert "about someone else" in " ".join(result("Carol said she wants to die").findings[0].qualifiers)
     assert outcome("I heard something about my dad wanting to kill me") == "flag"
+
+
+def test_a_night_out_and_a_dishwasher_are_not_a_decision_or_a_means_made_ready():
+    assert outcome("tonight's the night we finally go to the concert") == "none"
+    assert outcome("I loaded the dishwasher and then the car") == "none"
