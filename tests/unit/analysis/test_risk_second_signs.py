@@ -188,3 +188,8 @@ def test_a_name_or_hearsay_is_not_fiction_or_news():
 def test_a_night_out_and_a_dishwasher_are_not_a_decision_or_a_means_made_ready():
     assert outcome("tonight's the night we finally go to the concert") == "none"
     assert outcome("I loaded the dishwasher and then the car") == "none"
+
+
+def test_a_weapon_kept_for_when_they_come_is_a_plan():
+    assert outcome("I'm sick of being picked on, I've got a bat in my locker.") == "ask"
+    assert outcome("I'm sick of being picked on, I've got a bat in my locker for when they come for me next.") == "flag"
