@@ -220,20 +220,31 @@ def _project_message(session: Session, state: ProjectionState, event_id: int, da
         return  # e.g. a bot message with only buttons or an image: nothing to read
     when = _when(data)
     conversation = _conversation(session, state, when)
-    seq = (session.execute(sa.select(sa.func.max(TurnRow.seq))
-                           .where(TurnRow.conversation_id == conversation.id)).scalar() or 0) + 1
     parse = data.get("parse_data") or {}
-    turn = TurnRow(conversation_id=conversation.id, seq=seq, speaker=kind, text=text,
-                   intent=(parse.get("intent") or {}).get("name") if kind == USER else None,
+    turn = TurnRow(conversation_id=conversation.id, seq=_next_seq(session, conversation.id), speaker=kind,
+                   text=text, intent=(parse.get("intent") or {}).get("name") if kind == USER else None,
                    exercise=state.exercise, step=state.step, created_at=when, source_event_id=event_id)
     session.add(turn)
-    session.flush()
     conversation.last_activity_at = max(conversation.last_activity_at, when)
     if kind == USER:
+        session.flush()  # the turn's id: annotations, SUDS and risk events that follow point at it
         state.last_user_turn_id = turn.id
         risk = parse.get("attune_risk")
         if isinstance(risk, dict) and _flagged(risk):
             _risk(session, state, turn.id, event_id, risk, "nlu", when)
+
+
+def _next_seq(session: Session, conversation_id: int) -> int:
+    """The conversation's next turn number. Asked of the database once per transaction, then
+    counted here: every writer of a sender's turns holds the sender's lock for its transaction
+    (rasa_log.lock_senders), so no other turn can be numbered meanwhile."""
+    numbers: dict[int, int] = session.info.setdefault("projection_next_seq", {})
+    if conversation_id not in numbers:
+        numbers[conversation_id] = (session.execute(sa.select(sa.func.max(TurnRow.seq))
+                                                    .where(TurnRow.conversation_id == conversation_id)).scalar() or 0) + 1
+    seq = numbers[conversation_id]
+    numbers[conversation_id] = seq + 1
+    return seq
 
 
 def _flagged(risk: dict) -> bool:
