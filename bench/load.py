@@ -15,8 +15,8 @@ machine whose CPUs are all busy, messages per second follow the CPU per message 
 
 Attune is served as `make serve` does (scripts/serve.sh, the model in models/ or ATTUNE_MODELS_DIR,
 a temporary data dir); the vanilla bot is trained once into var/bench/ and reused.
-With --profile DIR, py-spy (pip install py-spy into the venv; not a dependency) samples both Attune
-servers during Attune's rounds and the top entries are printed; the folded stacks stay in DIR.
+With --profile DIR, py-spy (pip install py-spy into the venv; not a dependency) samples Attune's
+servers and its projector during Attune's rounds and the top entries are printed; the folded stacks stay in DIR.
 """
 from __future__ import annotations
 
@@ -268,8 +268,8 @@ def main(argv: list[str] | None = None) -> int:
             vanilla = start_vanilla(project, vanilla_model)
             log(f"  first answer after {vanilla.started_s:.1f} s")
             results: dict[str, list[RoundResult]] = {"attune": [], "vanilla": []}
-            pids = {"rasa": attune.rasa_pid, "actions": attune.actions_pid}
-            processes = {"attune": {**pids, **projector_pid(Path(tmp))},
+            pids = {"rasa": attune.rasa_pid, "actions": attune.actions_pid, **projector_pid(Path(tmp))}
+            processes = {"attune": pids,
                          "vanilla": {"rasa": vanilla.rasa_pid, "actions": vanilla.actions_pid}}
             cpu: dict[str, collections.Counter] = {"attune": collections.Counter(), "vanilla": collections.Counter()}
             for round_number in range(1, args.rounds + 1):
