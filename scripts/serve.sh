@@ -8,9 +8,9 @@
 # ATTUNE_ACTIONS_WORKERS (default: one per CPU, at most 4).
 # Starting waits for as long as a server is alive and progressing (scripts/wait_http.py), printing
 # progress, not for a fixed time; ATTUNE_START_LIMIT (seconds) adds a hard limit.
-# Rasa server worker processes: ATTUNE_RASA_WORKERS (default auto: one per CPU, at most 4, when Redis
-# answers at ATTUNE_REDIS_URL, default redis://127.0.0.1:6379/0, else 1; scripts/rasa_workers.py).
-# More than one shares a Redis lock store, so that one conversation's messages still run one at a time.
+# Rasa server worker processes: ATTUNE_RASA_WORKERS (default 1). More than one needs a lock store
+# the workers share, so that one conversation's messages still run one at a time: Redis, at
+# ATTUNE_REDIS_URL (default redis://127.0.0.1:6379/0), which must be running.
 # Rasa's HTTP API (which can read and rewrite any conversation) is enabled only when ATTUNE_API_TOKEN
 # is set, and then only behind that token.
 # Transcript rows are projected from the stored events by a process of its own (bot/store/projector.py),
@@ -32,7 +32,7 @@ export SANIC_REQUEST_TIMEOUT="${SANIC_REQUEST_TIMEOUT:-300}" SANIC_RESPONSE_TIME
 RUN_DIR="${ATTUNE_DATA_DIR:-var}/run"
 export ATTUNE_PROJECTION="${ATTUNE_PROJECTION:-deferred}"
 mkdir -p "$RUN_DIR"
-RASA_WORKERS=$("$PY" scripts/rasa_workers.py "${ATTUNE_RASA_WORKERS:-auto}")
+RASA_WORKERS="${ATTUNE_RASA_WORKERS:-1}"
 ENDPOINTS=endpoints.yml
 if [ "$RASA_WORKERS" -gt 1 ]; then
   # endpoints.yml plus a Redis lock store (Rasa refuses several workers with its in-memory one).
