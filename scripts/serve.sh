@@ -8,7 +8,8 @@
 # ATTUNE_ACTIONS_WORKERS (default: one per CPU, at most 4).
 # Starting waits for as long as a server is alive and progressing (scripts/wait_http.py), printing
 # progress, not for a fixed time; ATTUNE_START_LIMIT (seconds) adds a hard limit.
-# Rasa server worker processes: ATTUNE_RASA_WORKERS (default 1). More than one needs a lock store
+# Rasa server worker processes: ATTUNE_RASA_WORKERS (default 1; more for the REST channel only: the
+# socket.io web chat failed to connect with two). More than one needs a lock store
 # the workers share, so that one conversation's messages still run one at a time: Redis, at
 # ATTUNE_REDIS_URL (default redis://127.0.0.1:6379/0), which must be running.
 # Rasa's HTTP API (which can read and rewrite any conversation) is enabled only when ATTUNE_API_TOKEN
