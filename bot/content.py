@@ -9,6 +9,7 @@ middle of someone's practice:
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +17,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+def require_keys(table: Mapping[str, Any], required: Iterable[str], complaint: str) -> None:
+    """For a schema's validator: raise ValueError("<complaint> [the missing keys]") when `table`
+    lacks any of `required` (a table every step, category or marker must have an entry in)."""
+    missing = set(required) - set(table)
+    if missing:
+        raise ValueError(f"{complaint} {sorted(missing)}")
 
 
 class ContentError(ValueError):

@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, validator
 
-from bot.content import load_document
+from bot.content import load_document, require_keys
 
 PROTOCOL_FILE = Path(__file__).with_name("protocol.yml")
 CATEGORIES = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger")
@@ -82,9 +82,7 @@ class Protocol(BaseModel):
 
     @validator("categories", "ask", "past")
     def every_category(cls, table: dict) -> dict:
-        missing = set(CATEGORIES) - set(table)
-        if missing:
-            raise ValueError(f"missing categories: {sorted(missing)}")
+        require_keys(table, CATEGORIES, "missing categories:")
         return table
 
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, conlist, constr, root_validator, validator
 
 # What the analysis can find and feedback can invite: the analysis' own names, defined once there.
 from bot.analysis.mentalizing import FAILURE_MODES, FAMILIES  # noqa: F401 - re-exported for content checks
+from bot.content import require_keys
 from bot.exercises.wording import sentences
 
 RELATIONSHIPS = ("partner", "parent", "friend", "colleague", "child", "stranger")
@@ -205,9 +206,7 @@ class Questions(BaseModel):
 
     @root_validator(skip_on_failure=True)
     def every_step_asked(cls, values: dict) -> dict:
-        missing = set(STEPS) - set(values["steps"])
-        if missing:
-            raise ValueError(f"steps without questions: {sorted(missing)}")
+        require_keys(values["steps"], STEPS, "steps without questions:")
         return _check_placeholders(values)
 
 
@@ -285,9 +284,7 @@ class FeedbackCatalogue(BaseModel):
 
     @root_validator(skip_on_failure=True)
     def templates_are_complete(cls, values: dict) -> dict:
-        missing = set(STEPS) - set(values["steps"])
-        if missing:
-            raise ValueError(f"steps without a feedback plan: {sorted(missing)}")
+        require_keys(values["steps"], STEPS, "steps without a feedback plan:")
         for plan in values["steps"].values():
             absent = set(plan.invite) - set(values["invite"]) - set(plan.invite_wording)
             if absent:

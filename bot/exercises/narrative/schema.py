@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, conlist, constr, root_validator, validator
 
+from bot.content import require_keys
+
 if TYPE_CHECKING:
     Text = str
     Variants = list[str]
@@ -137,14 +139,10 @@ class Lexicon(BaseModel):
 
     @validator("explanations")
     def every_marker_explained(cls, value: dict[str, str]) -> dict[str, str]:
-        missing = set(MARKERS) - set(value)
-        if missing:
-            raise ValueError(f"no explanation for {sorted(missing)}")
+        require_keys(value, MARKERS, "no explanation for")
         return value
 
     @validator("maxim_notes")
     def every_note_worded(cls, value: dict[str, str]) -> dict[str, str]:
-        missing = set(MAXIM_NOTES) - set(value)
-        if missing:
-            raise ValueError(f"no words for {sorted(missing)}")
+        require_keys(value, MAXIM_NOTES, "no words for")
         return value

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, conlist, constr, root_validator, validator
 
+from bot.content import require_keys
+
 if TYPE_CHECKING:  # pydantic's constrained types are built at run time; a type checker sees these
     Text = str
     Slug = str
@@ -155,20 +157,11 @@ class Coaching(BaseModel):
     debrief_not_the_real_person: Few  # {name}
     shared_lines: dict[Literal[SHARED_KINDS], Several]  # type: ignore[valid-type]
 
-    @validator("component_words", "blocker_words", "tips_for_need", "tips_for_blocker")
-    def complete(cls, entries: dict, field) -> dict:  # type: ignore[no-untyped-def]
-        expected = {"component_words": COMPONENTS, "blocker_words": BLOCKERS, "tips_for_need": tuple(NEEDS),
-                    "tips_for_blocker": BLOCKERS}[field.name]
-        missing = set(expected) - set(entries)
-        if missing:
-            raise ValueError(f"missing {sorted(missing)}")
-        return entries
-
-    @validator("level_words", "shared_lines", "relationship_words", "relationship_names")
+    @validator("component_words", "blocker_words", "tips_for_need", "tips_for_blocker",
+               "level_words", "shared_lines", "relationship_words", "relationship_names")
     def every_key(cls, entries: dict, field) -> dict:  # type: ignore[no-untyped-def]
-        expected = {"level_words": LEVELS, "shared_lines": SHARED_KINDS,
+        expected = {"component_words": COMPONENTS, "blocker_words": BLOCKERS, "tips_for_need": tuple(NEEDS),
+                    "tips_for_blocker": BLOCKERS, "level_words": LEVELS, "shared_lines": SHARED_KINDS,
                     "relationship_words": RELATIONSHIPS, "relationship_names": RELATIONSHIPS}[field.name]
-        missing = set(expected) - set(entries)
-        if missing:
-            raise ValueError(f"missing {sorted(missing)}")
+        require_keys(entries, expected, "missing")
         return entries

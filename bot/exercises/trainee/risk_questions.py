@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, conlist, validator
 
-from bot.content import load_document
+from bot.content import load_document, require_keys
 from bot.exercises.trainee.schema import RISK_TOPICS
 
 if TYPE_CHECKING:
@@ -40,9 +40,7 @@ class RiskLexicon(BaseModel):
 
     @validator("explanations")
     def every_marker(cls, value: dict) -> dict:
-        missing = set(MARKERS) - set(value)
-        if missing:
-            raise ValueError(f"no explanation for {sorted(missing)}")
+        require_keys(value, MARKERS, "no explanation for")
         return value
 
     @validator("topics")

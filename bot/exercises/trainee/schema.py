@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Literal, Optional
 
 from pydantic import BaseModel, conlist, constr, root_validator, validator
 
+from bot.content import require_keys
+
 if TYPE_CHECKING:  # pydantic's constrained types are built at run time; a type checker sees these
     Text = str
     Slug = str
@@ -92,9 +94,7 @@ class RiskProfile(BaseModel):
 
     @validator("answers", "ask")
     def every_topic(cls, value: dict) -> dict:
-        missing = set(RISK_TOPICS) - set(value)
-        if missing:
-            raise ValueError(f"no entry for {sorted(missing)}")
+        require_keys(value, RISK_TOPICS, "no entry for")
         return value
 
     @validator("disclose_after")
@@ -143,9 +143,7 @@ class Session(BaseModel):
 
     @validator("starting_rapport")
     def every_stance(cls, value: dict[str, int]) -> dict[str, int]:
-        missing = set(STANCES) - set(value)
-        if missing:
-            raise ValueError(f"no starting rapport for {sorted(missing)}")
+        require_keys(value, STANCES, "no starting rapport for")
         return value
 
 
