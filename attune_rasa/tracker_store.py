@@ -49,10 +49,7 @@ class AttuneTrackerStore(TrackerStore, SerializedTrackerAsText):
 
     def _catch_up(self) -> None:
         """Project what an earlier run stored but could not project (e.g. it crashed in between)."""
-        with db.unit_of_work(self.url) as session:
-            senders = projection.lagging_senders(session)
-        for sender_id in senders:
-            self.project(sender_id)
+        maintenance.catch_up_projection(self.url)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)

@@ -55,11 +55,3 @@ def current_actor() -> Person:
         raise CliError("your sign-in has expired or was revoked: run `attune login` again",
                        EXIT_NOT_SIGNED_IN)
     return actor
-
-
-def reading_actor() -> Person:
-    """The signed-in person, after chat events that were stored but not yet turned into transcript
-    rows (a crash between the two steps) are projected, so a review never misses a turn."""
-    actor = current_actor()
-    repository.catch_up_projection()
-    return actor

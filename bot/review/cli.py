@@ -162,7 +162,7 @@ def sessions(person_id: int | None, since: datetime | None, until: datetime | No
     """Sessions you may review, newest first."""
     if since and until and since > until:
         raise CliError("--since is after --until", EXIT_INVALID)
-    actor = auth.reading_actor()
+    actor = auth.current_actor()
     filters = SessionFilter(person_id=person_id, since=_day_start(since), until=_day_end(until),
                             exercise=exercise, flagged_only=flagged)
     terminal.console().print(terminal.sessions_table(repository.list_conversations(actor, filters)))
@@ -173,7 +173,7 @@ def sessions(person_id: int | None, since: datetime | None, until: datetime | No
 @click.option("--pager", is_flag=True, help="Page through a long transcript (keeps the colours).")
 def show(session: int, pager: bool) -> None:
     """A session's transcript: turns in order, highlighted markers, scores, risk events, notes."""
-    actor = auth.reading_actor()
+    actor = auth.current_actor()
     view = terminal.transcript_view(for_reader(repository.get_transcript(actor, session), actor))
     out = terminal.console()
     if pager:
@@ -199,7 +199,7 @@ def note(turn: int, text: str) -> None:
 @click.option("--person", "person_id", type=int, help="Only this person's events.")
 def risks(open_only: bool, person_id: int | None) -> None:
     """Flagged risk events, newest first."""
-    actor = auth.reading_actor()
+    actor = auth.current_actor()
     events = repository.list_risk_events(actor, unacknowledged_only=open_only, person_id=person_id)
     terminal.console().print(terminal.risks_table(events))
 

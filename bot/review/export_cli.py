@@ -40,7 +40,7 @@ def export(session: int | None, person_id: int | None, fmt: str, out: Path | Non
         raise CliError("give either a SESSION or --person ID", EXIT_INVALID)
     kind, target_id = ("conversation", session) if session is not None else ("person", person_id)
     path = _target(out, f"attune-{'session' if session is not None else 'person'}-{target_id}.{fmt}", force)
-    actor = auth.reading_actor()
+    actor = auth.current_actor()
     if session is not None:
         transcripts = [for_reader(repository.get_transcript(actor, session, purpose="export"), actor)]
         data = render(transcripts, fmt)

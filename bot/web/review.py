@@ -191,7 +191,6 @@ def review_blueprint() -> Blueprint:
     @signed_in
     async def transcript(request: Request, conversation_id: int) -> HTTPResponse:
         me: Person = request.ctx.person
-        await store(repository.catch_up_projection)
         shown = for_reader(await store(repository.get_transcript, me, conversation_id), me)
         chart = await store(pages.chart, [shown]) if sees_scores(me) else None
         simulated = is_simulated(shown.conversation)
