@@ -24,7 +24,7 @@ help:
 	@echo "make test   the whole suite (unit, data validation, Rasa test stories, end-to-end)"
 	@echo "make web    the web chat and the therapists' web review in a browser (prints the address)"
 	@echo "make train | validate | shell | serve | stop | eval | bench | bench-load | clean"
-	@echo "make bench-load USERS=20 TURNS=10 ROUNDS=2 RASA_WORKERS=1 [PROFILE=dir]   Attune and a vanilla Rasa bot under simulated users"
+	@echo "make bench-load USERS=20 TURNS=10 ROUNDS=2 [RASA_WORKERS=n] [PROFILE=dir]   Attune and a vanilla Rasa bot under simulated users"
 
 install: $(EDITABLE)
 
@@ -74,9 +74,9 @@ bench: install
 USERS ?= 20
 TURNS ?= 10
 ROUNDS ?= 2
-RASA_WORKERS ?= 1
+RASA_WORKERS ?=
 bench-load: train
-	@$(PY) -m bench.load --users $(USERS) --turns $(TURNS) --rounds $(ROUNDS) --rasa-workers $(RASA_WORKERS) $(if $(PROFILE),--profile $(PROFILE))
+	@$(PY) -m bench.load --users $(USERS) --turns $(TURNS) --rounds $(ROUNDS) $(if $(RASA_WORKERS),--rasa-workers $(RASA_WORKERS)) $(if $(PROFILE),--profile $(PROFILE))
 
 clean:
 	rm -rf models .rasa results .pytest_cache

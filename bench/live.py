@@ -146,11 +146,11 @@ def _first_answer(served: Served, start: float) -> Served:
     return served
 
 
-def start_attune(workdir: Path, models: Path, rasa_workers: int = 1) -> Served:
+def start_attune(workdir: Path, models: Path, rasa_workers: int | None = None) -> Served:
     """`make serve`'s scripts/serve.sh with its own data dir, model folder and ports (and
     `rasa_workers` Rasa worker processes, sharing a Redis lock store when more than one)."""
     rasa_port, actions_port = free_port(), free_port()
-    env = {**BASE_ENV, "ATTUNE_RASA_WORKERS": str(rasa_workers), "ATTUNE_DATA_DIR": str(workdir), "ATTUNE_DATABASE_URL": f"sqlite:///{workdir / 'attune.db'}",
+    env = {**BASE_ENV, "ATTUNE_RASA_WORKERS": str(rasa_workers or "auto"), "ATTUNE_DATA_DIR": str(workdir), "ATTUNE_DATABASE_URL": f"sqlite:///{workdir / 'attune.db'}",
            "ATTUNE_RASA_PORT": str(rasa_port), "ATTUNE_ACTIONS_PORT": str(actions_port),
            "ATTUNE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook", "ATTUNE_BIND": "127.0.0.1",
            "ATTUNE_API_TOKEN": "", "ATTUNE_MODELS_DIR": str(models)}

@@ -254,10 +254,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--turns", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=2, help="rounds per bot, alternating (default 2)")
     parser.add_argument("--profile", type=Path, help="sample Attune's servers with py-spy into this folder")
-    parser.add_argument("--rasa-workers", type=int, default=1,
-                        help="Attune's Rasa worker processes (more than one shares a Redis lock store; default 1)")
+    parser.add_argument("--rasa-workers", type=int, default=None,
+                        help="Attune's Rasa worker processes (more than one shares a Redis lock store; "
+                             "default: as make serve decides, scripts/rasa_workers.py)")
     args = parser.parse_args(argv)
 
+    if args.rasa_workers is None:
+        args.rasa_workers = int(subprocess.run([str(REPO / ".venv" / "bin" / "python"), "scripts/rasa_workers.py", "auto"],
+                                               cwd=REPO, capture_output=True, text=True, check=True).stdout)
     project, vanilla_model = vanilla_models()
     with tempfile.TemporaryDirectory(prefix="attune-load-") as tmp:
         attune = vanilla = None

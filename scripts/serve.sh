@@ -8,10 +8,11 @@
 # ATTUNE_ACTIONS_WORKERS (default: one per CPU, at most 4).
 # Starting waits for as long as a server is alive and progressing (scripts/wait_http.py), printing
 # progress, not for a fixed time; ATTUNE_START_LIMIT (seconds) adds a hard limit.
-# Rasa server worker processes: ATTUNE_RASA_WORKERS (default 1; more for the REST channel only: the
-# socket.io web chat failed to connect with two). More than one needs a lock store
-# the workers share, so that one conversation's messages still run one at a time: Redis, at
-# ATTUNE_REDIS_URL (default redis://127.0.0.1:6379/0), which must be running.
+# Rasa server worker processes: ATTUNE_RASA_WORKERS (default auto: one per CPU, at most 4, when Redis
+# answers at ATTUNE_REDIS_URL, default redis://127.0.0.1:6379/0, else 1; scripts/rasa_workers.py).
+# More than one shares a Redis lock store, so that one conversation's messages still run one at a time,
+# and serves the REST channel only: the web chat's socket.io sessions live in one process (its
+# long-polling requests would reach workers that do not know them), so `make web` runs one worker.
 # Rasa's HTTP API (which can read and rewrite any conversation) is enabled only when ATTUNE_API_TOKEN
 # is set, and then only behind that token.
 # Transcript rows are projected from the stored events by a process of its own (bot/store/projector.py),
@@ -33,8 +34,9 @@ export SANIC_REQUEST_TIMEOUT="${SANIC_REQUEST_TIMEOUT:-300}" SANIC_RESPONSE_TIME
 RUN_DIR="${ATTUNE_DATA_DIR:-var}/run"
 export ATTUNE_PROJECTION="${ATTUNE_PROJECTION:-deferred}"
 mkdir -p "$RUN_DIR"
-RASA_WORKERS="${ATTUNE_RASA_WORKERS:-1}"
+RASA_WORKERS=$("$PY" scripts/rasa_workers.py "${ATTUNE_RASA_WORKERS:-auto}")
 ENDPOINTS=endpoints.yml
+CREDENTIALS=credentials.yml
 if [ "$RASA_WORKERS" -gt 1 ]; then
   # endpoints.yml plus a Redis lock store (Rasa refuses several workers with its in-memory one).
   redis_url="${ATTUNE_REDIS_URL:-redis://127.0.0.1:6379/0}"
@@ -44,6 +46,12 @@ if [ "$RASA_WORKERS" -gt 1 ]; then
     printf '\n# Added by scripts/serve.sh for %s Rasa workers.\nlock_store:\n  type: redis\n  url: %s\n  port: %s\n  db: %s\n  key_prefix: attune%s\n' \
       "$RASA_WORKERS" "$redis_host" "$redis_port" "$redis_db" "$ATTUNE_RASA_PORT"
   } >"$ENDPOINTS"
+  CREDENTIALS="$RUN_DIR/credentials.yml"
+  "$PY" -c 'import sys, yaml
+channels = yaml.safe_load(open("credentials.yml")) or {}
+kept = {name: settings for name, settings in channels.items() if "socketio" not in name.lower()}
+print("# Written by scripts/serve.sh for several Rasa workers: credentials.yml without socket.io.")
+print(yaml.safe_dump(kept, sort_keys=False), end="")' >"$CREDENTIALS"
   export SANIC_WORKERS="$RASA_WORKERS"
 fi
 
@@ -74,9 +82,10 @@ launch_rasa() {
   fi
   local api=()
   if [ -n "${ATTUNE_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$ATTUNE_API_TOKEN"); fi
-  nohup "$PY" -m rasa run --model "$MODELS" --endpoints "$ENDPOINTS" --credentials credentials.yml \
+  nohup "$PY" -m rasa run --model "$MODELS" --endpoints "$ENDPOINTS" --credentials "$CREDENTIALS" \
     --interface "$ATTUNE_BIND" --port "$ATTUNE_RASA_PORT" "${api[@]}" >"$RUN_DIR/rasa.log" 2>&1 &
   echo $! >"$RUN_DIR/rasa.pid"
+  echo "$RASA_WORKERS" >"$RUN_DIR/rasa.workers"
 }
 
 launch_projector() {
@@ -94,6 +103,9 @@ wait_rasa() {
     tail -n 30 "$RUN_DIR/rasa.log" >&2; return 1
   fi
   echo "Rasa server answering on $ATTUNE_BIND:$ATTUNE_RASA_PORT ($RASA_WORKERS worker(s); REST: /webhooks/rest/webhook; log: $RUN_DIR/rasa.log)."
+  if [ "$RASA_WORKERS" -gt 1 ]; then
+    echo "  (REST only: the socket.io web chat needs one worker, as \`make web\` starts it.)"
+  fi
 }
 
 stop_one() {

@@ -39,7 +39,17 @@ start() {
   if [ -t 0 ]; then
     "$PY" -c 'from bot.web.setup import ensure_admin; ensure_admin(True)'
   fi
-  scripts/serve.sh start
+  # The chat's socket.io sessions live in one Rasa process (see scripts/serve.sh).
+  if [ "${ATTUNE_RASA_WORKERS:-1}" != 1 ]; then
+    echo "error: the web chat needs one Rasa worker (ATTUNE_RASA_WORKERS=$ATTUNE_RASA_WORKERS)." >&2; exit 1
+  fi
+  ATTUNE_RASA_WORKERS=1 scripts/serve.sh start
+  local workers
+  workers=$(cat "$RUN_DIR/rasa.workers" 2>/dev/null || echo 1)
+  if [ "$workers" != 1 ]; then
+    echo "error: the Rasa server already running has $workers workers and serves REST only; the web chat" \
+      "needs one. Run \`make stop\`, then \`make web\`." >&2; exit 1
+  fi
   if running; then
     echo "Web server already running (pid $(cat "$RUN_DIR/web.pid"))."
   else

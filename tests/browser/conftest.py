@@ -108,7 +108,8 @@ def web(tmp_path_factory) -> Web:
            "ATTUNE_DATA_DIR": str(data_dir), "ATTUNE_DATABASE_URL": f"sqlite:///{data_dir / 'attune.db'}",
            "ATTUNE_RASA_PORT": str(rasa_port), "ATTUNE_ACTIONS_PORT": str(actions_port),
            "ATTUNE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook", "ATTUNE_BIND": "127.0.0.1",
-           "ATTUNE_API_TOKEN": "", "ATTUNE_WEB_PORT": str(web_port), "PYTHONWARNINGS": "ignore"}
+           "ATTUNE_API_TOKEN": "", "ATTUNE_WEB_PORT": str(web_port), "PYTHONWARNINGS": "ignore",
+           "ATTUNE_RASA_WORKERS": "1"}  # as `make web` runs it: socket.io sessions live in one process
     env.pop("ATTUNE_WEB_ORIGINS", None)
     env.pop("ATTUNE_LOCALE", None)  # no locale: the page shows the international entry
     servers = e2e.Servers(env=env, rasa_url=f"http://127.0.0.1:{rasa_port}", data_dir=data_dir)

@@ -98,6 +98,9 @@ def server_env(data_dir: Path, rasa_port: int, actions_port: int, **extra: str) 
         "ATTUNE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook",
         "ATTUNE_BIND": "127.0.0.1",
         "ATTUNE_API_TOKEN": "",
+        # One Rasa worker unless a test asks for more (test_load_concurrent.py runs two): `make
+        # serve`'s default depends on the machine's CPUs and on whether Redis answers.
+        "ATTUNE_RASA_WORKERS": "1",
         **extra,
     }
 

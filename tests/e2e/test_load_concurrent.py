@@ -64,6 +64,20 @@ def test_with_two_rasa_workers_and_a_redis_lock_store_too(two_rasa_workers):
     twenty_conversations_stored_whole(two_rasa_workers)
 
 
+def test_two_rasa_workers_serve_rest_only_and_say_so(two_rasa_workers):
+    """socket.io sessions live in one process, so several workers leave the web chat's channel out
+    (the web chat runs one worker) rather than accept connections they would then lose."""
+    import urllib.error
+    import urllib.request
+
+    credentials = (two_rasa_workers.data_dir / "run" / "credentials.yml").read_text()
+    assert "AttuneRestInput" in credentials and "socketio" not in credentials.lower()
+    assert (two_rasa_workers.data_dir / "run" / "rasa.workers").read_text().strip() == "2"
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{two_rasa_workers.rasa_url}/socket.io/?EIO=4&transport=polling", timeout=30)
+    assert refused.value.code == 404
+
+
 def twenty_conversations_stored_whole(servers) -> None:
     from bot.store import repository
 
