@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from typing import Any
 
 import pytest
 
@@ -178,3 +179,86 @@ def test_the_event_by_event_check_agrees_with_the_whole_schema():
         assert rasa_speedups._plainly_valid(case) == full.is_valid(case), case
         accepted += full.is_valid(case)
     assert 0 < accepted < len(cases)  # both kinds are there
+
+
+def sentence_message(row: list[float]) -> Any:
+    import scipy.sparse
+    from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, TEXT
+    from rasa.shared.nlu.training_data.features import Features
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message({TEXT: "x"})
+    message.add_features(Features(scipy.sparse.coo_matrix([row]), FEATURE_TYPE_SENTENCE, TEXT, "count"))
+    message.add_features(Features(scipy.sparse.coo_matrix([row, row]), FEATURE_TYPE_SEQUENCE, TEXT, "count"))
+    return message
+
+
+@pytest.mark.parametrize("rows", [[[0, 1, 0, 2]], [[0, 1, 0, 2], [3, 0, 0, 0], [0, 0, 0, 0]]])
+def test_intent_feature_rows_are_the_matrix_rasa_builds(rows):
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+
+    assert LogisticRegressionClassifier._create_X is rasa_speedups._intent_features
+    messages = [sentence_message(row) for row in rows]
+    ours = LogisticRegressionClassifier._create_X(None, messages)
+    theirs = rasa_speedups._rasas_intent_features(None, messages)
+    assert ours.format == "csr" and ours.shape == theirs.shape == (len(rows), 4)
+    assert (ours.toarray() == theirs.toarray()).all()
+
+
+def test_a_message_with_dense_features_goes_through_rasas_own_code():
+    import numpy as np
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+    from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+    from rasa.shared.nlu.training_data.features import Features
+
+    message = sentence_message([1, 0])
+    message.add_features(Features(np.array([[0.5, 0.25, 0.125]]), FEATURE_TYPE_SENTENCE, TEXT, "dense"))
+    built = LogisticRegressionClassifier._create_X(None, [message])
+    assert built.toarray().tolist() == [[1.0, 0.0, 0.5, 0.25, 0.125]]
+
+
+@pytest.mark.parametrize("value", [
+    {"text": "é “quoted” / \u2028", "n": [1e-7, 0.1 + 0.2, 1716000000.123456, 10**30], "none": None, "ok": True},
+    {"lone": "\ud800x"},
+])
+def test_request_bodies_carry_the_same_json_values(value):
+    import json
+
+    assert json.loads(rasa_speedups._dumps(value)) == json.loads(json.dumps(value))
+
+
+def test_what_ujson_refuses_is_written_by_the_standard_library():
+    with pytest.raises(TypeError):
+        rasa_speedups._dumps({"a": {1, 2}})  # as json.dumps does
+    assert rasa_speedups._dumps({"a": float("nan")}) in ('{"a":NaN}', '{"a": NaN}')
+
+
+def test_the_action_server_receives_the_tracker_as_rasa_serialises_it():
+    import json
+
+    port = free_port()
+    received: list[dict] = []
+
+    async def scenario():
+        async def webhook(request):
+            received.append(json.loads(await request.text()))
+            return web.json_response({"events": [], "responses": [{"text": "seen"}]})
+
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        try:
+            action = RemoteAction("action_x", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+            tracker = DialogueStateTracker.from_dict("someone", [
+                {"event": "user", "text": "Ça va — “mostly”", "timestamp": 1.5,
+                 "parse_data": {"intent": {"name": "greet", "confidence": 0.87654321}}}], [])
+            return await action.run(CollectingOutputChannel(), None, tracker, Domain.empty()), tracker
+        finally:
+            await runner.cleanup()
+
+    events, tracker = asyncio.run(scenario())
+    assert [e.text for e in events] == ["seen"]
+    expected = json.loads(json.dumps(RemoteAction("action_x", None)._action_call_format(tracker, Domain.empty())))
+    assert received == [expected]
