@@ -79,6 +79,9 @@ MARKED_FICTION = frozenset({FICTION, FICTION_QUOTED, GAME, GAME_OR_FICTION})
 # Variants that name self-harm itself ("sh'd again", "self-harm", "c*tting"): never an accident, even
 # beside an accident word ("idk if i need stitches"); nor is pain sought or hidden (self_harm_hidden).
 SELF_HARM_BY_NAME = frozenset({"self_harm/sh", "self_harm/self_harm", "self_harm/disguised"})
+# Rules whose words are already self-harm told by what it does (on purpose, hidden, a relapse, a
+# wound said to be the speaker's own): never an accident, even beside "slipped" or "cooking".
+SELF_HARM_NOT_ACCIDENT = frozenset({"self_harm_deliberate", "self_harm_hidden", "self_harm_relapse", "self_harm_own"})
 DEFINITION = "A question about words or terms, with no word for the speaker: not a disclosure."
 IDIOM_CUE = "cue/idiom"
 IDIOM = "A figure of speech, not a disclosure."
@@ -201,6 +204,7 @@ class _Lexicon:
         self.past_cap: str = raw.get("past_level_cap", "concern")
         self.short_message: int = int(raw.get("keyword_message_max_tokens", 4))
         self.unless_reasons: dict[str, str] = raw.get("unless_reasons") or {}
+        self.unless_reach_back = frozenset(raw.get("unless_reach_back") or [])
         words = lambda key: frozenset(w.lower() for w in raw.get(key) or [])  # noqa: E731
         vocab = raw.get("vocab") or {}
         self.common_words = words("common_words")
@@ -503,7 +507,9 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     if parse.negated(span, text.words):
         return "Negated: says this is not so."
     for label in spec.get("unless") or ():
-        if text.in_any(label, text.around(span, 0, 1)):
+        # A few readings reach back a sentence ("I handed in my notice today! Saying goodbye to everyone").
+        before = 1 if label in lex.unless_reach_back else 0
+        if text.in_any(label, text.around(span, before, 1)):
             return lex.unless_reasons.get(label, "A curated reading of these words that is not a disclosure.")
     if candidate.label in lex.relationship_ambiguous and text.in_any("cue/relationship", text.around(span, 0, 1)):
         return "About ending a relationship, not a life."
@@ -707,7 +713,7 @@ def _make_third_party(candidate: _Candidate, about: str) -> None:
 
 def _accidental(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     """ "I cut myself shaving": an injury in an accident, unless it is said to be on purpose."""
-    if candidate.rule in ("self_harm_deliberate", "self_harm_hidden") or candidate.label in SELF_HARM_BY_NAME:
+    if candidate.rule in SELF_HARM_NOT_ACCIDENT or candidate.label in SELF_HARM_BY_NAME:
         return False
     if text.in_sentence("cue/on_purpose", candidate.span):
         return False
