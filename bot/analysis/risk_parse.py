@@ -56,6 +56,9 @@ def head_chain(token: Token) -> list[Token]:
     return chain
 
 
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
 def negated(span: Span, words: RiskWords) -> bool:
     """A negation outside the matched words on the chain of heads that governs them."""
     inside = {t.i for t in span}
@@ -68,6 +71,8 @@ def negated(span: Span, words: RiskWords) -> bool:
                 continue  # "the only way out is not being alive"; "years ago, not since"; "can't stop"
             if token.dep_ == "xcomp" and any(a.lemma_.lower() in words.non_denial_heads for a in list(token.ancestors)[:2]):
                 continue  # "trying not to hurt myself": the urge is there, resisted
+            if _in_a_condition(token, child):
+                continue  # "he'll send them to my school if I don't": the condition's "not", misattached
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "neg") and child.lower_ in words.negations):
                 return True
             if child.dep_ in ("aux", "auxpass", "advmod", "neg", "nsubj", "compound") and child.lower_ in words.negation_typos:
@@ -83,6 +88,14 @@ def negated(span: Span, words: RiskWords) -> bool:
             return False
         token, steps = token.head, steps + 1
     return False
+
+
+def _in_a_condition(head: Token, child: Token) -> bool:
+    """A word after an "if" or "unless" that opens a clause of `head` between the two: the parser
+    sometimes hangs the condition's "n't" on the main verb ("he'll hurt me if I don't")."""
+    if child.i <= head.i:
+        return False
+    return any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in head.doc[head.i + 1:child.i])
 
 
 def _not_a_denial(child: Token, words: RiskWords) -> bool:
