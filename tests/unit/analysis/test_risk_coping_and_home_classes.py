@@ -216,3 +216,45 @@ def test_suicidal_thoughts_told_by_what_surrounds_them_are_found(text):
 ])
 def test_leaving_jobs_homes_and_relationships_are_not(text):
     assert not found(text)
+
+
+# ---------------------------------------------------------------- the lexicon and the parse checks
+
+
+def test_every_word_in_a_word_list_is_a_string():
+    """YAML reads a bare on, off, no, yes or true as a boolean, which never equals a token's text."""
+    from bot.analysis.patterns import load_lexicon
+
+    odd = []
+    for label, patterns in load_lexicon("risk")["token_patterns"].items():
+        for pattern in patterns:
+            for token in pattern:
+                for attribute in token.values():
+                    if isinstance(attribute, dict):
+                        odd += [(label, w) for words in attribute.values() if isinstance(words, list)
+                                for w in words if not isinstance(w, str)]
+    assert odd == []
+
+
+@pytest.mark.parametrize(("text", "label", "words"), [
+    ("The story he told the doctor is not true.", "cue/excuse", "not true"),
+    ("I stood on the edge for a while.", "cue/means_support", "stood on the edge"),
+])
+def test_words_once_read_as_booleans_now_match(text, label, words):
+    from bot.analysis.risk import _pattern_sets
+
+    doc = load_nlp()(text)
+    assert (label, words) in {(m.label, m.span.text) for m in _pattern_sets(doc.vocab)[1].find(doc)}
+
+
+def test_a_condition_s_not_does_not_negate_the_threat():
+    assert found("he keeps saying he'll post my pictures online if I don't do what he says")
+
+
+def test_the_speaker_s_own_not_still_negates():
+    assert not found("I won't hurt myself, I promise.")
+
+
+def test_a_move_told_a_sentence_before_sets_the_goodbyes_aside_but_not_further():
+    assert not found("My contract is over and I'm going back home. Said goodbye to everyone at work today.")
+    assert found("Said goodbye to everyone who matters today. I won't need these sessions anymore.")
