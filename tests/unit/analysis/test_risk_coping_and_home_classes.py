@@ -258,3 +258,8 @@ def test_the_speaker_s_own_not_still_negates():
 def test_a_move_told_a_sentence_before_sets_the_goodbyes_aside_but_not_further():
     assert not found("My contract is over and I'm going back home. Said goodbye to everyone at work today.")
     assert found("Said goodbye to everyone who matters today. I won't need these sessions anymore.")
+
+
+def test_harm_stopped_short_is_found_and_a_strained_back_is_not():
+    assert category("Years back I almost hurt my brother really badly, I had a bottle in my hand.") == "harm_to_others"
+    assert not found("I nearly hurt my back really badly moving the wardrobe.")
