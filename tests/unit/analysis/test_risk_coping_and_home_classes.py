@@ -263,3 +263,13 @@ def test_a_move_told_a_sentence_before_sets_the_goodbyes_aside_but_not_further()
 def test_harm_stopped_short_is_found_and_a_strained_back_is_not():
     assert category("Years back I almost hurt my brother really badly, I had a bottle in my hand.") == "harm_to_others"
     assert not found("I nearly hurt my back really badly moving the wardrobe.")
+
+
+def test_a_burden_answered_by_a_reassurance_believed_is_not_asked_about():
+    assert not found("I feel a burden when my daughter does my shopping, but she says she's glad to, and I believe her.")
+    assert found("I feel a burden when my daughter does my shopping, she says she's glad to but I know better.")
+
+
+def test_death_thought_about_with_no_hurry_is_not_a_disclosure():
+    assert not found("Once you pass eighty you think about death now and then, but I'm in no hurry.")
+    assert found("I think about death every day and I wish it would hurry up.")
