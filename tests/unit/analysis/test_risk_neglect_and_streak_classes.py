@@ -121,3 +121,22 @@ def test_harm_to_others_told_by_watching_and_imagery(text):
 ])
 def test_raised_hands_and_carers_are_not(text):
     assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "When I was younger I had urges of stabbing people on the bus.",
+    "For years I wanted to hurt so many people.",
+    "I'm going over there tonight to batter him.",
+    "A lad of 25 keeps telling me I'm mature for 13.",
+])
+def test_urges_visits_and_grooming_are_found(text):
+    assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly I wanted to strangle her for about ten seconds, then we laughed it off.",
+    "My brother ate my chips again, I'm going to murder him lol",
+    "He'll kill me for denting the car, haha.",
+])
+def test_a_moment_of_anger_at_a_petty_slip_is_not(text):
+    assert not found(text)
