@@ -140,3 +140,21 @@ def test_urges_visits_and_grooming_are_found(text):
 ])
 def test_a_moment_of_anger_at_a_petty_slip_is_not(text):
     assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lately I picture my own funeral and count who'd bother coming.",
+    "Sometimes I crave physical pain just to switch my head off.",
+    "My tutor buys me things and told me not to tell my parents.",
+    "He smashed my phone against the wall and said next time it'll be me.",
+])
+def test_funerals_pain_secrets_and_next_time_threats(text):
+    assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm in physical pain from my back most mornings.",
+    "Next time it will be my turn to host.",
+])
+def test_back_pain_and_turns_are_not(text):
+    assert not found(text)
