@@ -13,23 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.risk import assess_risk_rules
-from bot.nlp import load_nlp
-
-DETECTED = ("flag", "ask")
-
-
-def result(text: str):
-    return assess_risk_rules(load_nlp()(text))
-
-
-def found(text: str) -> bool:
-    return result(text).outcome in DETECTED
-
-
-def category(text: str) -> str | None:
-    speaker = result(text).speaker_findings
-    return speaker[0].category if speaker else None
+from tests.unit.analysis.risk_rules import category, found
 
 
 @pytest.mark.parametrize("text", [

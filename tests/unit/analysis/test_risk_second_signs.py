@@ -13,17 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.risk import assess_risk_rules
-from bot.nlp import load_nlp
-
-
-def result(text: str):
-    return assess_risk_rules(load_nlp()(text))
-
-
-def outcome(text: str) -> str:
-    return result(text).outcome
-
+from tests.unit.analysis.risk_rules import outcome, result
 
 # ---------------------------------------------------------------- asks that become flags
 
