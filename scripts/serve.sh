@@ -34,26 +34,6 @@ export SANIC_REQUEST_TIMEOUT="${SANIC_REQUEST_TIMEOUT:-300}" SANIC_RESPONSE_TIME
 RUN_DIR="${ATTUNE_DATA_DIR:-var}/run"
 export ATTUNE_PROJECTION="${ATTUNE_PROJECTION:-deferred}"
 mkdir -p "$RUN_DIR"
-RASA_WORKERS=$("$PY" scripts/rasa_workers.py "${ATTUNE_RASA_WORKERS:-auto}")
-ENDPOINTS=endpoints.yml
-CREDENTIALS=credentials.yml
-if [ "$RASA_WORKERS" -gt 1 ]; then
-  # endpoints.yml plus a Redis lock store (Rasa refuses several workers with its in-memory one).
-  redis_url="${ATTUNE_REDIS_URL:-redis://127.0.0.1:6379/0}"
-  read -r redis_host redis_port redis_db < <("$PY" -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p.hostname or "127.0.0.1", p.port or 6379, (p.path or "/0").strip("/") or 0)' "$redis_url")
-  ENDPOINTS="$RUN_DIR/endpoints.yml"
-  { cat endpoints.yml
-    printf '\n# Added by scripts/serve.sh for %s Rasa workers.\nlock_store:\n  type: redis\n  url: %s\n  port: %s\n  db: %s\n  key_prefix: attune%s\n' \
-      "$RASA_WORKERS" "$redis_host" "$redis_port" "$redis_db" "$ATTUNE_RASA_PORT"
-  } >"$ENDPOINTS"
-  CREDENTIALS="$RUN_DIR/credentials.yml"
-  "$PY" -c 'import sys, yaml
-channels = yaml.safe_load(open("credentials.yml")) or {}
-kept = {name: settings for name, settings in channels.items() if "socketio" not in name.lower()}
-print("# Written by scripts/serve.sh for several Rasa workers: credentials.yml without socket.io.")
-print(yaml.safe_dump(kept, sort_keys=False), end="")' >"$CREDENTIALS"
-  export SANIC_WORKERS="$RASA_WORKERS"
-fi
 
 running() {
   [ -f "$RUN_DIR/$1.pid" ] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null
@@ -76,10 +56,35 @@ wait_actions() {
   echo "Action server answering on $ATTUNE_BIND:$ATTUNE_ACTIONS_PORT ($WORKERS workers; log: $RUN_DIR/actions.log)."
 }
 
+# The Rasa server's settings for its worker count: endpoints.yml and credentials.yml as they are for
+# one worker; for several, endpoints.yml plus a Redis lock store (Rasa refuses several workers with
+# its in-memory one) and credentials.yml without socket.io.
+configure_rasa() {
+  RASA_WORKERS=$("$PY" scripts/rasa_workers.py "${ATTUNE_RASA_WORKERS:-auto}")
+  ENDPOINTS=endpoints.yml
+  CREDENTIALS=credentials.yml
+  [ "$RASA_WORKERS" -gt 1 ] || return 0
+  local redis_url="${ATTUNE_REDIS_URL:-redis://127.0.0.1:6379/0}" redis_host redis_port redis_db
+  read -r redis_host redis_port redis_db < <("$PY" -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p.hostname or "127.0.0.1", p.port or 6379, (p.path or "/0").strip("/") or 0)' "$redis_url")
+  ENDPOINTS="$RUN_DIR/endpoints.yml"
+  { cat endpoints.yml
+    printf '\n# Added by scripts/serve.sh for %s Rasa workers.\nlock_store:\n  type: redis\n  url: %s\n  port: %s\n  db: %s\n  key_prefix: attune%s\n' \
+      "$RASA_WORKERS" "$redis_host" "$redis_port" "$redis_db" "$ATTUNE_RASA_PORT"
+  } >"$ENDPOINTS"
+  CREDENTIALS="$RUN_DIR/credentials.yml"
+  "$PY" -c 'import sys, yaml
+channels = yaml.safe_load(open("credentials.yml")) or {}
+kept = {name: settings for name, settings in channels.items() if "socketio" not in name.lower()}
+print("# Written by scripts/serve.sh for several Rasa workers: credentials.yml without socket.io.")
+print(yaml.safe_dump(kept, sort_keys=False), end="")' >"$CREDENTIALS"
+  export SANIC_WORKERS="$RASA_WORKERS"
+}
+
 launch_rasa() {
   if running rasa; then
     echo "Rasa server already running (pid $(cat "$RUN_DIR/rasa.pid"))."; return 0
   fi
+  configure_rasa
   local api=()
   if [ -n "${ATTUNE_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$ATTUNE_API_TOKEN"); fi
   nohup "$PY" -m rasa run --model "$MODELS" --endpoints "$ENDPOINTS" --credentials "$CREDENTIALS" \
@@ -102,8 +107,10 @@ wait_rasa() {
       --log "$RUN_DIR/rasa.log" --name "the Rasa server"; then
     tail -n 30 "$RUN_DIR/rasa.log" >&2; return 1
   fi
-  echo "Rasa server answering on $ATTUNE_BIND:$ATTUNE_RASA_PORT ($RASA_WORKERS worker(s); REST: /webhooks/rest/webhook; log: $RUN_DIR/rasa.log)."
-  if [ "$RASA_WORKERS" -gt 1 ]; then
+  local workers
+  workers=$(cat "$RUN_DIR/rasa.workers" 2>/dev/null || echo 1)
+  echo "Rasa server answering on $ATTUNE_BIND:$ATTUNE_RASA_PORT ($workers worker(s); REST: /webhooks/rest/webhook; log: $RUN_DIR/rasa.log)."
+  if [ "$workers" -gt 1 ]; then
     echo "  (REST only: the socket.io web chat needs one worker, as \`make web\` starts it.)"
   fi
 }
