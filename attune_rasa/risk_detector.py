@@ -56,6 +56,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.analysis import NLU_PARTS, AnalysisResult, analyze
 from bot.analysis.handover import ANALYSIS_KEY, RISK_KEY, handed_over, to_parse_data
 from bot.analysis.risk import RiskResult, assess_risk_text
+from bot.analysis.risk_learned import warm_up
 from bot.nlp import load_nlp
 
 log = logging.getLogger(__name__)
@@ -93,14 +94,16 @@ class RiskDetector(GraphComponent, IntentClassifier):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "RiskDetector":
-        # Load spaCy and the risk lexicon when the model loads, so the first user message is not the
-        # slow one and a missing model or a broken lexicon fails at start-up, not in a conversation.
+        # Load spaCy, the risk lexicon and the learned layer when the model loads, so the first user
+        # message is not the slow one and a missing model or a broken lexicon fails at start-up, not
+        # in a conversation.
         load_nlp()
         detector = cls({**cls.get_default_config(), **config})
         if detector.hand_over:
             analyze("I felt a bit hurt; maybe he was tired, and I'm sorry I snapped.", only=NLU_PARTS)
         else:
             assess_risk_text("warming up the risk lexicon")
+        warm_up()
         return detector
 
     @staticmethod

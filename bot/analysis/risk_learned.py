@@ -52,6 +52,18 @@ def semantic_enabled() -> bool:
     return os.environ.get("ATTUNE_RISK_SEMANTIC", "1").strip().lower() not in ("0", "false", "no", "off")
 
 
+def warm_up() -> None:
+    """Load both models and run each once (the encoder's graph is built on its first message), so
+    the first person to say something veiled does not wait seconds; a failure is logged, not raised:
+    the layer then loads on its first message, or the rules' result stands."""
+    try:
+        load_model()
+        if semantic_enabled():
+            load_index().judge("warming up the semantic layer")
+    except Exception:
+        log.exception("Could not warm up the risk detector's learned layer")
+
+
 def blank_out(text: str, spans: list[Evidence]) -> str:
     """The text with each span replaced by spaces of the same length (offsets hold)."""
     chars = list(text)
