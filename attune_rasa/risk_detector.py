@@ -95,8 +95,8 @@ class RiskDetector(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
     ) -> "RiskDetector":
         # Load spaCy, the risk lexicon and the learned layer when the model loads, so the first user
-        # message is not the slow one and a missing model or a broken lexicon fails at start-up, not
-        # in a conversation.
+        # message is not the slow one and a missing spaCy model or a broken lexicon fails at start-up,
+        # not in a conversation. The learned layer's failure is logged and leaves the rules to answer.
         load_nlp()
         detector = cls({**cls.get_default_config(), **config})
         if detector.hand_over:

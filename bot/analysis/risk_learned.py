@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from bot.analysis.evidence import Evidence
 from bot.analysis.risk import RiskFinding, RiskResult
 from bot.analysis.risk_model import RiskModel, TrainingRow, load_model
-from bot.analysis.risk_semantic import Judgement, SemanticIndex, load_index
+from bot.analysis.risk_semantic import Judgement, SemanticIndex, SemanticUnavailable, load_index
 
 log = logging.getLogger(__name__)
 
@@ -86,21 +86,33 @@ def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = N
         text = blank_out(doc.text, result.sure_set_aside)
         probability = model.probability(text)
         if probability >= threshold:
-            finding = model_finding(model, doc.text, text, probability)
-            return replace(result, findings=[finding, *result.findings])
+            return _with(result, model_finding(model, doc.text, text, probability))
     except Exception:  # the rules' answer must stand whatever happens to the model
         log.exception("The risk model failed on a message; the rules' result stands")
         return result
-    if probability < GATE or not text.strip() or not semantic:
+    if not semantic or probability < GATE or not text.strip():
         return result
     try:
         judgement = (index or load_index()).judge(text)
-        if judgement.probability < semantic_threshold:
-            return result
-        finding = meaning_finding(model, doc.text, text, judgement)
-    except Exception:
-        log.exception("The risk semantic layer failed on a message; the rules' result stands")
+        if judgement.probability >= semantic_threshold:
+            return _with(result, meaning_finding(model, doc.text, text, judgement))
         return result
+    except SemanticUnavailable as unavailable:
+        log.debug("%s", unavailable)
+    except Exception:
+        log.exception("The risk semantic layer failed on a message; the word-level model answers alone")
+    # Without the semantic layer the word-level model asks at its own, lower threshold: a broken
+    # encoder must not leave fewer messages asked about than before the layer existed.
+    if probability < WORDS_ONLY_THRESHOLD:
+        return result
+    try:
+        return _with(result, model_finding(model, doc.text, text, probability))
+    except Exception:
+        log.exception("The risk model failed on a message; the rules' result stands")
+        return result
+
+
+def _with(result: RiskResult, finding: RiskFinding) -> RiskResult:
     return replace(result, findings=[finding, *result.findings])
 
 
@@ -129,7 +141,7 @@ def meaning_finding(model: RiskModel, original: str, text: str, judgement: Judge
     category = categories.most_common(1)[0][0] if categories else "suicidal_ideation"
     evidence = [
         Evidence(c.start, c.end, original[c.start:c.end], MEANING_MARKER,
-                 "Among the words that carry the meaning read as risk.")
+                 "Words the word-level model leaned on; the semantic layer read the message as a whole.")
         for c in sorted(model.contributions(text), key=lambda c: c.start)
     ]
     explanation = ("Not recognised by the rules, but close in meaning to risk language the learned layer knows "

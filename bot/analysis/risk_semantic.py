@@ -30,6 +30,8 @@ import hashlib
 import logging
 import os
 import re
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,14 +45,18 @@ log = logging.getLogger(__name__)
 
 VECTORS_FILE = LEXICON_DIR / "risk_model_vectors.npz"
 ENCODER_NAME = "all-MiniLM-L6-v2"
-# Neighbours averaged on each side, and the slope of the squashing: chosen by cross-validation in
-# bench/eval_risk.py (docs/analysis.md).
+# Neighbours averaged on each side, and the slope of the squashing: set by hand on a first trial
+# (docs/analysis.md), not searched; the threshold on the squashed score is what cross-validation
+# chooses (bot/analysis/risk_learned.py).
 K = 5
 SCALE = 20.0
 # Long messages are read in windows of this many word pieces (and by sentence), and the part
 # nearest to risk counts.
 MAX_TOKENS = 128
 BUILD_BATCH = 32
+# At most this many parts of one message are encoded (about 4,000 word pieces, some 16,000 characters
+# when the windows must stop overlapping); the rules read every word of it whatever its length.
+MAX_PARTS = 32
 # Sentences of a message are also read one by one; a fragment of fewer words says too little alone.
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 MIN_SENTENCE_WORDS = 3
@@ -70,6 +76,10 @@ class SentenceEncoder:
         transformers_logging.set_verbosity_error()  # it reports the weights' PyTorch origin on every load
         where = str(path or model_path())
         self._tokenizer = AutoTokenizer.from_pretrained(where)
+        if self._tokenizer.pad_token_id != 0:
+            raise ValueError(f"{where}: expected a BERT word-piece vocabulary with padding at 0")
+        # The fast tokenizer keeps state between calls: one message at a time per encoder.
+        self._lock = threading.Lock()
         self._model = TFAutoModel.from_pretrained(where)
         spec = tf.TensorSpec([None, None], tf.int32)
         self._pooled = tf.function(self._mean_pooled, input_signature=[spec, spec])
@@ -82,35 +92,56 @@ class SentenceEncoder:
         return tf.math.l2_normalize(tf.reduce_sum(hidden * weights, 1) / tf.reduce_sum(weights, 1), axis=1)
 
     def encode(self, texts: list[str]) -> numpy.ndarray:
-        """One row per text, in order; texts of similar length are batched together."""
-        vectors = numpy.zeros((len(texts), 384), dtype=numpy.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BUILD_BATCH):
-            batch = order[start:start + BUILD_BATCH]
-            vectors[batch] = self._batch([texts[i] for i in batch])
-        return vectors
+        """One row per text, in order (each text cut at MAX_TOKENS word pieces)."""
+        with self._lock:
+            return self._encode_pieces([self._pieces(t)[:MAX_TOKENS - 2] for t in texts])
 
     def encode_windows(self, text: str) -> numpy.ndarray:
         """The vectors of a message's parts: the whole message (in windows of MAX_TOKENS word pieces
         when longer) and, when it has several sentences, each sentence on its own, so a disclosure
         in the middle of a long message is not averaged away among the rest."""
-        pieces = self._tokenizer(text, add_special_tokens=False)["input_ids"] or [self._tokenizer.unk_token_id]
-        step = MAX_TOKENS - 2
-        windows = [pieces[k:k + step] for k in range(0, len(pieces), step // 2)] if len(pieces) > step else [pieces]
-        if len(windows) > 1 and len(windows[-1]) < step // 2:
-            windows.pop()  # already inside the window before it
-        whole = numpy.vstack([self._ids([self._tokenizer.build_inputs_with_special_tokens(w)]) for w in windows])
-        sentences = [s for s in SENTENCE_END.split(text) if len(s.split()) >= MIN_SENTENCE_WORDS]
-        return numpy.vstack([whole, self._batch(sentences)]) if len(sentences) > 1 else whole
+        with self._lock:
+            pieces = self._pieces(text)
+            step = MAX_TOKENS - 2
+            parts = _windows(pieces, step, step // 2)
+            if len(parts) > MAX_PARTS:
+                parts = _windows(pieces, step, step)  # too long to overlap: side by side
+            sentences = [s for s in SENTENCE_END.split(text) if len(s.split()) >= MIN_SENTENCE_WORDS]
+            if len(sentences) > 1:
+                parts += [self._pieces(s)[:step] for s in sentences]
+            if len(parts) > MAX_PARTS:
+                log.info("A message of %d word pieces: the semantic layer reads its first %d parts", len(pieces), MAX_PARTS)
+            return self._encode_pieces(parts[:MAX_PARTS])
 
-    def _batch(self, texts: list[str]) -> numpy.ndarray:
-        encoded = self._tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS)
-        return self._ids(encoded["input_ids"], encoded["attention_mask"])
+    def _pieces(self, text: str) -> list[int]:
+        return self._tokenizer(text, add_special_tokens=False)["input_ids"] or [self._tokenizer.unk_token_id]
 
-    def _ids(self, ids: list[list[int]], mask: list[list[int]] | None = None) -> numpy.ndarray:
-        ids_array = numpy.asarray(ids, dtype=numpy.int32)
-        mask_array = numpy.asarray(mask, dtype=numpy.int32) if mask is not None else numpy.ones_like(ids_array)
-        return self._pooled(ids_array, mask_array).numpy()
+    def _encode_pieces(self, parts: list[list[int]]) -> numpy.ndarray:
+        """Vectors of word-piece sequences, batched by similar length and padded within a batch."""
+        vectors = numpy.zeros((len(parts), 384), dtype=numpy.float32)
+        order = sorted(range(len(parts)), key=lambda i: len(parts[i]))
+        for start in range(0, len(order), BUILD_BATCH):
+            batch = order[start:start + BUILD_BATCH]
+            inputs = [self._tokenizer.build_inputs_with_special_tokens(parts[i]) for i in batch]
+            width = max(len(ids) for ids in inputs)
+            ids = numpy.zeros((len(inputs), width), dtype=numpy.int32)  # 0 is the padding piece
+            mask = numpy.zeros_like(ids)
+            for row, sequence in enumerate(inputs):
+                ids[row, :len(sequence)] = sequence
+                mask[row, :len(sequence)] = 1
+            vectors[batch] = self._pooled(ids, mask).numpy()
+        return vectors
+
+
+def _windows(pieces: list[int], size: int, stride: int) -> list[list[int]]:
+    """Windows of `size` pieces every `stride` pieces; a last window mostly inside the one before it
+    is dropped."""
+    if len(pieces) <= size:
+        return [pieces]
+    windows = [pieces[k:k + size] for k in range(0, len(pieces), stride)]
+    if len(windows[-1]) <= size - stride:
+        windows.pop()
+    return windows
 
 
 def model_path() -> Path:
@@ -140,8 +171,8 @@ class SemanticIndex:
         self._risk = numpy.asarray(vectors[labels == 1], dtype=numpy.float32)
         self._other = numpy.asarray(vectors[labels == 0], dtype=numpy.float32)
 
-    def without(self, keep: list[bool], rows: list[TrainingRow], vectors: numpy.ndarray) -> SemanticIndex:
-        """The same encoder over a subset of the rows (cross-validation folds)."""
+    def subset(self, keep: list[bool], rows: list[TrainingRow], vectors: numpy.ndarray) -> SemanticIndex:
+        """The same encoder over the rows marked in `keep` (cross-validation folds)."""
         chosen = [i for i, k in enumerate(keep) if k]
         return SemanticIndex([rows[i] for i in chosen], vectors[chosen], self.encoder)
 
@@ -191,6 +222,16 @@ def stored_vectors(rows: list[TrainingRow], path: Path = VECTORS_FILE) -> numpy.
         return stored["vectors"].astype(numpy.float32)
 
 
+class SemanticUnavailable(RuntimeError):
+    """The layer failed to load a moment ago; it is not tried again on every message."""
+
+
+# After a failed load the layer is tried again only after this long (the failure is logged once).
+RETRY_SECONDS = 300.0
+_failed_at: dict[Path, float] = {}
+_loading = threading.Lock()
+
+
 @functools.lru_cache(maxsize=4)
 def _load(path: Path) -> SemanticIndex:
     rows = read_rows(path)
@@ -204,5 +245,21 @@ def _load(path: Path) -> SemanticIndex:
 
 
 def load_index() -> SemanticIndex:
-    """The index over the training file, once per process (and per file)."""
-    return _load(data_file())
+    """The index over the training file, once per process (and per file). Raises
+    SemanticUnavailable within RETRY_SECONDS of a failed load instead of loading again."""
+    path = data_file()
+    with _loading:
+        failed = _failed_at.get(path)
+        if failed is not None and time.monotonic() - failed < RETRY_SECONDS:
+            raise SemanticUnavailable(f"the semantic layer failed to load {RETRY_SECONDS:.0f} s ago or less")
+        try:
+            return _load(path)
+        except Exception:
+            _failed_at[path] = time.monotonic()
+            raise
+
+
+def forget_failure() -> None:
+    """Try loading again on the next message (tests, or after fixing the installation)."""
+    with _loading:
+        _failed_at.clear()

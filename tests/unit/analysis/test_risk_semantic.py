@@ -8,9 +8,9 @@ import logging
 import numpy
 import pytest
 
-from bot.analysis import risk_semantic
+from bot.analysis import risk_learned, risk_semantic
 from bot.analysis.risk import assess_risk, assess_risk_rules
-from bot.analysis.risk_learned import GATE, MEANING_MARKER, SEMANTIC_THRESHOLD, THRESHOLD, with_learned_layer
+from bot.analysis.risk_learned import GATE, MEANING_MARKER, SEMANTIC_THRESHOLD, THRESHOLD, warm_up, with_learned_layer
 from bot.analysis.risk_model import DATA_FILE, TrainingRow, load_model, read_rows
 from bot.analysis.risk_semantic import SemanticIndex, digest, load_index, stored_vectors
 from bot.nlp import load_nlp
@@ -85,6 +85,31 @@ def test_a_disclosure_in_the_middle_of_a_long_message_is_read_in_its_own_window(
     assert index.judge(long_text).probability >= SEMANTIC_THRESHOLD > whole_message_mean
 
 
+def test_a_long_message_without_punctuation_is_read_in_overlapping_windows(index):
+    filler = FILLER.replace(",", "").replace(".", "").replace("'", "")
+    long_text = filler * 3 + VEILED.rstrip(".") + " " + filler * 3
+    assert len(risk_semantic.SENTENCE_END.split(long_text)) == 1
+    windows = index.encoder.encode_windows(long_text)
+    pieces = len(index.encoder._pieces(long_text))
+    step = risk_semantic.MAX_TOKENS - 2
+    assert len(windows) == len(risk_semantic._windows(list(range(pieces)), step, step // 2)) > 2
+    assert index.judge(long_text).probability > index.judge(filler * 6).probability
+
+
+def test_windows_cover_every_piece_and_drop_only_a_tail_inside_the_last_window():
+    pieces = list(range(300))
+    windows = risk_semantic._windows(pieces, 126, 63)
+    assert windows[0] == pieces[:126] and all(len(w) <= 126 for w in windows)
+    assert set().union(*map(set, windows)) == set(pieces)
+    assert windows[-1][-1] == 299 and len(windows[-1]) > 63
+    assert risk_semantic._windows(pieces[:100], 126, 63) == [pieces[:100]]
+
+
+def test_a_huge_message_is_encoded_in_a_bounded_number_of_parts(index):
+    huge = (FILLER + VEILED + " ") * 200
+    assert len(index.encoder.encode_windows(huge)) == risk_semantic.MAX_PARTS
+
+
 def test_the_combined_detector_asks_about_the_veiled_statement_by_its_meaning(index):
     doc = _doc(VEILED)
     rules = assess_risk_rules(doc)
@@ -95,7 +120,7 @@ def test_the_combined_detector_asks_about_the_veiled_statement_by_its_meaning(in
     finding = result.findings[0]
     assert "meaning" in finding.explanation and finding.nearest[0] in finding.explanation
     assert finding.probability is not None and finding.probability >= SEMANTIC_THRESHOLD
-    assert all(e.marker == MEANING_MARKER and VEILED[e.start:e.end] == e.text for e in finding.evidence)
+    assert finding.evidence and all(e.marker == MEANING_MARKER and VEILED[e.start:e.end] == e.text for e in finding.evidence)
     assert assess_risk(_doc(ORDINARY)).outcome == "none"
 
 
@@ -109,16 +134,45 @@ def test_below_the_gate_the_semantic_layer_is_not_consulted(index):
 
 def test_it_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("ATTUNE_RISK_SEMANTIC", "0")
+
+    def must_not_load():
+        raise AssertionError("the semantic layer was consulted while turned off")
+
+    monkeypatch.setattr(risk_learned, "load_index", must_not_load)
     assert assess_risk(_doc(VEILED)).outcome == "none"
 
 
-def test_an_encoder_that_fails_to_load_leaves_the_rules_answer(monkeypatch, tmp_path, caplog):
+def test_warming_up_loads_and_runs_the_encoder():
+    risk_semantic._load.cache_clear()
+    warm_up()
+    assert risk_semantic._load.cache_info().currsize == 1
+
+
+@pytest.fixture
+def broken_encoder(monkeypatch, tmp_path):
     monkeypatch.setenv("ATTUNE_SENTENCE_MODEL", str(tmp_path / "no-such-model"))
     risk_semantic._load.cache_clear()
-    try:
-        with caplog.at_level(logging.ERROR, logger="bot.analysis.risk_learned"):
-            result = assess_risk(_doc(VEILED))
-    finally:
-        risk_semantic._load.cache_clear()
-    assert result.outcome == "none" and result.findings == []
-    assert "semantic layer failed" in caplog.text
+    risk_semantic.forget_failure()
+    yield
+    risk_semantic._load.cache_clear()
+    risk_semantic.forget_failure()
+
+
+def test_an_encoder_that_fails_to_load_leaves_the_rules_answer_and_is_not_retried_each_message(broken_encoder, caplog):
+    with caplog.at_level(logging.ERROR, logger="bot.analysis.risk_learned"):
+        first = assess_risk(_doc(VEILED))
+        second = assess_risk(_doc(VEILED))
+    assert first.outcome == second.outcome == "none" and first.findings == []
+    assert caplog.text.count("semantic layer failed") == 1
+    with pytest.raises(risk_semantic.SemanticUnavailable):
+        load_index()
+
+
+def test_with_the_encoder_broken_the_word_level_model_asks_at_its_own_threshold(broken_encoder, monkeypatch):
+    doc = _doc(VEILED)
+    probability = load_model().probability(VEILED)
+    # Between the two thresholds: the semantic layer would have decided; without it the words do.
+    monkeypatch.setattr(risk_learned, "THRESHOLD", probability + 0.01)
+    monkeypatch.setattr(risk_learned, "WORDS_ONLY_THRESHOLD", probability - 0.01)
+    result = assess_risk(doc)
+    assert result.outcome == "ask" and result.findings[0].evidence[0].marker == risk_learned.MARKER
