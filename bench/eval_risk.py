@@ -223,7 +223,8 @@ def judge(texts: list[str], models: Models, cross_validate: bool) -> tuple[list[
         for j in judged:
             if outcome_of(j.rules) == "none":
                 j.model = models.for_text(j.text, cross_validate)
-                text = models.learned.blank_out(j.text, j.rules.sure_set_aside)
+                spans = getattr(models.learned, "set_aside_for_models", lambda r: r.sure_set_aside)(j.rules)
+                text = models.learned.blank_out(j.text, spans)
                 j.probability = j.model.probability(text)
                 if models.semantic is not None and j.probability >= models.learned.GATE and text.strip():
                     j.index = models.index_for(j.text, cross_validate)

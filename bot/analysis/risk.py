@@ -85,6 +85,11 @@ SELF_HARM_NOT_ACCIDENT = frozenset({"self_harm_deliberate", "self_harm_hidden", 
 DEFINITION = "A question about words or terms, with no word for the speaker: not a disclosure."
 IDIOM_CUE = "cue/idiom"
 IDIOM = "A figure of speech, not a disclosure."
+NOT_VEILED_CUE = "cue/not_veiled"
+NOT_VEILED = "A wish about how things are, not to end or to be gone."
+# Curated readings set aside as sure wherever they stand, whether a rule matched there or not, so the
+# learned layer does not read their words either: each cue and its explanation.
+SURE_CUES = {IDIOM_CUE: IDIOM, NOT_VEILED_CUE: NOT_VEILED}
 
 
 @dataclass
@@ -263,7 +268,7 @@ def _pattern_sets(vocab: Vocab) -> tuple[AnchoredPatterns, AnchoredPatterns]:
 @functools.lru_cache(maxsize=None)
 def _idiom_set_for(vocab_id: int, vocab: Vocab) -> AnchoredPatterns:
     patterns = load_lexicon(LEXICON).get("token_patterns") or {}
-    return AnchoredPatterns(vocab, {IDIOM_CUE: patterns[IDIOM_CUE]}, _lexicon().common_words)
+    return AnchoredPatterns(vocab, {cue: patterns[cue] for cue in SURE_CUES}, _lexicon().common_words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -288,7 +293,7 @@ def assess_risk_rules(doc: Doc) -> RiskResult:
     rule_set, cue_set = _pattern_sets(doc.vocab)
     matches = rule_set.find(doc)
     if not matches:
-        idioms = [Evidence.from_span(m.span, m.label, IDIOM) for m in _idiom_set_for(id(doc.vocab), doc.vocab).find(doc)]
+        idioms = [Evidence.from_span(m.span, m.label, SURE_CUES[m.label]) for m in _idiom_set_for(id(doc.vocab), doc.vocab).find(doc)]
         return RiskResult(findings=[], language_supported=is_probably_english(doc), sure_set_aside=idioms)
     # Cues only change how a rule's match is read, so they are looked for only when one matched.
     text = _Text(doc, cue_set.find(doc))
@@ -304,7 +309,7 @@ def assess_risk_rules(doc: Doc) -> RiskResult:
             set_aside.append(Evidence.from_span(match.span, match.label, reason))
             if is_sure:
                 sure.append(set_aside[-1])
-    sure += [Evidence.from_span(span, IDIOM_CUE, IDIOM) for span in text.cues(IDIOM_CUE)]
+    sure += [Evidence.from_span(span, cue, why) for cue, why in SURE_CUES.items() for span in text.cues(cue)]
     return RiskResult(
         findings=_merge(kept, lex),
         language_supported=is_probably_english(doc),

@@ -27,7 +27,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from bot.analysis.evidence import Evidence
-from bot.analysis.risk import RiskFinding, RiskResult
+from bot.analysis.risk import NOT_VEILED_CUE, THIRD_PARTY, RiskFinding, RiskResult
 from bot.analysis.risk_model import RiskModel, TrainingRow, load_model
 from bot.analysis.risk_semantic import Judgement, SemanticIndex, SemanticUnavailable, load_index
 
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 # With the semantic layer off the word-level model asks alone, at its own cross-validated threshold.
 # docs/analysis.md has the figures.
 THRESHOLD = 0.92
-SEMANTIC_THRESHOLD = 0.78
+SEMANTIC_THRESHOLD = 0.77
 WORDS_ONLY_THRESHOLD = 0.87
 # Below this word-level probability the semantic layer is not consulted: it costs about 15 ms.
 GATE = 0.5
@@ -64,6 +64,20 @@ def warm_up() -> None:
         log.exception("Could not warm up the risk detector's learned layer")
 
 
+def set_aside_for_models(result: RiskResult) -> list[Evidence]:
+    """What the models must not read: what the rules set aside as sure, and risk words the rules
+    attributed to someone else ("my brother says he'll kill himself" is not the speaker's risk)."""
+    others = [e for f in result.findings if f.category == THIRD_PARTY for e in f.evidence]
+    return [*result.sure_set_aside, *others]
+
+
+def _read_as_not_veiled(result: RiskResult) -> bool:
+    """The rules read a wish as being about how things are ("I want everything to stop being so
+    complicated"). Blanked, such words leave a sentence whose meaning is not the speaker's ("I need to
+    so hard on myself"), so the semantic layer does not read it; the word-level model still does."""
+    return any(e.marker == NOT_VEILED_CUE for e in result.sure_set_aside)
+
+
 def blank_out(text: str, spans: list[Evidence]) -> str:
     """The text with each span replaced by spaces of the same length (offsets hold)."""
     chars = list(text)
@@ -83,14 +97,14 @@ def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = N
         threshold = THRESHOLD if semantic else WORDS_ONLY_THRESHOLD
     try:
         model = model or load_model()
-        text = blank_out(doc.text, result.sure_set_aside)
+        text = blank_out(doc.text, set_aside_for_models(result))
         probability = model.probability(text)
         if probability >= threshold:
             return _with(result, model_finding(model, doc.text, text, probability))
     except Exception:  # the rules' answer must stand whatever happens to the model
         log.exception("The risk model failed on a message; the rules' result stands")
         return result
-    if not semantic or probability < GATE or not text.strip():
+    if not semantic or probability < GATE or not text.strip() or _read_as_not_veiled(result):
         return result
     try:
         judgement = (index or load_index()).judge(text)

@@ -305,11 +305,28 @@ def test_accidents_help_and_everyday_purposes(aside, kept):
 @pytest.mark.parametrize("worry, own", [
     ("How do I support a friend who is self-harming?", "How do I stop self-harming?"),
     ("My friend wants to die and I don't know how to help her", "My friend doesn't know I want to die"),
-    ("My boyfriend says he'll kill himself if I leave him", "My boyfriend says he'll kill me if I leave him"),
 ])
 def test_someone_elses_risk_against_the_speakers(worry, own):
     assert outcome(worry) == "none"
     assert found(own)
+
+
+def test_a_partners_suicide_threat_to_stop_the_speaker_leaving_is_his_risk_and_may_prompt_a_question():
+    # His words are his risk (a third-party finding, never the speaker's flag); such a threat is also
+    # a recognised warning sign of coercive control, so a gentle question about the speaker's own
+    # safety (the semantic layer's ask) is a fair answer, while a threat to the speaker is flagged.
+    result = assess_risk_text("My boyfriend says he'll kill himself if I leave him")
+    assert result.outcome in ("none", "ask")
+    assert "third_party_concern" in {f.category for f in result.findings}
+    assert found("My boyfriend says he'll kill me if I leave him")
+
+
+def test_a_gun_kept_at_home_is_never_flagged_by_itself():
+    # Lethal-means counselling asks about firearms at home however they are stored, so a question
+    # (ask) is allowed here; a flag, with the crisis script, is not. Access with a thought of using it
+    # is always found.
+    assert outcome("My dad keeps his gun in a locked safe for hunting") in ("none", "ask")
+    assert found("My dad keeps his gun in a locked safe and I know where the key is, I've thought about using it")
 
 
 @pytest.mark.parametrize("text", [
@@ -330,7 +347,6 @@ def test_someone_elses_risk_against_the_speakers(worry, own):
     "I'm stuck in this job and see no future in it",
     "I said goodbye to everyone at the party and went home",
     "I left a note for my flatmate about the bins on the fridge",
-    "My dad keeps his gun in a locked safe for hunting",
     "I stood on the platform for ages waiting for the train",
 ])
 def test_ordinary_talk_near_the_words_is_left_alone(text):
