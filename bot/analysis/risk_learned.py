@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 # docs/analysis.md has the figures.
 THRESHOLD = 0.92
 SEMANTIC_THRESHOLD = 0.77
-WORDS_ONLY_THRESHOLD = 0.87
+WORDS_ONLY_THRESHOLD = 0.88
 # Below this word-level probability the semantic layer is not consulted: it costs about 15 ms.
 GATE = 0.5
 MARKER = "model/words"
