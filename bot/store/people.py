@@ -6,6 +6,8 @@ import secrets
 
 import bcrypt
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.store.models import ConsentRow, PersonRow, SenderLink, utcnow
@@ -67,15 +69,38 @@ def pseudonym(role: Role, sender_id: str) -> str:
 
 
 def ensure_person_for_sender(session: Session, sender_id: str, role: Role = Role.CLIENT) -> PersonRow:
-    """The chat's person, created on first need (a client, named by a short pseudonym)."""
+    """The chat's person, created on first need (a client, named by a short pseudonym).
+
+    Several processes may meet a new sender at once (the action server redeeming a pairing code while
+    the projector records the consent): the link is inserted only if none exists, and the one that
+    loses the race takes the winner's person instead of failing on the unique sender id."""
     person = person_for_sender(session, sender_id)
-    if person is None:
-        person = PersonRow(role=role.value, display_name=pseudonym(role, sender_id), active=True, created_at=utcnow())
-        session.add(person)
+    if person is not None:
+        return person
+    person = PersonRow(role=role.value, display_name=pseudonym(role, sender_id), active=True, created_at=utcnow())
+    session.add(person)
+    session.flush()
+    if link_sender_unless_linked(session, sender_id, person.id):
+        return person
+    session.delete(person)
+    session.flush()
+    winner = person_for_sender(session, sender_id)
+    assert winner is not None, "a link that blocked ours must be there to read"
+    return winner
+
+
+def link_sender_unless_linked(session: Session, sender_id: str, person_id: int) -> bool:
+    """Link the sender to the person unless it is linked already (then False, nothing written)."""
+    insert = _INSERTS.get(session.get_bind().dialect.name)
+    values = dict(sender_id=sender_id, person_id=person_id, linked_at=utcnow())
+    if insert is None:  # a database without ON CONFLICT here: a race fails on the unique id, as it must
+        session.add(SenderLink(**values))
         session.flush()
-        session.add(SenderLink(sender_id=sender_id, person_id=person.id, linked_at=utcnow()))
-        session.flush()
-    return person
+        return True
+    return session.execute(insert(SenderLink).values(**values).on_conflict_do_nothing(index_elements=["sender_id"])).rowcount == 1
+
+
+_INSERTS = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
 
 
 def sender_ids_of(session: Session, person_id: int) -> list[str]:
