@@ -180,22 +180,19 @@ class SemanticIndex:
         """How near the text is to risk sentences rather than to the others, and the nearest three."""
         return self.judge_vectors(self.encoder.encode_windows(text))
 
-    def judge_vectors(self, windows: numpy.ndarray) -> Judgement:
-        best: tuple[float, numpy.ndarray] | None = None
-        for vector in windows:
-            to_risk = self._risk @ vector
-            margin = _top_mean(to_risk) - _top_mean(self._other @ vector)
-            if best is None or margin > best[0]:
-                best = (margin, to_risk)
-        assert best is not None
-        margin, to_risk = best
-        nearest = numpy.argsort(-to_risk, kind="stable")[:3]
-        return Judgement(float(1.0 / (1.0 + numpy.exp(-SCALE * margin))), [self._risk_rows[i] for i in nearest])
+    def judge_vectors(self, parts: numpy.ndarray) -> Judgement:
+        """The judgement of the part of a message nearest to risk (one row per part)."""
+        to_risk = parts @ self._risk.T
+        margins = _top_mean(to_risk) - _top_mean(parts @ self._other.T)
+        best = int(numpy.argmax(margins))
+        nearest = numpy.argsort(-to_risk[best], kind="stable")[:3]
+        return Judgement(float(1.0 / (1.0 + numpy.exp(-SCALE * margins[best]))), [self._risk_rows[i] for i in nearest])
 
 
-def _top_mean(similarities: numpy.ndarray) -> float:
-    k = min(K, len(similarities))
-    return float(numpy.partition(similarities, -k)[-k:].mean())
+def _top_mean(similarities: numpy.ndarray) -> numpy.ndarray:
+    """Per row, the mean of the K highest similarities."""
+    k = min(K, similarities.shape[1])
+    return numpy.partition(similarities, -k, axis=1)[:, -k:].mean(axis=1)
 
 
 def digest(rows: list[TrainingRow]) -> str:
