@@ -24,10 +24,12 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   blind and retired like dev5;
 - "dev7": tests/data/risk_dev7.jsonl, the fifth blind set, written the same way, measured once as
   blind and retired like dev5;
+- "dev8": tests/data/risk_dev8.jsonl, the sixth blind set, written the same way, measured twice as
+  blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row: looking at its rows would spend the only independent measure there is. Tuning runs
-  leave it out with ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7.
+  leave it out with ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -76,7 +78,8 @@ DATA_DIR = Path(os.environ.get("ATTUNE_RISK_DATA_DIR") or Path(__file__).resolve
 PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), ("dev2", "risk_dev2.jsonl", True),
             ("dev3", "risk_dev3.jsonl", True), ("dev4", "risk_dev4.jsonl", True),
             ("dev5", "risk_dev5.jsonl", True), ("dev6", "risk_dev6.jsonl", True),
-            ("dev7", "risk_dev7.jsonl", True), ("blind", "risk_blind.jsonl", False))
+            ("dev7", "risk_dev7.jsonl", True), ("dev8", "risk_dev8.jsonl", True),
+            ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
 FOLDS = 5
