@@ -26,10 +26,12 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   blind and retired like dev5;
 - "dev8": tests/data/risk_dev8.jsonl, the sixth blind set, written the same way, measured twice as
   blind (aggregates only) and retired like dev5;
+- "dev9": tests/data/risk_dev9.jsonl, written the same way as development data (never blind), weighted
+  to the weakest classes: veiled harm to others, past events, and near-topic hard negatives;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row: looking at its rows would spend the only independent measure there is. Tuning runs
-  leave it out with ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8.
+  leave it out with ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -79,11 +81,12 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev3", "risk_dev3.jsonl", True), ("dev4", "risk_dev4.jsonl", True),
             ("dev5", "risk_dev5.jsonl", True), ("dev6", "risk_dev6.jsonl", True),
             ("dev7", "risk_dev7.jsonl", True), ("dev8", "risk_dev8.jsonl", True),
+            ("dev9", "risk_dev9.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
 FOLDS = 5
-HARD_NEGATIVE_BUDGET = 0.05  # flags + asks on the hard negatives of the development portions, pooled
+HARD_NEGATIVE_TARGET = 0.05  # flags + asks on the hard negatives of the development portions, pooled (reported)
 ORDINARY_BUDGET = 0.02  # flags + asks on ordinary conversation (each source on its own)
 THRESHOLD_GRID = [round(0.30 + 0.01 * k, 2) for k in range(70)]
 
@@ -295,12 +298,15 @@ class Portion:
 
 
 def choose_threshold(portions: list[Portion], ordinary: dict[str, list[Judged]],
-                     semantic: bool = False) -> tuple[float, float] | None:
-    """The word-level and semantic thresholds with the most recall whose cross-validated flags + asks
-    stay within budget (hard negatives of the development portions pooled <= 5%, each ordinary source
-    used for tuning <= 2%); of those that find just as many risk rows, the pair with the fewest asks on
-    the budgeted sets (then the highest thresholds), so the rates sit under their budgets rather than
-    on them. Without the semantic layer the second threshold is 2.0 (never reached)."""
+                     semantic: bool = False, shipped: tuple[float, float] | None = None) -> tuple[float, float] | None:
+    """The word-level and semantic thresholds with the most recall whose cross-validated asks on each
+    ordinary source used for tuning stay within budget (<= 2%); of those that find just as many risk
+    rows, the pair with the fewest asks on hard negatives and ordinary talk together (then the highest
+    thresholds). Recall first: the hard negatives' 5% is a target reported beside the choice, not a
+    constraint on it. They were written to sound like disclosures, and once the hardest of them were
+    added, holding them to 5% cost about one risk row in twenty for every extra hard negative spared;
+    ordinary talk is what a person practising actually says, so its budget binds. Without the
+    semantic layer the second threshold is 2.0 (never reached). `shipped` adds that pair's row."""
     import numpy
 
     dev = [(row, j) for p in portions if p.tunable for row, j in zip(p.rows, p.judged)]
@@ -324,16 +330,19 @@ def choose_threshold(portions: list[Portion], ordinary: dict[str, list[Judged]],
             hits = int(found("risk", t, st).sum())
             alarms = float(found("negatives", t, st).mean()) if len(arrays["negatives"][0]) else 0.0
             rates = [float(found(name, t, st).mean()) if len(arrays[name][0]) else 0.0 for name in ordinary]
-            within = alarms <= HARD_NEGATIVE_BUDGET and all(r <= ORDINARY_BUDGET for r in rates)
+            within = all(r <= ORDINARY_BUDGET for r in rates)
             table[(t, st)] = (hits / max(1, len(arrays["risk"][0])), alarms, rates, within)
             asks = alarms + sum(rates)
             if within and (best is None or (hits, -asks, t, st) > best):
                 best = (hits, -asks, t, st)
     chosen = (best[2], best[3]) if best else None
     shown = [(t, st) for t in (0.5, 0.6, 0.7, 0.8, 0.9) for st in ([0.8, 0.9] if semantic else [2.0])]
-    for key in shown + ([chosen] if chosen else []):
+    extra = [k for k in (shipped, chosen) if k is not None and k in table and k not in shown]
+    for key in shown + list(dict.fromkeys(extra)):
         recall, alarms, rates, _ = table[key]
-        mark = "  <- chosen: most recall within budget, fewest asks" if key == chosen else ""
+        mark = ("  <- chosen: most recall within the ordinary-talk budget, fewest asks" if key == chosen else
+                "  <- shipped" if key == shipped else "")
+        mark += f" (hard negatives above the {HARD_NEGATIVE_TARGET:.0%} target)" if mark and alarms > HARD_NEGATIVE_TARGET else ""
         meaning = f"{key[1]:>7.2f}" if semantic else f"{'-':>7}"
         print(f"  {key[0]:>6.2f} {meaning} {recall:>7.3f} {alarms:>16.3f} " + " ".join(f"{r:>22.3f}" for r in rates) + mark)
     if chosen is None:
@@ -522,9 +531,10 @@ def run() -> None:
     if models.available:
         tuning = {name: js for name, js in ordinary.items() if "HELD-OUT" not in name}
         semantic = models.semantic is not None
-        chosen = choose_threshold(portions, tuning, semantic) if any(p.tunable for p in portions) else None
         threshold = models.learned.THRESHOLD if semantic else getattr(models.learned, "WORDS_ONLY_THRESHOLD", models.learned.THRESHOLD)
         semantic_threshold = getattr(models.learned, "SEMANTIC_THRESHOLD", 2.0) if semantic else 2.0
+        chosen = (choose_threshold(portions, tuning, semantic, (threshold, semantic_threshold))
+                  if any(p.tunable for p in portions) else None)
         print(f"  shipped thresholds (bot/analysis/risk_learned.py): words {threshold:.2f}, meaning {semantic_threshold:.2f}"
               + (" (semantic layer off)" if not semantic else "")
               + ("" if chosen in (None, (threshold, semantic_threshold)) else f"; cross-validation chooses {chosen}: update them"))

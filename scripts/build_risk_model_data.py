@@ -8,7 +8,7 @@ risk_model_vectors.npz, see bot/analysis/risk_semantic.py) when they are missing
 Sources, all written for this project (no shared or licensed data: ../shared/eval must not be copied
 into the repository, so AnnoMI client turns stay a held-out measure in bench/eval_risk.py):
 - the development portions of the risk sets (tests/data/risk.jsonl, risk_dev.jsonl, risk_dev2.jsonl,
-  risk_dev3.jsonl to risk_dev8.jsonl, the six retired blind sets): explicit and implicit risk rows are label 1, hard
+  risk_dev3.jsonl to risk_dev8.jsonl, the six retired blind sets, and risk_dev9.jsonl): explicit and implicit risk rows are label 1, hard
   negatives label 0; past rows are left out (a past event is the rules' `past_only` reading, not an
   "ask"). The blind set, tests/data/risk_blind.jsonl, is never read.
 - ordinary talk, label 0: the answers in tests/data/mentalizing.jsonl, the apologies in
@@ -22,7 +22,7 @@ into the repository, so AnnoMI client turns stay a held-out measure in bench/eva
 One JSON object a line, sorted by text, each text once (a risk label wins over a negative one):
     text      the sentence
     label     1 = risk language about the speaker (flag or ask wanted), 0 = not
-    origin    tuned-old | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | dev8 | mentalizing | repair | ordinary | nlu
+    origin    tuned-old | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | dev8 | dev9 | mentalizing | repair | ordinary | nlu
     kind      explicit | implicit | hard_negative | ordinary
     category  the risk category of a label-1 row (suicidal_ideation, self_harm, harm_to_others,
               abuse_or_danger), "" otherwise
@@ -41,7 +41,8 @@ DATA = ROOT / "tests" / "data"
 OUT = ROOT / "bot" / "analysis" / "lexicons" / "risk_model.jsonl"
 RISK_PORTIONS = (("tuned-old", "risk.jsonl"), ("dev", "risk_dev.jsonl"), ("dev2", "risk_dev2.jsonl"),
                  ("dev3", "risk_dev3.jsonl"), ("dev4", "risk_dev4.jsonl"), ("dev5", "risk_dev5.jsonl"),
-                 ("dev6", "risk_dev6.jsonl"), ("dev7", "risk_dev7.jsonl"), ("dev8", "risk_dev8.jsonl"))
+                 ("dev6", "risk_dev6.jsonl"), ("dev7", "risk_dev7.jsonl"), ("dev8", "risk_dev8.jsonl"),
+                 ("dev9", "risk_dev9.jsonl"))
 ORDINARY = (("mentalizing", "mentalizing.jsonl"), ("repair", "repair.jsonl"))
 WRITTEN_ORDINARY = ROOT / "bot" / "analysis" / "lexicons" / "risk_model_ordinary.yml"
 THIRD_PARTY = "third_party_concern"

@@ -870,7 +870,7 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     """Placed in a past that is over: a past cue in its sentence or the next one ("I was raped at
     university. It was a long time ago"), and no present cue there ("again", "still happening"),
     a present word inside a recovery phrase ("I'm fine now") not counting."""
-    if _has_intent(chain, text, present=True):
+    if _has_intent(chain, text, present=True) or _told_in_present(candidate.span):
         return False
     sentences = text.around(candidate.span, 0, 1)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
@@ -882,6 +882,27 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     over = recovered + ages
     return not any(_present_near(c, candidate.span, text) and not any(_touch(c, o) for o in over)
                    for c in text.cues("cue/present"))
+
+
+# Present-tense verbs that still tell of the past ("I have scars", "I remember", "it still haunts me").
+AFTERMATH_VERBS = {"have", "be", "remember", "recall", "carry", "bear", "haunt", "affect", "shape",
+                   "bother", "feel", "wonder", "mention", "tell", "talk", "understand", "process"}
+
+
+def _told_in_present(span: Span) -> bool:
+    """The match's own verb is in the present tense ("he hits me", "I keep thinking about ending it"),
+    so an age or a recovery said beside it ("I'm married now") dates the speaker, not the event."""
+    for verb in (t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")):
+        if verb.lemma_.lower() in AFTERMATH_VERBS or verb.tag_ in ("VBD", "VBN", "MD"):
+            return False
+        if verb.tag_ in ("VBZ", "VBP"):
+            return True
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ in ("VBD", "MD") for a in auxiliaries):
+            return False
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+            return True
+    return False
 
 
 # A present word this far from the match in its own sentence still speaks of it ("I used to cut, and

@@ -86,6 +86,18 @@ def blank_out(text: str, spans: list[Evidence]) -> str:
     return "".join(chars)
 
 
+# Content words a message must keep once the set-aside words are blanked for the models to read it:
+# "I've been killing myself with overtime all month" leaves "I've been ... all month", scaffolding
+# the word-level model knows from disclosures, not a statement.
+MIN_CONTENT_LEFT = 3
+
+
+def _little_left(doc: Doc, blanked: list[Evidence]) -> bool:
+    left = [t for t in doc if t.is_alpha and not t.is_stop
+            and not any(e.start <= t.idx < e.end for e in blanked)]
+    return len(left) < MIN_CONTENT_LEFT
+
+
 def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = None,
                        threshold: float | None = None, index: SemanticIndex | None = None,
                        semantic_threshold: float = SEMANTIC_THRESHOLD) -> RiskResult:
@@ -95,9 +107,12 @@ def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = N
     semantic = index is not None or semantic_enabled()
     if threshold is None:
         threshold = THRESHOLD if semantic else WORDS_ONLY_THRESHOLD
+    set_aside = set_aside_for_models(result)
+    if set_aside and _little_left(doc, set_aside):
+        return result
     try:
         model = model or load_model()
-        text = blank_out(doc.text, set_aside_for_models(result))
+        text = blank_out(doc.text, set_aside)
         probability = model.probability(text)
         if probability >= threshold:
             return _with(result, model_finding(model, doc.text, text, probability))

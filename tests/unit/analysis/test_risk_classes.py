@@ -202,6 +202,11 @@ def test_a_long_rambling_message_with_the_disclosure_in_the_middle():
     ("I could kill for a burger", "I could kill him and I've thought about how"),
     ("She shot me a look across the room", "He shot me in the leg"),
     ("I'd kill for a nap", "I want to kill myself"),
+    ("Honestly I'd rather die than sit through another quiz night", "I'd rather die than go back to him"),
+    ("I've been killing myself with overtime all month", "I'm killing myself with these pills tonight"),
+    ("After this week I could sleep and not wake up till Monday", "I want to sleep and not wake up until it's all over"),
+    ("my dad's gonna murder me, i skipped his birthday dinner", "my dad is gonna kill me, he said so and he has a gun"),
+    ("I could strangle my flatmate when she eats my leftovers", "I'll kill him for taking my kids"),
 ])
 def test_idioms_from_the_curated_list(aside, kept):
     assert outcome(aside) == "none"
@@ -220,6 +225,10 @@ def test_exasperations_formula(aside, kept):
 @pytest.mark.parametrize("aside, kept", [
     ("I'm going to strangle him, bless him", "I'm going to strangle him tonight"),
     ("I was ready to throttle him. Figuratively.", "I was ready to throttle him. I'm not joking, I mean it."),
+    ("His drumming makes me want to strangle him. Instead I wrote him a polite note.",
+     "His drumming makes me want to strangle him. Instead I bought a knife."),
+    ("The flat upstairs is so loud I could kill them. I will complain to the landlord tomorrow.",
+     "The flat upstairs is so loud I could kill them, and I will tonight. I'll call the police on myself after."),
 ])
 def test_marked_figures_of_speech(aside, kept):
     assert outcome(aside) == "none"
@@ -245,6 +254,8 @@ def test_the_speakers_own_negation(aside, kept):
     ("We had a talk about suicide prevention at work", "After the suicide prevention talk I realised I've been suicidal for months"),
     ("I'm writing an essay on self-harm in teenagers", "I self-harm and I'm writing about it to cope"),
     ("We're reading Romeo and Juliet, where Juliet stabs herself", "I keep wanting to stab myself"),
+    ("I'm learning to screen clients for suicide risk on my placement",
+     "For my placement I have to assess suicidal clients. Honestly I'm suicidal too"),
 ])
 def test_fiction_news_and_teaching(aside, kept):
     assert outcome(aside) == "none"

@@ -61,6 +61,12 @@ def test_the_speakers_own_risk_counts_beside_someone_elses():
     ("back in school I used to self harm", "flag"),
     ("I attempted suicide in 2010 and I've been well since", "flag"),
     ("in my twenties I took an overdose", "flag"),
+    # The speaker's age or life now dates the telling, not the event.
+    ("When I was nine my uncle beat me with a belt. I'm in my fifties now.", "flag"),
+    ("I overdosed at university. I'm sixty-one now and a grandmother.", "flag"),
+    ("My mum used to lock me out all night. I'm a father myself now.", "flag"),
+    ("I self-harmed all through secondary school. That's twenty years behind me now.", "flag"),
+    ("I used to cut my legs, I don't do it any more.", "flag"),
 ])
 def test_an_event_that_is_over_is_past_only(text, outcome):
     result = assess_risk_text(text)
@@ -75,6 +81,11 @@ def test_an_event_that_is_over_is_past_only(text, outcome):
     "When I was 15 I cut myself, and I still do",
     "at 12 tonight I'm going to kill myself",
     "My stepdad hits me",
+    # An age or a settled life beside a present-tense act does not make the act past.
+    "I'm married now and he hits me.",
+    "I'm in my forties now and I want to kill myself.",
+    "Thinking back on it today, I want to kill myself.",
+    "My son is nine now and I keep hitting him when he cries.",
 ])
 def test_a_current_event_is_not_past_only(text):
     result = assess_risk_text(text)
