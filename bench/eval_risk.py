@@ -297,6 +297,37 @@ class Portion:
     ms: float
 
 
+GATE_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
+
+
+def print_gates(portions: list[Portion], ordinary: dict[str, list[Judged]], threshold: float,
+                semantic_threshold: float, shipped_gate: float) -> None:
+    """What a higher gate would cost and save at the shipped thresholds: recall and alarms, and the
+    share of messages that reach the sentence encoder (the rules found nothing and the word-level
+    probability lies between the gate and its threshold), which sets the mean time per message.
+    Only gates at or above the shipped one can be shown: below it the encoder was not run."""
+    dev = [(row, j) for p in portions if p.tunable for row, j in zip(p.rows, p.judged)]
+    sets = {"risk rows": [j for row, j in dev if row["risk"] and row["kind"] != "past"],
+            "hard negatives": [j for row, j in dev if row["kind"] == "hard_negative"], **ordinary}
+
+    def found(j: Judged, gate: float) -> bool:
+        if outcome_of(j.rules) != "none" or j.probability is None:
+            return outcome_of(j.rules) != "none"
+        return j.probability >= threshold or (j.probability >= gate and j.semantic is not None
+                                              and j.semantic >= semantic_threshold)
+
+    def reaches(j: Judged, gate: float) -> bool:
+        return (outcome_of(j.rules) == "none" and j.probability is not None
+                and gate <= j.probability < threshold)
+
+    print(f"\n## risk: the semantic layer's gate at the shipped thresholds (shipped gate {shipped_gate:.2f})")
+    print(f"  {'gate':>5} " + " ".join(f"{n[:24]:>24}" for n in sets) + "   (found or asked / reaching the encoder)")
+    for gate in (g for g in GATE_GRID if shipped_gate <= g < threshold):
+        cells = [f"{sum(found(j, gate) for j in js) / max(1, len(js)):.3f} / {sum(reaches(j, gate) for j in js) / max(1, len(js)):.3f}"
+                 for js in sets.values()]
+        print(f"  {gate:>5.2f} " + " ".join(f"{c:>24}" for c in cells))
+
+
 def choose_threshold(portions: list[Portion], ordinary: dict[str, list[Judged]],
                      semantic: bool = False, shipped: tuple[float, float] | None = None) -> tuple[float, float] | None:
     """The word-level and semantic thresholds with the most recall whose cross-validated asks on each
@@ -538,6 +569,8 @@ def run() -> None:
         print(f"  shipped thresholds (bot/analysis/risk_learned.py): words {threshold:.2f}, meaning {semantic_threshold:.2f}"
               + (" (semantic layer off)" if not semantic else "")
               + ("" if chosen in (None, (threshold, semantic_threshold)) else f"; cross-validation chooses {chosen}: update them"))
+        if semantic:
+            print_gates(portions, ordinary, threshold, semantic_threshold, models.learned.GATE)
     rules = {p.name: [j.rules for j in p.judged] for p in portions}
     combined = {p.name: combine(p.judged, models, threshold, semantic_threshold) for p in portions}
     for p in portions:

@@ -35,13 +35,14 @@ log = logging.getLogger(__name__)
 
 # The word-level model's probability that asks, and the semantic layer's. Chosen together in
 # bench/eval_risk.py by 5-fold cross-validation on the development portions: of the pairs that keep
-# flags + asks on hard negatives at or under 5% and on ordinary conversation (mentalizing answers,
-# AnnoMI client turns) at or under 2%, the one that finds the most risk rows with the fewest asks.
+# asks on ordinary conversation (mentalizing answers, AnnoMI client turns) at or under 2%, the one
+# that finds the most risk rows with the fewest asks (recall first: hard negatives, written to sound
+# like disclosures, are reported against their 5% target but do not hold recall back).
 # With the semantic layer off the word-level model asks alone, at its own cross-validated threshold.
 # docs/analysis.md has the figures.
-THRESHOLD = 0.92
+THRESHOLD = 0.95
 SEMANTIC_THRESHOLD = 0.77
-WORDS_ONLY_THRESHOLD = 0.88
+WORDS_ONLY_THRESHOLD = 0.87
 # Below this word-level probability the semantic layer is not consulted: it costs about 15 ms.
 GATE = 0.5
 MARKER = "model/words"

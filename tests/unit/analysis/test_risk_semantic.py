@@ -17,7 +17,7 @@ from bot.nlp import load_nlp
 
 # Written for these tests, not in the training file: veiled statements the rules do not match and the
 # word-level model is unsure of, and ordinary remarks.
-VEILED = "There's a bridge near work and I keep slowing down when I walk across it."
+VEILED = "I've started looking at the tall car park near my office differently."
 ORDINARY = "We went to the cinema and then got a taxi home."
 FILLER = ("We spent the morning at the garden centre looking at roses and arguing about whether the shed "
           "needs painting this year or next, and my sister told a long story about her neighbour's cat. ")
