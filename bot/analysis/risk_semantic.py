@@ -99,15 +99,18 @@ class SentenceEncoder:
     def encode_windows(self, text: str) -> numpy.ndarray:
         """The vectors of a message's parts: the whole message (in windows of MAX_TOKENS word pieces
         when longer) and, when it has several sentences, each sentence on its own, so a disclosure
-        in the middle of a long message is not averaged away among the rest."""
+        in the middle of a long message is not averaged away among the rest. The windows overlap by
+        half only where there are no sentences to read: otherwise a sentence cut by a window's edge
+        is read whole on its own, and overlapping would double the cost of a long message."""
         with self._lock:
             pieces = self._pieces(text)
             step = MAX_TOKENS - 2
-            parts = _windows(pieces, step, step // 2)
+            sentences = [s for s in SENTENCE_END.split(text) if len(s.split()) >= MIN_SENTENCE_WORDS]
+            overlap = len(sentences) <= 1
+            parts = _windows(pieces, step, step // 2 if overlap else step)
             if len(parts) > MAX_PARTS:
                 parts = _windows(pieces, step, step)  # too long to overlap: side by side
-            sentences = [s for s in SENTENCE_END.split(text) if len(s.split()) >= MIN_SENTENCE_WORDS]
-            if len(sentences) > 1:
+            if not overlap:
                 parts += [self._pieces(s)[:step] for s in sentences]
             if len(parts) > MAX_PARTS:
                 log.info("A message of %d word pieces: the semantic layer reads its first %d parts", len(pieces), MAX_PARTS)
@@ -119,9 +122,7 @@ class SentenceEncoder:
     def _encode_pieces(self, parts: list[list[int]]) -> numpy.ndarray:
         """Vectors of word-piece sequences, batched by similar length and padded within a batch."""
         vectors = numpy.zeros((len(parts), 384), dtype=numpy.float32)
-        order = sorted(range(len(parts)), key=lambda i: len(parts[i]))
-        for start in range(0, len(order), BUILD_BATCH):
-            batch = order[start:start + BUILD_BATCH]
+        for batch in _batches_by_length(parts):
             inputs = [self._tokenizer.build_inputs_with_special_tokens(parts[i]) for i in batch]
             width = max(len(ids) for ids in inputs)
             ids = numpy.zeros((len(inputs), width), dtype=numpy.int32)  # 0 is the padding piece
@@ -131,6 +132,20 @@ class SentenceEncoder:
                 mask[row, :len(sequence)] = 1
             vectors[batch] = self._pooled(ids, mask).numpy()
         return vectors
+
+
+def _batches_by_length(parts: list[list[int]]) -> list[list[int]]:
+    """Indices of `parts` in batches of similar length: a batch is padded to its longest member, so a
+    message's short sentences are not padded to the width of its whole-message window (the encoder's
+    cost grows with the padded width); a new batch starts where the length more than doubles."""
+    order = sorted(range(len(parts)), key=lambda i: len(parts[i]))
+    batches: list[list[int]] = []
+    for i in order:
+        if batches and len(batches[-1]) < BUILD_BATCH and len(parts[i]) <= 2 * max(8, len(parts[batches[-1][0]])):
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
 
 
 def _windows(pieces: list[int], size: int, stride: int) -> list[list[int]]:
