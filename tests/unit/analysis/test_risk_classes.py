@@ -340,12 +340,19 @@ def test_a_gun_kept_at_home_is_never_flagged_by_itself():
     assert found("My dad keeps his gun in a locked safe and I know where the key is, I've thought about using it")
 
 
+def test_looking_up_train_times_may_be_asked_about_but_is_never_flagged():
+    # "Looking up" and "trains" are how method seeking is often put, and the semantic layer, tuned
+    # recall first, reads this sentence as close to it: a gentle question is within the ordinary-talk
+    # budget; a flag, with the crisis script, is not.
+    assert outcome("I looked up the train times for Saturday") in ("none", "ask")
+    assert found("I looked up the train times, and which ones don't stop at our station")
+
+
 @pytest.mark.parametrize("text", [
     "I hurt her feelings when I forgot our anniversary",
     "I'm so angry at my brother, he ate my leftovers",
     "My phone battery is dead",
     "my nan passed away last week and I miss her",
-    "I looked up the train times for Saturday",
     "I googled how much paracetamol I can take for a headache",
     "I keep my pills in the kitchen cupboard",
     "the hotel room was on the 14th floor with a great view",
