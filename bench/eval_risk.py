@@ -87,7 +87,11 @@ THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
 FOLDS = 5
 HARD_NEGATIVE_TARGET = 0.05  # flags + asks on the hard negatives of the development portions, pooled (reported)
-ORDINARY_BUDGET = 0.02  # flags + asks on ordinary conversation (each source on its own)
+ORDINARY_TARGET = 0.02  # flags + asks on ordinary conversation (each source on its own; held out where it can be)
+# The budget the thresholds are chosen within, on the ordinary talk they are tuned on: half the target,
+# because AnnoMI's held-out split has run at two to three times its dev split in every round (1.7% ->
+# 3.6%, 0.9% -> 2.6%), so a choice that spends the whole target on the dev split overshoots it held out.
+ORDINARY_BUDGET = ORDINARY_TARGET / 2
 THRESHOLD_GRID = [round(0.30 + 0.01 * k, 2) for k in range(70)]
 
 # What a plain keyword filter would use: any of these word stems anywhere in the text.
@@ -331,13 +335,15 @@ def print_gates(portions: list[Portion], ordinary: dict[str, list[Judged]], thre
 def choose_threshold(portions: list[Portion], ordinary: dict[str, list[Judged]],
                      semantic: bool = False, shipped: tuple[float, float] | None = None) -> tuple[float, float] | None:
     """The word-level and semantic thresholds with the most recall whose cross-validated asks on each
-    ordinary source used for tuning stay within budget (<= 2%); of those that find just as many risk
-    rows, the pair with the fewest asks on hard negatives and ordinary talk together (then the highest
-    thresholds). Recall first: the hard negatives' 5% is a target reported beside the choice, not a
-    constraint on it. They were written to sound like disclosures, and once the hardest of them were
-    added, holding them to 5% cost about one risk row in twenty for every extra hard negative spared;
-    ordinary talk is what a person practising actually says, so its budget binds. Without the
-    semantic layer the second threshold is 2.0 (never reached). `shipped` adds that pair's row."""
+    ordinary source used for tuning stay within budget (<= 1%, half the 2% target); of those that
+    find just as many risk rows, the pair with the fewest asks on hard negatives and ordinary talk
+    together (then the highest thresholds).
+
+    Recall first: the hard negatives' 5% is a target reported beside the choice, not a constraint on
+    it. They are written to sound like disclosures, and once the hardest of them joined (dev9),
+    holding them to 5% cost about five risk rows in a hundred; ordinary talk is what a person
+    practising actually says, so its budget binds. Without the semantic layer the second threshold
+    is 2.0 (never reached). `shipped` adds that pair's row."""
     import numpy
 
     dev = [(row, j) for p in portions if p.tunable for row, j in zip(p.rows, p.judged)]

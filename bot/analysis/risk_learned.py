@@ -35,14 +35,15 @@ log = logging.getLogger(__name__)
 
 # The word-level model's probability that asks, and the semantic layer's. Chosen together in
 # bench/eval_risk.py by 5-fold cross-validation on the development portions: of the pairs that keep
-# asks on ordinary conversation (mentalizing answers, AnnoMI client turns) at or under 2%, the one
-# that finds the most risk rows with the fewest asks (recall first: hard negatives, written to sound
-# like disclosures, are reported against their 5% target but do not hold recall back).
+# asks on the ordinary conversation tuned on (mentalizing answers, AnnoMI's dev split) at or under 1%
+# (half the 2% target: held out, it has run two to three times higher), the one that finds the most
+# risk rows with the fewest asks (recall first: hard negatives, written to sound like disclosures,
+# are reported against their 5% target but do not hold recall back).
 # With the semantic layer off the word-level model asks alone, at its own cross-validated threshold.
 # docs/analysis.md has the figures.
-THRESHOLD = 0.91
-SEMANTIC_THRESHOLD = 0.67
-WORDS_ONLY_THRESHOLD = 0.83
+THRESHOLD = 0.94
+SEMANTIC_THRESHOLD = 0.76
+WORDS_ONLY_THRESHOLD = 0.89
 # Below this word-level probability the semantic layer is not consulted: it costs about 15 ms.
 GATE = 0.5
 MARKER = "model/words"
