@@ -30,7 +30,8 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   to the weakest classes: veiled harm to others, past events, and near-topic hard negatives;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
-  never a row: looking at its rows would spend the only independent measure there is. Tuning runs
+  never a row nor a fine class (most hold one row): looking at its rows would spend the only
+  independent measure there is. Tuning runs
   leave it out with ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
@@ -429,7 +430,10 @@ def report(name: str, rows: list[dict], results: list, show_rows: bool) -> dict[
     print(f"  keyword baseline recall              {rate(base_risk, len(risk))}")
     print_recall_table("recall by category", grouped(risk, "category"))
     print_recall_table("recall by kind", grouped(risk, "kind"))
-    print_recall_table("recall by cls", grouped(risk, "cls"))
+    if show_rows:
+        print_recall_table("recall by cls", grouped(risk, "cls"))
+    else:  # most fine classes hold one row: their figures would say which rows were missed
+        print("  recall by cls: withheld for the blind portion")
     dist = Counter(o for _, o in risk)
     by_model = sum(getattr(r, "source", None) == "model" for row, r in zip(rows, results) if row["risk"])
     print(f"  outcomes on risk rows: flag {dist['flag']}, ask {dist['ask']} (of them by the model {by_model}), none {dist['none']}")
@@ -444,10 +448,10 @@ def report(name: str, rows: list[dict], results: list, show_rows: bool) -> dict[
     print(f"  false alarms (flag+ask) on hard negatives {rate(alarms, len(negatives))}; "
           f"flags only {rate(sum(o == 'flag' for _, o in negatives), len(negatives))}; "
           f"keyword baseline {rate(base_neg, len(negatives))}")
-    print("  false alarms by cls")
-    for cls, group in grouped(negatives, "cls").items():
-        print(f"    {cls:<34} {rate(sum(o in DETECTED for o in group), len(group))}")
     if show_rows:
+        print("  false alarms by cls")
+        for cls, group in grouped(negatives, "cls").items():
+            print(f"    {cls:<34} {rate(sum(o in DETECTED for o in group), len(group))}")
         print_errors(rows, results)
     return {"recall": found / len(risk) if risk else 1.0, "false_alarms": alarms / len(negatives) if negatives else 0.0}
 
