@@ -232,15 +232,32 @@ def judge(texts: list[str], models: Models, cross_validate: bool) -> tuple[list[
     judged = [Judged(t, d, r) for t, d, r in zip(texts, docs, results)]
     if models.available:
         for j in judged:
-            if outcome_of(j.rules) == "none":
-                j.model = models.for_text(j.text, cross_validate)
-                spans = getattr(models.learned, "set_aside_for_models", lambda r: r.sure_set_aside)(j.rules)
-                text = models.learned.blank_out(j.text, spans)
-                j.probability = j.model.probability(text)
-                if models.semantic is not None and j.probability >= models.learned.GATE and text.strip():
-                    j.index = models.index_for(j.text, cross_validate)
-                    j.semantic = j.index.judge(text).probability
+            text = _text_for_models(models.learned, j)
+            if text is None:
+                continue
+            j.model = models.for_text(j.text, cross_validate)
+            j.probability = j.model.probability(text)
+            if models.semantic is not None and _semantic_reads(models.learned, j, text):
+                j.index = models.index_for(j.text, cross_validate)
+                j.semantic = j.index.judge(text).probability
     return judged, ms
+
+
+def _text_for_models(learned: Any, j: Judged) -> str | None:
+    """What the learned layer reads of the sentence, as the detector itself decides it (a version of
+    `bot` from before `text_for_models`: the rules' sure set-asides blanked, read when the rules
+    found nothing)."""
+    if hasattr(learned, "text_for_models"):
+        return learned.text_for_models(j.rules, j.doc)
+    if outcome_of(j.rules) != "none":
+        return None
+    return learned.blank_out(j.text, getattr(learned, "set_aside_for_models", lambda r: r.sure_set_aside)(j.rules))
+
+
+def _semantic_reads(learned: Any, j: Judged, text: str) -> bool:
+    if hasattr(learned, "semantic_reads"):
+        return learned.semantic_reads(j.rules, text, j.probability)
+    return j.probability >= learned.GATE and bool(text.strip())  # the first version of the layer
 
 
 def combine(judged: list[Judged], models: Models, threshold: float, semantic_threshold: float = 2.0) -> list:

@@ -39,10 +39,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 OUT = ROOT / "bot" / "analysis" / "lexicons" / "risk_model.jsonl"
-RISK_PORTIONS = (("tuned-old", "risk.jsonl"), ("dev", "risk_dev.jsonl"), ("dev2", "risk_dev2.jsonl"),
-                 ("dev3", "risk_dev3.jsonl"), ("dev4", "risk_dev4.jsonl"), ("dev5", "risk_dev5.jsonl"),
-                 ("dev6", "risk_dev6.jsonl"), ("dev7", "risk_dev7.jsonl"), ("dev8", "risk_dev8.jsonl"),
-                 ("dev9", "risk_dev9.jsonl"))
+sys.path.insert(0, str(ROOT))
+from bench.eval_risk import PORTIONS  # noqa: E402 - one list of the labelled portions, kept by the eval
+
+# The development portions: every one the eval may tune on (the blind one is never read here).
+RISK_PORTIONS = tuple((name, file_name) for name, file_name, tunable in PORTIONS if tunable)
 ORDINARY = (("mentalizing", "mentalizing.jsonl"), ("repair", "repair.jsonl"))
 WRITTEN_ORDINARY = ROOT / "bot" / "analysis" / "lexicons" / "risk_model_ordinary.yml"
 THIRD_PARTY = "third_party_concern"
@@ -113,7 +114,6 @@ def main() -> int:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     positives = sum(r["label"] for r in rows)
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} rows, {positives} risk, {len(rows) - positives} not")
-    sys.path.insert(0, str(ROOT))
     from bot.analysis import risk_model, risk_semantic
 
     training = risk_model.read_rows(OUT)

@@ -100,28 +100,42 @@ def _little_left(doc: Doc, blanked: list[Evidence]) -> bool:
     return len(left) < MIN_CONTENT_LEFT
 
 
+def text_for_models(result: RiskResult, doc: Doc) -> str | None:
+    """What the models read of a message: its text with what the rules set aside blanked out; None
+    when they read nothing of it (the rules found something, or too little is left once blanked)."""
+    if result.outcome != "none":
+        return None
+    set_aside = set_aside_for_models(result)
+    if set_aside and _little_left(doc, set_aside):
+        return None
+    return blank_out(doc.text, set_aside)
+
+
+def semantic_reads(result: RiskResult, text: str, probability: float) -> bool:
+    """Whether the semantic layer is consulted on the text the models read (past the gate, with
+    words left, and not a wish the rules read as being about how things are)."""
+    return probability >= GATE and bool(text.strip()) and not _read_as_not_veiled(result)
+
+
 def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = None,
                        threshold: float | None = None, index: SemanticIndex | None = None,
                        semantic_threshold: float = SEMANTIC_THRESHOLD) -> RiskResult:
     """The rules' result, with the models' ask added where the rules found nothing about the speaker."""
-    if result.outcome != "none":
+    text = text_for_models(result, doc)
+    if text is None:
         return result
     semantic = index is not None or semantic_enabled()
     if threshold is None:
         threshold = THRESHOLD if semantic else WORDS_ONLY_THRESHOLD
-    set_aside = set_aside_for_models(result)
-    if set_aside and _little_left(doc, set_aside):
-        return result
     try:
         model = model or load_model()
-        text = blank_out(doc.text, set_aside)
         probability = model.probability(text)
         if probability >= threshold:
             return _with(result, model_finding(model, doc.text, text, probability))
     except Exception:  # the rules' answer must stand whatever happens to the model
         log.exception("The risk model failed on a message; the rules' result stands")
         return result
-    if not semantic or probability < GATE or not text.strip() or _read_as_not_veiled(result):
+    if not semantic or not semantic_reads(result, text, probability):
         return result
     try:
         judgement = (index or load_index()).judge(text)

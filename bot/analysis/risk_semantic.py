@@ -108,7 +108,7 @@ class SentenceEncoder:
             sentences = [s for s in SENTENCE_END.split(text) if len(s.split()) >= MIN_SENTENCE_WORDS]
             overlap = len(sentences) <= 1
             parts = _windows(pieces, step, step // 2 if overlap else step)
-            if len(parts) > MAX_PARTS:
+            if overlap and len(parts) > MAX_PARTS:
                 parts = _windows(pieces, step, step)  # too long to overlap: side by side
             if not overlap:
                 parts += [self._pieces(s)[:step] for s in sentences]
