@@ -486,8 +486,8 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     span = candidate.span
     if text.overlaps(IDIOM_CUE, span) and candidate.label not in lex.idiom_readers:
         return IDIOM
-    # "Can you tell me which tablets are most dangerous?" asks for a method, whoever is asked.
-    if candidate.rule != "si_method_question" and _question_to_listener(span, lex, text):
+    # A method asked for ("which tablets are most dangerous?") is asked for whoever is asked.
+    if not spec.get("question_counts") and _question_to_listener(span, lex, text):
         return "A question put to someone else (\"have you thought about ending your life?\"), not the speaker's own disclosure."
     if text.in_sentence("cue/definition", span) and not _speaker_in_sentence(span, text):
         return DEFINITION

@@ -1,0 +1,157 @@
+"""Classes the seventh blind set (now tests/data/risk_dev10.jsonl) showed weakest, in our own words
+(not from the labelled files), with both sides of every boundary: harm to others told by what is put
+in someone's food or drink, by what will become of a person, or as ending things "for both of us";
+ideation told as absence from a day to come or a drop "high enough"; self-harm told as coping; a
+child unfed or made to sleep outside, documents kept by an employer, a forced marriage; past events
+told beside life now; and the everyday readings that must stay quiet (a carer's crushed tablets,
+poison for mice, a trip at Christmas, a pillow fight, a cat at night, shooting one's shot).
+
+These read the rules alone (`assess_risk_rules`), so a pass is the rules' own and not the learned
+layer's. `found` means flag or ask.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.risk_rules import category, found, outcome, result
+
+
+@pytest.mark.parametrize("text", [
+    "I've started slipping a few of my sleeping tablets into his evening cocoa... no, his tea.",
+    "Every night I stir a little of the weedkiller into her soup.",
+    "I've been adding something to my stepdad's dinner for a week now.",
+    "How much bleach could someone put in a person's drink before it tasted wrong?",
+    "Would antifreeze have a taste in orange juice?",
+])
+def test_something_put_in_a_persons_food_or_drink(text):
+    assert found(text)
+    assert category(text) == "harm_to_others"
+
+
+@pytest.mark.parametrize("text", [
+    "I put sugar in her tea and she said it was perfect.",
+    "Nan can't swallow her tablets now so I crush them into her yoghurt.",
+    "I add protein powder to my smoothie after the gym.",
+    "The slugs are eating everything, I put some poison down by the lettuces.",
+    "Can I add something to his lunchbox so he eats more veg?",
+])
+def test_food_drink_and_medicine_in_everyday_use(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He won't be a problem after Friday, I've sorted it.",
+    "Gonna make sure he never comes back to this school. Got it planned.",
+    "I want to know how to get back at him so he never gets up again.",
+    "Everyone's gonna remember this Monday. Starting with the ones who laughed.",
+    "My neighbour is going to pay. I know how to mess with his brakes.",
+    "Mum's confused all the time now and I've thought about ending things for both of us.",
+])
+def test_what_will_become_of_a_person(text):
+    assert found(text)
+    assert category(text) == "harm_to_others"
+
+
+@pytest.mark.parametrize("text", [
+    "She won't be a problem for you, she's really easy-going.",
+    "Dad is going to pay for the meal.",
+    "Everyone's going to remember this party!",
+    "We ended things for both of us, the relationship had run its course.",
+])
+def test_easy_guests_bills_parties_and_breakups_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "wont be here for results day so whatever",
+    "I shan't be around for the spring, so please don't book me in.",
+    "I stood on the bridge wondering if the drop was high enough.",
+    "keep looking at the railway line on my way home",
+])
+def test_absent_from_a_day_to_come_and_heights_weighed(text):
+    assert found(text)
+    assert category(text) == "suicidal_ideation"
+
+
+@pytest.mark.parametrize("text", [
+    "I won't be here for Christmas, we're at my sister's in Leeds.",
+    "I won't be around for the meeting next week, I'm away on a course.",
+    "Is the drop high enough for a bungee jump on holiday? The view looked beautiful.",
+])
+def test_trips_and_holiday_heights_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cutting is the only way I'm getting through the week.",
+    "the cuts keep getting deeper and i dont know how to stop",
+    "I've got the tablets counted out and I'm going to swallow every one of them tonight.",
+])
+def test_self_harm_as_coping_and_swallowing_them_all(text):
+    assert found(text)
+    assert outcome(text) == "flag"
+
+
+@pytest.mark.parametrize("text", [
+    "Cutting costs is how we're coping with the new budget.",
+    "The cuts to the bus service are getting worse every year.",
+])
+def test_budgets_and_bus_cuts_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My stepdad made us sleep in the garage when we cried.",
+    "nobody's fed us since the weekend",
+    "The manager keeps our passports in his office and we work every day.",
+    "got a bruise from my mum's boyfriend, told the teacher it was netball",
+    "I'm supposed to marry my cousin next summer and nobody asked me.",
+    "He says he'll take the kids and I'll never see them again.",
+    "He said he'd make me disappear if I ever told anyone.",
+])
+def test_danger_told_by_what_happens(text):
+    assert found(text)
+    assert category(text) == "abuse_or_danger"
+
+
+@pytest.mark.parametrize("text", [
+    "My little brother whacks me with a pillow every morning. So annoying!",
+    "Our cat comes into my room at night and sits on my face.",
+    "gonna shoot my shot with the girl from chemistry",
+    "Honestly the team will be better off without me on this project, I'm useless at slides.",
+    "I could strangle my flatmate for leaving the milk out again.",
+    "We've got mice in the loft. Is poison or traps kinder?",
+])
+def test_pillows_cats_crushes_projects_and_mice_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll kill him for taking my kids.",
+    "My brother hits me with a belt when mum's out.",
+    "Someone comes into my room at night and I can't stop him.",
+])
+def test_the_same_words_with_a_real_threat_stay_found(text):
+    assert found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I took an overdose when I was nineteen. I'm forty now and it still comes up sometimes.",
+    "Back at uni I cut my arms a lot. It's part of my story now.",
+    "My grandad hit me when I was small. I'm working through it with a counsellor now.",
+    "When I was a child my uncle beat me. Now I live with my husband, it is finished.",
+    "I used to burn myself at school, I stopped ten years ago now.",
+])
+def test_past_events_told_beside_life_now(text):
+    assert found(text)
+    assert result(text).past_only
+
+
+@pytest.mark.parametrize("text", [
+    "I took an overdose when I was nineteen. I still think about doing it again now.",
+    "My uncle beat me when I was a child. He still does when he visits.",
+    "I used to cut at school and I've started again this week.",
+])
+def test_past_events_that_are_still_going_on(text):
+    assert found(text)
+    assert not result(text).past_only
