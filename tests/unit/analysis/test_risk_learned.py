@@ -14,7 +14,7 @@ from bot.analysis.risk_model import DATA_FILE, RiskModel, load_model, read_rows
 from bot.nlp import load_nlp
 
 # Written for these tests, not in the training file: the rules find nothing in it, the model does.
-MODEL_ONLY = "everything feels heavy and pointless and i keep thinking everyone would cope fine if i just disappeared"
+MODEL_ONLY = "everything feels heavy and pointless and i keep thinking everyone would be fine if i just disappeared"
 ORDINARY = "We went to the cinema and then got a taxi home."
 
 

@@ -155,3 +155,98 @@ def test_past_events_told_beside_life_now(text):
 def test_past_events_that_are_still_going_on(text):
     assert found(text)
     assert not result(text).past_only
+
+
+@pytest.mark.parametrize("text", [
+    "That woman next door has tormented me for years. I've bought a crossbow.",
+    "I keep my brother's rifle in my wardrobe now and I know what he did.",
+    "Been sharpening my knives every evening, thinking about my ex.",
+    "I keep imagining smothering him while he sleeps.",
+    "i keep thinking about pushing her down the stairs when she shouts",
+    "When they won't behave I lock them in the garage till morning.",
+])
+def test_weapons_kept_for_someone_and_intrusive_harm(text):
+    assert found(text)
+    assert "harm_to_others" in {f.category for f in result(text).speaker_findings}
+
+
+@pytest.mark.parametrize("text", [
+    "My uncle shoots clays at his club with a licensed shotgun, and he's furious about the new fees.",
+    "I've been sharpening the kitchen knives before the dinner party.",
+    "I keep thinking about putting my feet up with a good book.",
+    "I lock my bike in the shed every night.",
+])
+def test_hunting_cooking_rest_and_bikes_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i self harm and nobody at home knows",
+    "I sh. sorry, i just needed to say it",
+    "Ran out of room on my arm so I've moved to my legs.",
+    "The rubber band trick doesn't work anymore, I need the real thing.",
+    "I order plasters in bulk now so the chemist stops asking.",
+    "My arms are always bandaged at the moment, I tell people it's a sprain.",
+    "the thing with the blade on my wrist is every night now",
+])
+def test_self_harm_told_by_hiding_substitutes_and_room_left(text):
+    assert found(text)
+    assert category(text) == "self_harm"
+
+
+@pytest.mark.parametrize("text", [
+    "I ran out of room on the fridge for the kids' drawings.",
+    "We buy plasters in bulk for the nursery first-aid box.",
+    "The elastic band holds my hair back at the gym.",
+])
+def test_fridges_nurseries_and_hairbands_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I've given my bike away. Won't need it where I'm going.",
+    "I'm not going to make it to my 40th, I've known for a while.",
+    "Everyone talks about next summer. There isn't going to be one for me.",
+    "Tell my sister I'm sorry. I love her.",
+    "I've been saying goodbye to places all week.",
+    "I've cancelled everything in the calendar after the 3rd.",
+])
+def test_farewells_and_a_future_without_them(text):
+    assert found(text)
+    assert category(text) == "suicidal_ideation"
+
+
+@pytest.mark.parametrize("text", [
+    "I won't need a coat where I'm going, it's a beach holiday in Spain!",
+    "I want to tell my mum I'm sorry for shouting, can we practise?",
+    "We're moving to Bristol, so I've been saying goodbye to everyone at work.",
+])
+def test_holidays_apologies_and_moves_are_not(text):
+    assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I sleep with a chair wedged under my bedroom door.",
+    "not allowed any dinner if i answer back",
+    "I need his permission before I eat or go out.",
+    "He makes me kneel on the kitchen floor until he says so.",
+    "If he reads this I'm in trouble.",
+    "My uncles said I won't finish college alive if I refuse.",
+    "He drives like a maniac with the kids in the back to frighten me.",
+    "She tells me to keep quiet or I'll be put in a home.",
+    "Someone keeps sending me a photo of my front door.",
+    "He's come back and he's got the knife.",
+])
+def test_fear_and_control_told_by_what_happens(text):
+    assert found(text)
+    assert category(text) == "abuse_or_danger"
+
+
+@pytest.mark.parametrize("text", [
+    "I pushed a chair against the door to keep the draught out.",
+    "The coach makes us kneel to stretch after training.",
+    "If he reads this he'll know about the surprise party!",
+    "Keep quiet or you'll wake the baby, I told my husband.",
+])
+def test_draughts_stretches_surprises_and_sleeping_babies_are_not(text):
+    assert not found(text)
