@@ -247,6 +247,7 @@ class _Lexicon:
             perfect_auxiliaries=words("perfect_auxiliaries"),
             non_denial_next=words("non_denial_next"),
             non_denial_heads=words("non_denial_heads"),
+            others_not_knowing=words("others_not_knowing"),
         )
 
 

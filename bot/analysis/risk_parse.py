@@ -43,6 +43,7 @@ class RiskWords:
     perfect_auxiliaries: frozenset[str]
     non_denial_next: frozenset[str]
     non_denial_heads: frozenset[str]
+    others_not_knowing: frozenset[str]
 
 
 def head_chain(token: Token) -> list[Token]:
@@ -69,6 +70,8 @@ def negated(span: Span, words: RiskWords) -> bool:
                 continue
             if _not_a_denial(child, words) or token.lemma_.lower() in words.non_denial_heads:
                 continue  # "the only way out is not being alive"; "years ago, not since"; "can't stop"
+            if token.lemma_.lower() in words.others_not_knowing and _someone_else_does(token, words):
+                continue  # "I self-harm and my mum doesn't know"
             if token.dep_ == "xcomp" and any(a.lemma_.lower() in words.non_denial_heads for a in list(token.ancestors)[:2]):
                 continue  # "trying not to hurt myself": the urge is there, resisted
             if _in_a_condition(token, child):
@@ -88,6 +91,12 @@ def negated(span: Span, words: RiskWords) -> bool:
             return False
         token, steps = token.head, steps + 1
     return False
+
+
+def _someone_else_does(verb: Token, words: RiskWords) -> bool:
+    """The verb has a subject and it is not the speaker ("my mum doesn't know", "nobody noticed")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and not any(s.lower_ in words.first or s.lower_ in words.myself for s in subjects)
 
 
 def _in_a_condition(head: Token, child: Token) -> bool:

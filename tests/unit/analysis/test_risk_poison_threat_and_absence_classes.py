@@ -250,3 +250,32 @@ def test_fear_and_control_told_by_what_happens(text):
 ])
 def test_draughts_stretches_surprises_and_sleeping_babies_are_not(text):
     assert not found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thirty years ago I struck my brother in a rage. I'm seventy now and it still comes up.",
+    "I used to have violent thoughts about my stepdad, years ago. That's behind me now.",
+    "When I was twenty I thought about hurting the lad who bullied me. It passed with counselling, long ago.",
+])
+def test_past_harm_to_others_is_found_and_read_as_past(text):
+    assert found(text)
+    assert result(text).past_only
+    assert category(text) == "harm_to_others"
+
+
+@pytest.mark.parametrize("text", [
+    "I keep having violent thoughts about my manager.",
+    "I keep thinking about hurting him, he deserves it.",
+])
+def test_current_thoughts_of_harming_someone(text):
+    assert found(text)
+    assert not result(text).past_only
+
+
+@pytest.mark.parametrize("text", [
+    "I thought about hurting his feelings but I kept quiet.",
+    "It struck me that she was lonely.",
+    "The clock struck midnight and we all went home.",
+])
+def test_feelings_and_clocks_are_not(text):
+    assert not found(text)
