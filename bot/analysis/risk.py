@@ -508,7 +508,8 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
         return "Anger at someone's act, a wish to punch a wall, not a wall punched."
     if candidate.category in SELF_DIRECTED and text.in_sentence("cue/denied_answer", span):
         return "The speaker's answer to a question about it is no (\"asked whether I'd ... and I haven't\")."
-    if not earnest and candidate.category == "harm_to_others" and text.in_any("cue/jest", text.around(span, 0, 1)):
+    if (not earnest and candidate.category == "harm_to_others" and text.in_any("cue/jest", text.around(span, 0, 1))
+            and not text.in_message("cue/weapon")):
         return "Marked as a figure of speech (\"figuratively\", \"bless him\")."
     if parse.negated(span, text.words):
         return "Negated: says this is not so."

@@ -279,3 +279,15 @@ def test_current_thoughts_of_harming_someone(text):
 ])
 def test_feelings_and_clocks_are_not(text):
     assert not found(text)
+
+
+@pytest.mark.parametrize("aside, kept", [
+    ("I could strangle my brother. He's eaten all the biscuits again.", "I could strangle my brother. I've got the cord ready in my bag."),
+    ("I swear I could throttle her, she never replies to the group chat.", "I swear I'll throttle her when she's alone tonight, I know where she parks."),
+    ("Some days I could kill him, not really obviously, he's lovely.", "Some days I want to kill him, I've looked up where he lives."),
+    ("The umpire was useless, I wanted to throttle him. We lost anyway.", "My stepdad was useless again, I wanted to throttle him and I've got a knife."),
+    ("i wanted to kill her when she took my charger. we're fine now", "I threatened my brother with a knife last night. We're fine now, he says."),
+])
+def test_the_household_formula_and_anger_told_as_over(aside, kept):
+    assert outcome(aside) == "none"
+    assert found(kept)
