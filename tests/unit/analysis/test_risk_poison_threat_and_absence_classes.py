@@ -291,3 +291,18 @@ def test_feelings_and_clocks_are_not(text):
 def test_the_household_formula_and_anger_told_as_over(aside, kept):
     assert outcome(aside) == "none"
     assert found(kept)
+
+
+@pytest.mark.parametrize("aside, kept", [
+    ("It was my last day at the bank. I said goodbye to everyone and they gave me flowers.",
+     "It was a hard day at the bank. I said goodbye to everyone and they didn't notice what I meant."),
+    ("Said goodbye to my old van today, sold it to a lad from the village.",
+     "Said goodbye to my mum and my sister today, properly, like it was the last time."),
+    ("I've an operation in May so I wrote a will, the nurse suggested it.",
+     "I wrote a will and letters for the kids, and then I felt calm for the first time."),
+    ("I won't be around much longer at this firm, I've got a new job in Leeds.",
+     "I won't be around much longer, so please don't book me in for next month."),
+])
+def test_goodbyes_and_wills_with_an_everyday_reason(aside, kept):
+    assert outcome(aside) == "none"
+    assert found(kept)
