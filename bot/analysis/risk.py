@@ -498,7 +498,10 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
         return "Someone helping, not hurting (\"grabbed my arm to stop me falling\")."
     earnest = text.in_message("cue/earnest")
     clause = _clause(span, text)
-    if not earnest and candidate.category != "abuse_or_danger" and (
+    # "this homework is gonna make me kms, I've got the pills ready": a means at hand beside the
+    # formula makes it meant.
+    prepared = text.in_message("cue/means_ready") or text.in_message("cue/means_at_hand")
+    if not earnest and not prepared and candidate.category != "abuse_or_danger" and (
             text.in_any("cue/hyperbole", clause) or (text.in_any("cue/bad_moment", clause) and text.in_any("cue/laugh", clause))):
         return "Exasperation's formula (\"if ... one more time, I'll ...\"), a figure of speech."
     if (not earnest and candidate.category == "harm_to_others" and text.overlaps("cue/anger_figure", span)

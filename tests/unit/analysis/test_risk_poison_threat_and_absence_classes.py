@@ -306,3 +306,13 @@ def test_the_household_formula_and_anger_told_as_over(aside, kept):
 def test_goodbyes_and_wills_with_an_everyday_reason(aside, kept):
     assert outcome(aside) == "none"
     assert found(kept)
+
+
+@pytest.mark.parametrize("aside, kept", [
+    ("this chem coursework is gonna make me kms lol", "this chem coursework is gonna make me kms, i've got the pills ready"),
+    ("My dad keeps asking if I'm depressed and suicidal because I stay in my room. I'm not, I'm just gaming.",
+     "My dad keeps asking if I'm suicidal because I stay in my room. I am, and I can't tell him."),
+])
+def test_a_task_blamed_and_a_question_answered_no(aside, kept):
+    assert outcome(aside) == "none"
+    assert found(kept)
