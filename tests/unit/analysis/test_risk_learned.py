@@ -151,7 +151,7 @@ def test_training_file_rows_follow_the_schema():
     rows = read_rows(DATA_FILE)
     assert rows == sorted(rows, key=lambda r: r.text) and len({r.text for r in rows}) == len(rows)
     assert {r.label for r in rows} == {0, 1}
-    assert {r.origin for r in rows} <= {"tuned-old", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "mentalizing", "repair", "ordinary", "nlu"}
+    assert {r.origin for r in rows} <= {"tuned-old", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "mentalizing", "repair", "ordinary", "nlu"}
     assert all(r.category for r in rows if r.label == 1) and not any(r.category for r in rows if r.label == 0)
 
 
