@@ -316,3 +316,40 @@ def test_goodbyes_and_wills_with_an_everyday_reason(aside, kept):
 def test_a_task_blamed_and_a_question_answered_no(aside, kept):
     assert outcome(aside) == "none"
     assert found(kept)
+
+
+@pytest.mark.parametrize("text, category_found", [
+    ("He had his hands round my throat last night and I blacked out for a second.", "abuse_or_danger"),
+    ("my stepdad locks the fridge so we can't eat after six", "abuse_or_danger"),
+    ("He flushed my pill down the loo so I'd get pregnant.", "abuse_or_danger"),
+    ("The youth leader says it's our little secret.", "abuse_or_danger"),
+    ("I could do that man serious harm and I think I'm going to.", "harm_to_others"),
+    ("I nearly shook the baby this morning, I had to put him down and leave the room.", "harm_to_others"),
+    ("I keep getting pictures of throwing her off the balcony.", "harm_to_others"),
+    ("Next time his dog barks at 3am I'll be waiting with a bat.", "harm_to_others"),
+    ("I'll find him, and he won't walk again.", "harm_to_others"),
+    ("Which weedkiller would make a person really ill? Asking about my neighbour.", "harm_to_others"),
+    ("i wear gloves all the time so my mum doesn't see my hands", "self_harm"),
+    ("Haven't eaten since Monday because I don't deserve food.", "self_harm"),
+    ("I slammed my fingers in the drawer on purpose.", "self_harm"),
+])
+def test_classes_the_eighth_set_showed(text, category_found):
+    assert found(text)
+    assert category_found in {f.category for f in result(text).speaker_findings}
+
+
+@pytest.mark.parametrize("text", [
+    "Dad would have killed me for spending that much on trainers, honestly.",
+    "Boxing sparring tonight. I'm going to get battered but I love it.",
+    "I want to sleep forever this weekend, what a week.",
+    "I wrote letters to my bridesmaids to open on the wedding morning.",
+    "covered in scratches from the new kitten, she's a menace",
+    "Counting my tablets to see if I need to reorder before Easter.",
+    "I wrapped my hands round my mug and watched the rain.",
+])
+def test_what_would_have_happened_sparring_sleep_weddings_kittens_and_reorders_are_not(text):
+    assert not found(text)
+
+
+def test_a_treat_not_deserved_is_not_food_withheld():
+    assert not found("I don't deserve to eat cake after that lazy week, haha")
