@@ -35,8 +35,7 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
-  independent measure there is. Tuning runs
-  leave it out with
+  independent measure there is. Tuning runs leave it out with
   ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
