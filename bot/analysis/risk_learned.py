@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 # docs/analysis.md has the figures.
 THRESHOLD = 0.95
 SEMANTIC_THRESHOLD = 0.72
-WORDS_ONLY_THRESHOLD = 0.90
+WORDS_ONLY_THRESHOLD = 0.91
 # Below this word-level probability the semantic layer is not consulted: it costs about 15 ms.
 GATE = 0.5
 MARKER = "model/words"
