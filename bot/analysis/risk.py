@@ -886,12 +886,30 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
         return False
     over = recovered + ages
     return not any(_present_near(c, candidate.span, text) and not any(_touch(c, o) for o in over)
-                   for c in text.cues("cue/present"))
+                   and not _now_of_life_since(c, candidate.span, text) for c in text.cues("cue/present"))
 
 
 # Present-tense verbs that still tell of the past ("I have scars", "I remember", "it still haunts me").
 AFTERMATH_VERBS = {"have", "be", "remember", "recall", "carry", "bear", "haunt", "affect", "shape",
                    "bother", "feel", "wonder", "mention", "tell", "talk", "understand", "process"}
+# Verbs of life since the event: "now I live with my daughter", "the scars have faded now".
+LIFE_SINCE_VERBS = AFTERMATH_VERBS | {"fade", "heal", "live", "work", "study"}
+
+
+def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
+    """"Now" said of life since, in a sentence after the event's ("Now I have only the scars", "Now
+    I am divorced"), dates the speaker, not the event. In the event's own sentence ("suicidal for a
+    while now"), said of a duration ("for weeks now"), beside an intent ("I know what I'm going to do
+    and I feel calm now") or with a verb of the act itself ("now he hits me", "now I'm cutting
+    deeper"), it stays present."""
+    if len(cue) != 1 or cue[0].lower_ != "now" or cue[0].sent.start <= span.start < cue[0].sent.end:
+        return False
+    if any(t.lower_ in ("for", "since") for t in cue.doc[max(cue.sent.start, cue.start - 4):cue.start]):
+        return False
+    if any(cue.sent.start <= c.start < cue.sent.end for c in text.cues("cue/intent")):
+        return False
+    verb = cue[0].head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIFE_SINCE_VERBS
 
 
 def _told_in_present(span: Span) -> bool:
