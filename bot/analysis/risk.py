@@ -309,7 +309,7 @@ def assess_risk_rules(doc: Doc) -> RiskResult:
         elif reason:
             set_aside.append(Evidence.from_span(match.span, match.label, reason))
             if is_sure:
-                sure.append(set_aside[-1])
+                sure.append(_sure_extent(set_aside[-1], match.span, reason))
     sure += [Evidence.from_span(span, cue, why) for cue, why in SURE_CUES.items() for span in text.cues(cue)]
     return RiskResult(
         findings=_merge(kept, lex),
@@ -481,6 +481,10 @@ def _counts(span: Span, spec: dict, text: _Text) -> bool:
     return True
 
 
+QUESTION_TO_LISTENER = ("A question put to someone else (\"have you thought about ending your life?\"), not the "
+                        "speaker's own disclosure.")
+
+
 def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, text: _Text) -> str:
     """Why the rules are sure this is not a disclosure (a curated idiom, the speaker's negation, a
     curated reading of this rule's words), or ""."""
@@ -489,7 +493,7 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
         return IDIOM
     # A method asked for ("which tablets are most dangerous?") is asked for whoever is asked.
     if not spec.get("question_counts") and _question_to_listener(span, lex, text):
-        return "A question put to someone else (\"have you thought about ending your life?\"), not the speaker's own disclosure."
+        return QUESTION_TO_LISTENER
     if text.in_sentence("cue/definition", span) and not _speaker_in_sentence(span, text):
         return DEFINITION
     if _reflection_to_listener(span, lex, text):
@@ -543,6 +547,17 @@ def _speaker_in_sentence(span: Span, text: _Text) -> bool:
     words = text.words
     return any((t.lower_ in words.first and t.lower_ not in PLURAL_FIRST) or t.lower_ in words.myself
                for t in text.sentence(span))
+
+
+def _sure_extent(evidence: Evidence, span: Span, reason: str) -> Evidence:
+    """What the learned layer must not read of a sure set-aside: its words, or, for a question put to
+    the listener, the whole question ("Are you having thoughts of killing yourself right now, and how
+    often do they come?" is about the listener through to its question mark; blanking only "killing
+    yourself" left the models reading a question about thoughts that come often)."""
+    question = span.sent
+    if reason != QUESTION_TO_LISTENER or not question.text.rstrip().endswith("?"):
+        return evidence
+    return Evidence.from_span(question, evidence.marker, reason)
 
 
 def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:

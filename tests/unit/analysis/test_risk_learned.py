@@ -117,6 +117,22 @@ def test_words_after_a_set_aside_part_are_still_read(model):
     assert assess_risk(doc).outcome == "ask"
 
 
+def test_a_question_put_to_the_listener_is_kept_from_the_models_whole():
+    # A trainee's screening question is about the listener up to its question mark: blanking only
+    # "killing yourself" left "are you having thoughts of ... how often do they come?" for the models.
+    question = "Are you having thoughts of killing yourself at the moment, and how often do they come?"
+    rules = assess_risk_rules(_doc(question))
+    assert [e.text for e in rules.sure_set_aside] == [question]
+    assert assess_risk(_doc(question)).outcome == "none"
+
+
+def test_after_a_question_to_the_listener_the_speakers_own_words_are_still_read():
+    question = "Have you ever thought about killing yourself? "
+    rules = assess_risk_rules(_doc(question + MODEL_ONLY))
+    assert [e.text for e in rules.sure_set_aside] == [question.strip()]
+    assert assess_risk(_doc(question + MODEL_ONLY)).outcome == "ask"
+
+
 def test_fitting_is_deterministic():
     rows = read_rows(DATA_FILE)
     first, second = RiskModel(rows), RiskModel(list(rows))
