@@ -44,8 +44,9 @@ log = logging.getLogger(__name__)
 VECTORS_FILE = LEXICON_DIR / "risk_model_vectors.npz"
 ENCODER_NAME = "all-MiniLM-L6-v2"
 # How fast a training sentence's vote fades with its distance in cosine: at 0.05, a sentence 0.1
-# further away weighs e^-2 as much. Chosen by cross-validation on the development portions
-# (docs/analysis.md, from 0.02-0.1); the threshold on the score is chosen in bot/analysis/risk_learned.py.
+# further away weighs e^-2 as much. Set from a one-off out-of-fold comparison of 0.02 to 0.1 on the
+# training file (docs/analysis.md), not searched each round; the threshold on the score is what
+# cross-validation chooses (bot/analysis/risk_learned.py).
 TEMPERATURE = 0.05
 # Long messages are read in windows of this many word pieces (and by sentence), and the part
 # nearest to risk counts.
