@@ -917,11 +917,12 @@ def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
     while now"), said of a duration ("for weeks now"), beside an intent ("I know what I'm going to do
     and I feel calm now") or with a verb of the act itself ("now he hits me", "now I'm cutting
     deeper"), it stays present."""
-    if len(cue) != 1 or cue[0].lower_ != "now" or cue[0].sent.start <= span.start < cue[0].sent.end:
+    sentence = cue.sent
+    if len(cue) != 1 or cue[0].lower_ != "now" or sentence.start <= span.start < sentence.end:
         return False
-    if any(t.lower_ in ("for", "since") for t in cue.doc[max(cue.sent.start, cue.start - 4):cue.start]):
+    if any(t.lower_ in ("for", "since") for t in cue.doc[max(sentence.start, cue.start - 4):cue.start]):
         return False
-    if any(cue.sent.start <= c.start < cue.sent.end for c in text.cues("cue/intent")):
+    if any(sentence.start <= c.start < sentence.end for c in text.cues("cue/intent")):
         return False
     verb = cue[0].head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIFE_SINCE_VERBS
