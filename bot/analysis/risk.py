@@ -225,6 +225,7 @@ class _Lexicon:
         self.question_words = words("question_words")
         self.question_openers = words("question_openers")
         self.restraint_verbs = words("restraint_verbs")
+        self.words_in_care = words("people_in_care")
         self.question_listener_objects = words("question_listener_objects")
         self.reflection_openers = tuple(str(w).lower().split() for w in raw.get("reflection_openers") or [])
         self.words = parse.RiskWords(
@@ -247,6 +248,7 @@ class _Lexicon:
             perfect_auxiliaries=words("perfect_auxiliaries"),
             non_denial_next=words("non_denial_next"),
             non_denial_heads=words("non_denial_heads"),
+            ceasing_verbs=words("ceasing_verbs"),
             others_not_knowing=words("others_not_knowing"),
         )
 
@@ -428,7 +430,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     if spec.get("resolve") == "harm":
         reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
         if reason is None and not text.in_message("cue/earnest") and (
-                text.elsewhere_in_sentence("cue/game", span) or text.elsewhere_in_sentence("cue/fiction", span)):
+                _game_in_sentence(span, text) or text.elsewhere_in_sentence("cue/fiction", span)):
             reason = GAME_OR_FICTION
     else:
         reason = _resolve_person(candidate, spec, chain, lex, text, reporter, is_quoted)
@@ -446,6 +448,24 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     if reporter == "third" and candidate.category == THIRD_PARTY:
         candidate.qualifiers.append("reported")
     return candidate, "", False
+
+
+# A game named only as a time ("gonna jump him after the game on Saturday") is not where the act happens.
+TIME_PREPOSITIONS = frozenset({"after", "before", "until", "till", "following", "during"})
+
+
+def _game_in_sentence(span: Span, text: _Text) -> bool:
+    """A game or sport named in the span's sentence, outside it, other than as a time."""
+    sent = text.sentence(span)
+    return any(sent.start <= cue.start < sent.end and not (cue.start < span.end and span.start < cue.end)
+               and not _named_as_a_time(cue) for cue in text.cues("cue/game"))
+
+
+def _named_as_a_time(cue: Span) -> bool:
+    """"after the game", "before training": read by the words, the parser often takes "after" for a
+    clause's mark."""
+    before = [t for t in cue.doc[max(0, cue.start - 3):cue.start] if t.dep_ != "det" and t.pos_ not in ("DET", "PRON")]
+    return bool(before) and before[-1].lower_ in TIME_PREPOSITIONS
 
 
 def _second_sign(spec: dict, span: Span, text: _Text) -> bool:
@@ -504,7 +524,10 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     clause = _clause(span, text)
     # "this homework is gonna make me kms, I've got the pills ready": a means at hand beside the
     # formula makes it meant.
-    prepared = text.in_message("cue/means_ready") or text.in_message("cue/means_at_hand")
+    # The same for a threat at someone with a weapon said beside it ("I'll stab her if she reads my
+    # diary one more time, I have a knife in my room").
+    prepared = (text.in_message("cue/means_ready") or text.in_message("cue/means_at_hand")
+                or (candidate.category == "harm_to_others" and text.in_message("cue/weapon")))
     if not earnest and not prepared and candidate.category != "abuse_or_danger" and (
             text.in_any("cue/hyperbole", clause) or (text.in_any("cue/bad_moment", clause) and text.in_any("cue/laugh", clause))):
         return "Exasperation's formula (\"if ... one more time, I'll ...\"), a figure of speech."
@@ -523,13 +546,23 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     for label in spec.get("unless") or ():
         # A few readings reach back a sentence ("I handed in my notice today! Saying goodbye to everyone").
         before = 1 if label in lex.unless_reach_back else 0
-        if text.in_any(label, text.around(span, before, 1)):
+        if any(not _denied_just_before(cue) for sent in text.around(span, before, 1) for cue in text.cues(label)
+               if sent.start <= cue.start < sent.end):
             return lex.unless_reasons.get(label, "A curated reading of these words that is not a disclosure.")
     if candidate.label in lex.relationship_ambiguous and text.in_any("cue/relationship", text.around(span, 0, 1)):
         return "About ending a relationship, not a life."
     if candidate.rule.startswith("si_") and text.in_sentence("cue/by_accident", span):
         return "Said to be an accident (\"by accident\"), not on purpose."
     return ""
+
+
+NEGATION_WORDS = frozenset({"not", "n't", "never", "nt"})
+
+
+def _denied_just_before(cue: Span) -> bool:
+    """A reading denied by the words right before it ("not for a barbecue", "it isn't for the garden",
+    "just not by accident") does not set the match aside."""
+    return any(t.lower_ in NEGATION_WORDS for t in cue.doc[max(cue.sent.start, cue.start - 3):cue.start])
 
 
 def _clause(span: Span, text: _Text) -> list[Span]:
@@ -795,6 +828,11 @@ def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex:
         return "Hurt feelings, not a physical threat."
     if parse.is_ongoing_figure(verb) and not text.near("cue/fear", candidate.span):
         return "\"They're killing me\": a figure of speech without a threat or fear."
+    doer = parse.subject_of(verb, candidate.span, text.words)
+    if doer is not None and _sparring_partner(doer, verb, text):
+        return "Hit in a sparring bout or a combat sport, not abused."
+    if doer is not None and doer.lemma_.lower() in lex.words_in_care and not text.near("cue/fear", candidate.span, 6):
+        return "Hit at work by someone in the speaker's care (a patient, a resident), not abuse at home."
     candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 3)
     candidate.explanation = "Being hurt, threatened or abused by someone."
     if parse.is_counterfactual(verb, text.words):
@@ -805,6 +843,17 @@ def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex:
         candidate.severity = max(candidate.severity, 4)
         candidate.explanation = "Threatened with harm by someone."
     return None
+
+
+def _sparring_partner(doer: Token, verb: Token, text: _Text) -> bool:
+    """The one who hit is named as a sparring partner or opponent ("my sparring partner punched me"),
+    or the verb's own phrase places it in a bout ("punched me in sparring"). A combat sport named
+    elsewhere does not ("my boyfriend does kickboxing and he punched me")."""
+    marked = {t.i for cue in text.cues("cue/sparring") for t in cue}
+    if any(t.i in marked for t in doer.subtree):
+        return True
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "at")]
+    return any(t.i in marked for p in phrases for t in p.subtree)
 
 
 def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chain: list[Token], lex: _Lexicon,
@@ -890,9 +939,13 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     """Placed in a past that is over: a past cue in its sentence or the next one ("I was raped at
     university. It was a long time ago"), and no present cue there ("again", "still happening"),
     a present word inside a recovery phrase ("I'm fine now") not counting."""
-    if _has_intent(chain, text, present=True) or _told_in_present(candidate.span):
+    if _has_intent(chain, text, present=True):
         return False
-    sentences = text.around(candidate.span, 0, 1)
+    own = text.sentence(candidate.span)
+    if _told_in_present(candidate.span) and not (_tense_unmarked(candidate.span) and any(
+            own.start <= c.start < own.end for c in text.cues("cue/past"))):
+        return False
+    sentences = text.around(candidate.span, 0, 1) + _dating_sentences(candidate.span, text)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
     recovered = [c for c in text.cues("cue/recovered") if inside(c)]
     # "at 12" is an age, "at 12 tonight" a time.
@@ -904,11 +957,35 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
                    and not _now_of_life_since(c, candidate.span, text) for c in text.cues("cue/present"))
 
 
+# Verbs whose past is spelt as their present: the tagger guesses the tense of "I hurt people", so an
+# age or a time in the same sentence ("When I was fifteen I hurt people") decides it.
+SAME_PAST_FORMS = frozenset({"hurt", "hit", "cut", "put", "beat", "let", "set", "shut", "burn", "quit", "upset"})
+# A sentence that dates what was just told: "That was ten years ago", "It's been eighteen years".
+DATING_OPENERS = frozenset({"that", "this", "it", "which"})
+DATING_REACH = 3
+
+
+def _tense_unmarked(span: Span) -> bool:
+    return span.root.lower_ in SAME_PAST_FORMS or any(t.lower_ in SAME_PAST_FORMS for t in span if t.pos_ == "VERB")
+
+
+def _dating_sentences(span: Span, text: _Text) -> list[Span]:
+    """Up to DATING_REACH sentences after the match's next one that open by dating what came before
+    ("That was ten years ago", "This was eleven years ago")."""
+    later = text.around(span, 0, 1 + DATING_REACH)[2:]
+    return [s for s in later if len(s) > 1 and s[0].lower_ in DATING_OPENERS
+            and s[1].lemma_.lower() in ("be", "have")]
+
+
 # Present-tense verbs that still tell of the past ("I have scars", "I remember", "it still haunts me").
 AFTERMATH_VERBS = {"have", "be", "remember", "recall", "carry", "bear", "haunt", "affect", "shape",
                    "bother", "feel", "wonder", "mention", "tell", "talk", "understand", "process"}
 # Verbs of life since the event: "now I live with my daughter", "the scars have faded now".
 LIFE_SINCE_VERBS = AFTERMATH_VERBS | {"fade", "heal", "live", "work", "study"}
+
+
+# "im at uni now" splits into "i" + "m", which the lemmatiser leaves as "m".
+CONTRACTED_BE = {"m": "be", "'m": "be", "im": "be", "re": "be", "'re": "be"}
 
 
 def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
@@ -925,7 +1002,8 @@ def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
     if any(sentence.start <= c.start < sentence.end for c in text.cues("cue/intent")):
         return False
     verb = cue[0].head
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIFE_SINCE_VERBS
+    lemma = CONTRACTED_BE.get(verb.lower_, verb.lemma_.lower())
+    return (verb.pos_ in ("VERB", "AUX") or verb.lower_ in CONTRACTED_BE) and lemma in LIFE_SINCE_VERBS
 
 
 def _told_in_present(span: Span) -> bool:

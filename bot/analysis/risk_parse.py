@@ -44,6 +44,7 @@ class RiskWords:
     non_denial_next: frozenset[str]
     non_denial_heads: frozenset[str]
     others_not_knowing: frozenset[str]
+    ceasing_verbs: frozenset[str]
 
 
 def head_chain(token: Token) -> list[Token]:
@@ -72,6 +73,8 @@ def negated(span: Span, words: RiskWords) -> bool:
                 continue  # "the only way out is not being alive"; "years ago, not since"; "can't stop"
             if token.lemma_.lower() in words.others_not_knowing and _someone_else_does(token, words):
                 continue  # "I self-harm and my mum doesn't know"
+            if _ceasing_of(span, token, words):
+                continue  # "the suicidal thoughts never went away": denying that they ended affirms them
             if token.dep_ == "xcomp" and any(a.lemma_.lower() in words.non_denial_heads for a in list(token.ancestors)[:2]):
                 continue  # "trying not to hurt myself": the urge is there, resisted
             if _in_a_condition(token, child):
@@ -91,6 +94,15 @@ def negated(span: Span, words: RiskWords) -> bool:
             return False
         token, steps = token.head, steps + 1
     return False
+
+
+def _ceasing_of(span: Span, verb: Token, words: RiskWords) -> bool:
+    """The matched words are the subject of a verb of ending ("went away", "faded", "left me")."""
+    if span.root.head.i != verb.i or span.root.dep_ not in SUBJECT_DEPS:
+        return False
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")]
+    return lemma in words.ceasing_verbs or any(f"{lemma} {p}" in words.ceasing_verbs for p in particles)
 
 
 def _someone_else_does(verb: Token, words: RiskWords) -> bool:
