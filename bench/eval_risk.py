@@ -40,12 +40,18 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
 - "dev15": tests/data/risk_dev15.jsonl, the ninth blind set, written by someone who opened no file of
   this project, measured twice as blind (aggregates only: before and after a round on the learned
   side) and retired like dev5;
+- "dev16", "dev17", "dev18": three more sets written at once from a fresh brief by three people who
+  opened no file of this project, with these emphases: sport, gaming, workplaces and friends' banter
+  (veiled harm to others; joking threats as hard negatives); memories of childhood and time (past
+  events, and childhood harm still going on); couples and families in conflict, understatement and
+  hyperbole. Each was measured once as fresh before the rules were read against it or it joined the
+  training file (figures in docs/analysis.md); development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
   independent measure there is. Tuning runs leave it out with
   ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,
-  dev12,dev13,dev14,dev15.
+  dev12,dev13,dev14,dev15,dev16,dev17,dev18.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -99,6 +105,8 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev11", "risk_dev11.jsonl", True), ("dev12", "risk_dev12.jsonl", True),
             ("dev13", "risk_dev13.jsonl", True), ("dev14", "risk_dev14.jsonl", True),
             ("dev15", "risk_dev15.jsonl", True),
+            ("dev16", "risk_dev16.jsonl", True), ("dev17", "risk_dev17.jsonl", True),
+            ("dev18", "risk_dev18.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
