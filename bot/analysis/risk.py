@@ -712,8 +712,13 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         return ""
     if person == "thing" and candidate.category == "abuse_or_danger" and not spec.get("speaker"):
         return "About a thing, not a person."
+    if candidate.rule == "abuser" and _someone_elses(span, text):
+        # "my best friend is leaving her abusive husband": someone else's abuser ("I need his
+        # permission" names the controller, so only the rule that names the abuser reads this).
+        _make_third_party(candidate, "someone else's safety")
+        return ""
     if person == "third" and not spec.get("subject_is_abuser"):
-        if candidate.rule in METHOD_RULES | {"si_plan"} and text.in_any("cue/search", text.around(span)):
+        if candidate.rule in METHOD_RULES | {"si_plan"} and _speaker_searches(span, text):
             # "I spent last night reading how people hang themselves": the speaker is the one searching.
             candidate.ask = True
             candidate.qualifiers.append("reading about how others did it")
@@ -725,6 +730,25 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     if candidate.category == "self_harm" and _accidental(candidate, chain, text):
         return "An accidental injury, not self-harm."
     return ""
+
+
+def _someone_elses(span: Span, text: _Text) -> bool:
+    """The matched words belong to someone else named as their possessor ("her abusive husband")."""
+    inside = {t.i for t in span}
+    owners = [c for t in span for c in t.children if c.dep_ == "poss" and c.i not in inside]
+    return any(parse.person_kind(o, text.words) == "third" for o in owners)
+
+
+def _speaker_searches(span: Span, text: _Text) -> bool:
+    """A word of searching near the match whose doer is not someone else ("I spent last night reading
+    how people hang themselves"; not "my son searched for ways to kill himself")."""
+    for cue in text.cues("cue/search"):
+        if not any(s.start <= cue.start < s.end for s in text.around(span)):
+            continue
+        doer = parse.subject_of(cue.root, cue, text.words)
+        if doer is None or parse.person_kind(doer, text.words) != "third":
+            return True
+    return False
 
 
 def _told_by_someone_in_care(span: Span, text: _Text) -> bool:

@@ -163,3 +163,28 @@ def test_a_past_that_came_back_is_not_past(text):
     r = result(text)
     assert found(text)
     assert not r.past_only, r.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "My cousin self-harms and I found the plasters. How can I be there for him?",
+    "My daughter searched for how to hurt herself on the school laptop. What should I say to her?",
+    "My neighbour is leaving her violent husband tomorrow and I'm driving her to her sister's.",
+])
+def test_someone_elses_risk_told_by_a_worried_speaker_is_not_theirs(text):
+    r = result(text)
+    assert r.outcome == "none", r.to_dict()
+    assert any(f.category == "third_party_concern" for f in r.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "I self-harm and I don't know how to stop.",
+    "I've been searching for ways to kill myself.",
+    "My violent husband is coming home tonight and I'm scared.",
+])
+def test_the_speakers_own_risk_beside_them_is_still_found(text):
+    assert found(text)
+
+
+def test_just_kidding_marks_a_threat_as_a_figure():
+    assert not found("my brother ate my birthday cake, i'm going to kill him jk he's the best")
+    assert found("my brother ate my birthday cake, i'm going to kill him, i'm not kidding")
