@@ -225,7 +225,7 @@ class _Lexicon:
         self.question_words = words("question_words")
         self.question_openers = words("question_openers")
         self.restraint_verbs = words("restraint_verbs")
-        self.words_in_care = words("people_in_care")
+        self.people_in_care = words("people_in_care")
         self.question_listener_objects = words("question_listener_objects")
         self.reflection_openers = tuple(str(w).lower().split() for w in raw.get("reflection_openers") or [])
         self.words = parse.RiskWords(
@@ -855,7 +855,7 @@ def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex:
     doer = parse.subject_of(verb, candidate.span, text.words)
     if doer is not None and _sparring_partner(doer, verb, text):
         return "Hit in a sparring bout or a combat sport, not abused."
-    if doer is not None and doer.lemma_.lower() in lex.words_in_care and not text.near("cue/fear", candidate.span, 6):
+    if doer is not None and doer.lemma_.lower() in lex.people_in_care and not text.near("cue/fear", candidate.span, 6):
         return "Hit at work by someone in the speaker's care (a patient, a resident), not abuse at home."
     candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 3)
     candidate.explanation = "Being hurt, threatened or abused by someone."
@@ -961,8 +961,10 @@ def _adjust_severity(candidate: _Candidate, chain: list[Token], text: _Text) -> 
 
 def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     """Placed in a past that is over: a past cue in its sentence or the next one ("I was raped at
-    university. It was a long time ago"), and no present cue there ("again", "still happening"),
-    a present word inside a recovery phrase ("I'm fine now") not counting."""
+    university. It was a long time ago") or in a later sentence that dates the story ("That was ten
+    years ago"), and no present cue there ("again", "still happening"), a present word inside a
+    recovery phrase ("I'm fine now") not counting. A verb in the present tense keeps it current,
+    unless the verb's past is spelt the same and an age or a time in its sentence dates it."""
     if _has_intent(chain, text, present=True):
         return False
     own = text.sentence(candidate.span)
@@ -990,6 +992,7 @@ DATING_REACH = 3
 
 
 def _tense_unmarked(span: Span) -> bool:
+    """The match's verb is one whose past and present are spelt alike ("I hurt people")."""
     return span.root.lower_ in SAME_PAST_FORMS or any(t.lower_ in SAME_PAST_FORMS for t in span if t.pos_ == "VERB")
 
 
