@@ -9,10 +9,11 @@ Sources, all written for this project (no shared or licensed data: ../shared/eva
 into the repository, so AnnoMI client turns stay a held-out measure in bench/eval_risk.py):
 - the development portions of the risk sets (tests/data/risk.jsonl, risk_dev.jsonl, risk_dev2.jsonl,
   risk_dev3.jsonl to risk_dev8.jsonl, risk_dev10.jsonl, risk_dev11.jsonl, risk_dev15.jsonl and
-  risk_dev19.jsonl, the ten retired blind sets, risk_dev9.jsonl, and risk_dev12.jsonl to risk_dev14.jsonl and
-  risk_dev16.jsonl to risk_dev18.jsonl, measured once as fresh before they joined): explicit and implicit risk rows are label 1, hard negatives label 0;
-  past rows are left out (a past event is the rules' `past_only` reading, not an "ask"). The blind
-  set, tests/data/risk_blind.jsonl, is never read.
+  risk_dev19.jsonl, the ten retired blind sets; risk_dev9.jsonl; and risk_dev12.jsonl to
+  risk_dev14.jsonl and risk_dev16.jsonl to risk_dev18.jsonl, measured once as fresh before they
+  joined): explicit and implicit risk rows are label 1, hard negatives label 0; past rows are left
+  out (a past event is the rules' `past_only` reading, not an "ask"). The blind set,
+  tests/data/risk_blind.jsonl, is never read.
 - ordinary talk, label 0: the answers in tests/data/mentalizing.jsonl, the apologies in
   tests/data/repair.jsonl, the everyday sentences of bot/analysis/lexicons/risk_model_ordinary.yml
   (fillers, fragments, health habits, work and family, written for this layer: without them the

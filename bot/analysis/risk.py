@@ -226,6 +226,7 @@ class _Lexicon:
         self.question_openers = words("question_openers")
         self.restraint_verbs = words("restraint_verbs")
         self.people_in_care = words("people_in_care")
+        self.reading_denials = words("reading_denials")
         self.question_listener_objects = words("question_listener_objects")
         self.reflection_openers = tuple(str(w).lower().split() for w in raw.get("reflection_openers") or [])
         self.words = parse.RiskWords(
@@ -378,12 +379,12 @@ class _Text:
     def overlaps(self, label: str, span: Span) -> bool:
         return any(s.start < span.end and span.start < s.end for s in self.cues(label))
 
+    def cues_in(self, label: str, spans: Iterable[Span]) -> list[Span]:
+        """The cues that start inside any of the spans (sentences)."""
+        return [s for sent in spans for s in self.cues(label) if sent.start <= s.start < sent.end]
+
     def in_any(self, label: str, spans: Iterable[Span], unnegated: bool = False) -> bool:
-        for sent in spans:
-            for s in self.cues(label):
-                if sent.start <= s.start < sent.end and not (unnegated and parse.negated(s, self.words)):
-                    return True
-        return False
+        return any(not (unnegated and parse.negated(s, self.words)) for s in self.cues_in(label, spans))
 
     def in_sentence(self, label: str, span: Span, unnegated: bool = False) -> bool:
         return self.in_any(label, [self.sentence(span)], unnegated)
@@ -391,9 +392,10 @@ class _Text:
     def elsewhere_in_sentence(self, label: str, span: Span) -> bool:
         """A cue in the match's sentence that is not the matched words themselves ("use the
         poker" names a weapon, not the card game)."""
-        sent = self.sentence(span)
-        return any(sent.start <= s.start < sent.end and not (s.start < span.end and span.start < s.end)
-                   for s in self.cues(label))
+        return bool(self.cues_elsewhere_in_sentence(label, span))
+
+    def cues_elsewhere_in_sentence(self, label: str, span: Span) -> list[Span]:
+        return [s for s in self.cues_in(label, [self.sentence(span)]) if not (s.start < span.end and span.start < s.end)]
 
     def in_message(self, label: str) -> bool:
         return bool(self.cues(label))
@@ -456,9 +458,7 @@ TIME_PREPOSITIONS = frozenset({"after", "before", "until", "till", "following", 
 
 def _game_in_sentence(span: Span, text: _Text) -> bool:
     """A game or sport named in the span's sentence, outside it, other than as a time."""
-    sent = text.sentence(span)
-    return any(sent.start <= cue.start < sent.end and not (cue.start < span.end and span.start < cue.end)
-               and not _named_as_a_time(cue) for cue in text.cues("cue/game"))
+    return any(not _named_as_a_time(cue) for cue in text.cues_elsewhere_in_sentence("cue/game", span))
 
 
 def _named_as_a_time(cue: Span) -> bool:
@@ -546,8 +546,7 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     for label in spec.get("unless") or ():
         # A few readings reach back a sentence ("I handed in my notice today! Saying goodbye to everyone").
         before = 1 if label in lex.unless_reach_back else 0
-        if any(not _denied_just_before(cue) for sent in text.around(span, before, 1) for cue in text.cues(label)
-               if sent.start <= cue.start < sent.end):
+        if any(not _denied_just_before(cue, lex) for cue in text.cues_in(label, text.around(span, before, 1))):
             return lex.unless_reasons.get(label, "A curated reading of these words that is not a disclosure.")
     if candidate.label in lex.relationship_ambiguous and text.in_any("cue/relationship", text.around(span, 0, 1)):
         return "About ending a relationship, not a life."
@@ -556,13 +555,10 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     return ""
 
 
-NEGATION_WORDS = frozenset({"not", "n't", "never", "nt"})
-
-
-def _denied_just_before(cue: Span) -> bool:
+def _denied_just_before(cue: Span, lex: _Lexicon) -> bool:
     """A reading denied by the words right before it ("not for a barbecue", "it isn't for the garden",
     "just not by accident") does not set the match aside."""
-    return any(t.lower_ in NEGATION_WORDS for t in cue.doc[max(cue.sent.start, cue.start - 3):cue.start])
+    return any(t.lower_ in lex.reading_denials for t in cue.doc[max(cue.sent.start, cue.start - 3):cue.start])
 
 
 def _clause(span: Span, text: _Text) -> list[Span]:
