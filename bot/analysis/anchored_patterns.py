@@ -3,25 +3,29 @@
 spaCy's Matcher tests every pattern's first token at every token of a text, so a lexicon with a
 few hundred patterns built from word lists costs more than the parse itself. Most patterns cannot
 match without one particular word: "kill myself" needs "myself" (or a typo of it), "want to die"
-needs "die". `AnchoredPatterns` picks the two rarest-looking such word lists (the anchors) for each
-pattern, groups patterns by anchors into small `PatternSet`s, and runs a group only when the text
-holds a word of each of its anchors (or, for a FUZZY token, a near spelling). A pattern made only of
-common words ("to not be here") then runs only where both of its rarest words are. Matches are
-exactly those of one Matcher with all the patterns: a skipped group could not have matched.
+needs "die". `AnchoredPatterns` picks up to four of the rarest-looking such word lists (the anchors)
+for each pattern's mandatory tokens, groups patterns by anchors into small `PatternSet`s, and runs a
+group only when the text holds a word of each of its anchors (or, for a FUZZY token, a near
+spelling). A pattern made only of common words ("to not be here") then runs only where its rarest
+words all are. Matches are exactly those of one Matcher with all the patterns: a skipped group
+could not have matched.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher.levenshtein import levenshtein_compare
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from bot.analysis.patterns import PatternMatch, PatternSet, with_typographic_apostrophes
 
 Anchor = tuple[str, frozenset[str] | tuple[str, int]]  # ("words", {...}) or ("fuzzy", (word, edits))
-ANCHORS_PER_PATTERN = 2
+# More anchors make more, smaller groups that run more rarely: on the risk lexicon four cost half of
+# what two did (bench.eval_risk's timing), and six cost more again in per-group calls.
+ANCHORS_PER_PATTERN = 4
 # Words whose fuzzy-anchor groups are remembered (a bound on memory for a long-running server).
 NEAR_CACHE_WORDS = 200_000
 
@@ -36,12 +40,14 @@ class AnchoredPatterns:
                 grouped[anchors_of(label, pattern, common_words)][label].append(pattern)
         self._sets: list[PatternSet] = []
         self._rest: list[tuple[Anchor, ...]] = []  # each group's anchors after the first, all needed
+        self._reach: list[int | None] = []  # each group's longest match in tokens; None: unbounded
         self._by_word: dict[str, list[int]] = defaultdict(list)
         self._fuzzy: list[tuple[str, int, int]] = []
         self._near_cache: dict[str, frozenset[int]] = {}
         for index, (anchors, group) in enumerate(grouped.items()):
             self._sets.append(PatternSet(vocab, {"token_patterns": dict(group)}))
             self._rest.append(tuple(_with_twins(a) for a in anchors[1:]))
+            self._reach.append(_longest(pattern for patterns in group.values() for pattern in patterns))
             _, value = anchors[0]
             if isinstance(value, tuple):  # fuzzy: (word, edits)
                 word, edits = value
@@ -64,16 +70,30 @@ class AnchoredPatterns:
         return len(self._sets)
 
     def find(self, doc: Doc) -> list[PatternMatch]:
-        """Every match in `doc`, in text order, from the groups whose anchor is in the text."""
-        words = {token.lower_ for token in doc}
-        wanted = {i for word in words for i in self._by_word.get(word, ())}
-        for word in words:
-            wanted.update(self._fuzzy_groups(word))
-        wanted = {i for i in wanted if all(_present(anchor, words) for anchor in self._rest[i])}
-        found = [m for i in sorted(wanted) for m in self._sets[i].find(doc)]
+        """Every match in `doc`, in text order, from the groups whose anchors are in the text."""
+        places: dict[str, list[int]] = defaultdict(list)
+        for token in doc:
+            places[token.lower_].append(token.i)
+        anchored_at: dict[int, list[int]] = defaultdict(list)  # group -> where its first anchor is
+        for word, where in places.items():
+            for index in (*self._by_word.get(word, ()), *self._fuzzy_groups(word)):
+                anchored_at[index].extend(where)
+        found = [m for index in sorted(anchored_at)
+                 if all(_present(anchor, places) for anchor in self._rest[index])
+                 for m in self._sets[index].find(self._window(doc, index, anchored_at[index]))]
         # Two groups can find the same label on the same words (one Matcher reports it once).
         unique = {(m.label, m.span.start, m.span.end): m for m in found}
         return sorted(unique.values(), key=lambda m: (m.span.start, m.span.end))
+
+    def _window(self, doc: Doc, index: int, anchored_at: list[int]) -> Doc | Span:
+        """The part of `doc` where group `index` can match: every match holds a word of its first
+        anchor, so none reaches further from those words than the group's longest pattern. A long
+        message is then matched over a few tokens instead of all of them."""
+        reach = self._reach[index]
+        if reach is None:
+            return doc
+        start, end = max(0, min(anchored_at) - reach + 1), min(len(doc), max(anchored_at) + reach)
+        return doc if (start, end) == (0, len(doc)) else doc[start:end]
 
 
 def anchor_of(label: str, pattern: list[dict], common_words: frozenset[str] = frozenset()) -> Anchor:
@@ -93,7 +113,7 @@ def _options(label: str, pattern: list[dict]) -> list[Anchor]:
     """One anchor per mandatory token that names its words (LOWER text, list, or FUZZY)."""
     options: list[Anchor] = []
     for token in pattern:
-        if token.get("OP") in ("?", "*", "{0,}"):
+        if not _mandatory(token):
             continue
         value = token.get("LOWER")
         if isinstance(value, str):
@@ -109,6 +129,29 @@ def _options(label: str, pattern: list[dict]) -> list[Anchor]:
     return options
 
 
+def _mandatory(token: dict) -> bool:
+    """Whether every match holds a token matching `token`: not one that may be absent ("?", "*",
+    "{0,n}") nor one that must not match ("!")."""
+    op = str(token.get("OP", "1"))
+    return not (op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"))
+
+
+def _longest(patterns: Iterable[list[dict]]) -> int | None:
+    """The most tokens a match of any of `patterns` can span; None when a "*", "+" or "{n,}" token
+    makes it unbounded. A "!" token counts as one, which only widens the window."""
+    longest = 0
+    for pattern in patterns:
+        length = 0
+        for token in pattern:
+            op = str(token.get("OP", "1"))
+            bounds = op[1:-1].split(",") if op.startswith("{") else [op]
+            if op in ("*", "+") or bounds[-1] == "":
+                return None
+            length += int(bounds[-1]) if bounds[-1].isdigit() else 1
+        longest = max(longest, length)
+    return longest
+
+
 def _with_twins(anchor: Anchor) -> Anchor:
     """A word anchor that also holds the curly-apostrophe spelling of its words."""
     kind, value = anchor
@@ -117,7 +160,7 @@ def _with_twins(anchor: Anchor) -> Anchor:
     return anchor
 
 
-def _present(anchor: Anchor, words: set[str]) -> bool:
+def _present(anchor: Anchor, words: Collection[str]) -> bool:
     _, value = anchor
     if isinstance(value, tuple):  # fuzzy
         word, edits = value

@@ -68,13 +68,15 @@ class PatternSet:
                 self._lemma_phrases.add(label, list(nlp_for_lemmas.pipe(phrases)))
             self._pending_lemma_phrases = {}
 
-    def find(self, doc: Doc, nlp_for_lemmas=None) -> list[PatternMatch]:
-        """Every match in `doc`, in text order. Pass the pipeline when the lexicon has lemma phrases."""
+    def find(self, doc: Doc | Span, nlp_for_lemmas=None) -> list[PatternMatch]:
+        """Every match in `doc` (or in a part of one), in text order. Pass the pipeline when the
+        lexicon has lemma phrases. Dependency patterns need the whole Doc."""
         self._ensure_lemma_phrases(nlp_for_lemmas)
         vocab = doc.vocab
         found: list[PatternMatch] = []
         for matcher in (self._text_phrases, self._lemma_phrases, self._tokens):
-            for match_id, start, end in matcher(doc):
+            # Matches in a Span count from its start, and slicing the Span maps them back.
+            for match_id, start, end in (matcher(doc) if len(matcher) else ()):
                 found.append(PatternMatch(vocab.strings[match_id], doc[start:end]))
         # An empty DependencyMatcher warns on every call, so only run it when it has patterns.
         for match_id, token_ids in (self._deps(doc) if len(self._deps) else ()):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.anchored_patterns import AnchoredPatterns, anchor_of
+from bot.analysis.anchored_patterns import AnchoredPatterns, anchor_of, anchors_of
 from bot.analysis.patterns import PatternSet, load_lexicon
 from bot.nlp import load_nlp
 
@@ -52,3 +52,32 @@ def test_anchor_prefers_rare_words():
 def test_pattern_without_a_mandatory_word_is_refused():
     with pytest.raises(ValueError):
         anchor_of("x", [{"POS": "VERB"}, {"LOWER": "me", "OP": "?"}])
+
+
+def test_optional_and_negated_tokens_are_never_anchors():
+    pattern = [{"LOWER": "chair"}, {"LOWER": {"IN": ["wedged", "jammed"]}, "OP": "{0,2}"},
+               {"LOWER": "against"}, {"LOWER": {"IN": ["of", "to"]}, "OP": "!"}]
+    assert anchors_of("x", pattern) == (("words", frozenset({"chair"})), ("words", frozenset({"against"})))
+
+
+def test_a_match_without_its_optional_words_is_found(both):
+    nlp, _, _ = both
+    patterns = {"barricade": [[{"LOWER": "chair"}, {"LOWER": {"IN": ["wedged", "jammed"]}, "OP": "{0,2}"},
+                               {"LOWER": "against"}, {"LOWER": "the"}, {"LOWER": "door"}]]}
+    anchored = AnchoredPatterns(nlp.vocab, patterns)
+    assert as_tuples(anchored.find(nlp("I sleep with a chair against the door."))) == [("barricade", 4, 8)]
+    assert as_tuples(anchored.find(nlp("I sleep with a chair jammed against the door."))) == [("barricade", 4, 9)]
+
+
+@pytest.mark.parametrize("gap", [0, 2, 5])
+def test_a_match_far_into_a_long_message_is_found_whole(both, gap):
+    # Groups run over a window around their anchor: a match at either end of it is still found.
+    nlp, _, _ = both
+    patterns = {"plan": [[{"LOWER": "planned"}, {"IS_PUNCT": False, "OP": "{0,6}"}, {"LOWER": "hurt"}, {"LOWER": "him"}]],
+                "open": [[{"LOWER": "planned"}, {"OP": "*"}, {"LOWER": "him"}]]}
+    text = "We talked about the weekend. " * 40 + "I planned " + "so " * gap + "to hurt him."
+    doc = nlp(text)
+    anchored = AnchoredPatterns(nlp.vocab, patterns)
+    plain = PatternSet(nlp.vocab, {"token_patterns": patterns})
+    assert as_tuples(anchored.find(doc)) == as_tuples(plain.find(doc))
+    assert ("plan", len(doc) - 5 - gap, len(doc) - 1) in as_tuples(anchored.find(doc))
