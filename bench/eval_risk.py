@@ -50,12 +50,21 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   this project (its brief asked for hard negatives sharing the risk rows' vocabulary), measured twice
   as blind (aggregates only: its first run, and after a round of rules and three development sets)
   and retired like dev5;
+- "dev20", "dev21", "dev22": three more sets written at once from a fresh brief by three people who
+  opened no file of this project, with these emphases: health and care (illness, medication,
+  caring, clinicians' work as hard negatives); life online (group chats, posts, games, community
+  spellings, memes); harm to others and abuse (exes, neighbours, control, stalking; venting, sport
+  and hunting as hard negatives). Each was measured once as fresh before the rules were read against
+  it or it joined the training file (figures in docs/analysis.md); development data since;
+- "dev23": tests/data/risk_dev23.jsonl, the eleventh blind set, written by someone who opened no file
+  of this project, measured twice as blind (aggregates only: its first run, and after a round of
+  rules and three development sets) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
   independent measure there is. Tuning runs leave it out with
   ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,
-  dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19.
+  dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -112,6 +121,8 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev16", "risk_dev16.jsonl", True), ("dev17", "risk_dev17.jsonl", True),
             ("dev18", "risk_dev18.jsonl", True),
             ("dev19", "risk_dev19.jsonl", True),
+            ("dev20", "risk_dev20.jsonl", True), ("dev21", "risk_dev21.jsonl", True),
+            ("dev22", "risk_dev22.jsonl", True), ("dev23", "risk_dev23.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")

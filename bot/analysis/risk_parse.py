@@ -216,9 +216,10 @@ def person_of(span: Span, words: RiskWords, reporter: str | None, is_quoted: boo
             possessor = next((c for t in span for c in t.children if c.dep_ == "poss" and c not in span), None)
             kind = person_kind(possessor, words) if possessor is not None else None
         if kind is None:
-            # "My friend self-harms": the parser makes the person a modifier of the noun "harms".
-            named = next((c for c in span.root.children if c.dep_ in ("compound", "nmod") and c.i < span.start
-                          and person_kind(c, words) == "third"), None)
+            # "My friend self-harms": the parser makes the person a modifier of the noun "harms", or
+            # ("she self harms") the subject of the noun "self".
+            named = next((c for t in span for c in t.children if c.dep_ in ("compound", "nmod", "nsubj")
+                          and c.i < span.start and person_kind(c, words) == "third"), None)
             kind = "third" if named is not None else None
         if kind is None or (kind == "thing" and subject is not None and (subject.pos_ == "PRON" or subject.lower_ in words.things)):
             # No subject ("want to die", "kms"), "it makes me ...", "life is not worth living":
