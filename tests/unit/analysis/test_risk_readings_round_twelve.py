@@ -7,8 +7,7 @@ to others and abuse), each with the other side of its boundary, in our own words
 - Abuse: forced to sex, in plain or non-native grammar.
 - Burden: "better off without the bills and me", "less stressed if I wasn't around".
 - Harm to others: someone silenced "for good".
-- Set aside: exasperation told with an adverb or as over ("could cheerfully strangle", "could have
-  killed him"), the act disowned right after ("I'm not going to, obviously"), exertion's figure,
+- Set aside: exasperation told with an adverb ("could cheerfully strangle"), the act disowned right after ("I'm not going to, obviously"), exertion's figure,
   a haircut, toy guns, someone else scared for the speaker, the exercise asking about something,
   and a means kept for a named everyday job or safe from children.
 - "she self harms" is someone else's; "asked if I was okay" is not a death welcomed.
@@ -103,10 +102,9 @@ def test_keeping_things_or_quiet_for_a_while_is_not(text):
 
 @pytest.mark.parametrize("text", [
     "I could cheerfully strangle the plumber who left the tap dripping.",
-    "He forgot the school run again and I honestly could have killed him, I was fuming.",
     "My ex cancelled on the kids again. I could throttle him. I'm not going to, obviously, the solicitor has it.",
 ])
-def test_exasperation_told_with_an_adverb_as_over_or_disowned_is_set_aside(text):
+def test_exasperation_told_with_an_adverb_or_disowned_is_set_aside(text):
     assert not found(text)
 
 
