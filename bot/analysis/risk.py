@@ -738,9 +738,7 @@ def _someone_elses(span: Span, text: _Text) -> bool:
 def _speaker_searches(span: Span, text: _Text) -> bool:
     """A word of searching near the match whose doer is not someone else ("I spent last night reading
     how people hang themselves"; not "my son searched for ways to kill himself")."""
-    for cue in text.cues("cue/search"):
-        if not any(s.start <= cue.start < s.end for s in text.around(span)):
-            continue
+    for cue in text.cues_in("cue/search", text.around(span)):
         doer = parse.subject_of(cue.root, cue, text.words)
         if doer is None or parse.person_kind(doer, text.words) != "third":
             return True
@@ -963,9 +961,8 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     unless the verb's past is spelt the same and an age or a time in its sentence dates it."""
     if _has_intent(chain, text, present=True):
         return False
-    own = text.sentence(candidate.span)
-    if _told_in_present(candidate.span) and not (_tense_unmarked(candidate.span) and any(
-            own.start <= c.start < own.end for c in text.cues("cue/past"))):
+    if _told_in_present(candidate.span) and not (_tense_unmarked(candidate.span)
+                                                  and text.in_sentence("cue/past", candidate.span)):
         return False
     sentences = text.around(candidate.span, 0, 1) + _dating_sentences(candidate.span, text)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
@@ -1022,7 +1019,7 @@ def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
         return False
     if any(t.lower_ in ("for", "since") for t in cue.doc[max(sentence.start, cue.start - 4):cue.start]):
         return False
-    if any(sentence.start <= c.start < sentence.end for c in text.cues("cue/intent")):
+    if text.in_any("cue/intent", [sentence]):
         return False
     verb = cue[0].head
     lemma = CONTRACTED_BE.get(verb.lower_, verb.lemma_.lower())
