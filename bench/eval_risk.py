@@ -59,12 +59,20 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
 - "dev23": tests/data/risk_dev23.jsonl, the eleventh blind set, written by someone who opened no file
   of this project, measured twice as blind (aggregates only: its first run, and after a round of
   rules and three development sets) and retired like dev5;
+- "dev24", "dev25", "dev26": three more sets written at once from a fresh brief by three people who
+  opened no file of this project, with these emphases: time (memories told in the exercises, past
+  and present mixed in one message, other people's past risk as hard negatives); other people (harm
+  planned against a named person, carers at the end of their tether, abuse in many settings; venting,
+  sport, police and social work as hard negatives); the quiet and understated (flat disclosures in
+  everyday talk, minimising; exhaustion, de-cluttering and dark humour as hard negatives). Each was
+  measured once as fresh before the rules were read against it or it joined the training file
+  (figures in docs/analysis.md); development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
   independent measure there is. Tuning runs leave it out with
   ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,
-  dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23.
+  dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -123,6 +131,8 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev19", "risk_dev19.jsonl", True),
             ("dev20", "risk_dev20.jsonl", True), ("dev21", "risk_dev21.jsonl", True),
             ("dev22", "risk_dev22.jsonl", True), ("dev23", "risk_dev23.jsonl", True),
+            ("dev24", "risk_dev24.jsonl", True), ("dev25", "risk_dev25.jsonl", True),
+            ("dev26", "risk_dev26.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
