@@ -936,7 +936,20 @@ def _has_intent(chain: list[Token], text: _Text, present: bool = False) -> bool:
     near = set(chain)
     for token in chain:
         near.update(c for c in token.children if c.dep_ in ("aux", "advmod", "npadvmod", "neg", "prt"))
-    return any(text.token_has("cue/intent", t) and not (present and t.tag_ in ("VBD", "VBN")) for t in near)
+    return any(text.token_has("cue/intent", t) and not (present and _told_in_past_tense(t)) for t in near)
+
+
+def _told_in_past_tense(token: Token) -> bool:
+    """A verb of intent in the past tense ("I threatened him once"), or a plan had or made then ("I
+    had a plan to end it", "I was planning to die", "I spent months planning it")."""
+    if token.tag_ in ("VBD", "VBN"):
+        return True
+    if token.tag_ not in ("NN", "NNS", "VBG"):
+        return False
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        return all(a.tag_ == "VBD" for a in auxiliaries)
+    return token.head is not token and token.head.tag_ in ("VBD", "VBN")
 
 
 def _adjust_severity(candidate: _Candidate, chain: list[Token], text: _Text) -> None:
@@ -944,7 +957,7 @@ def _adjust_severity(candidate: _Candidate, chain: list[Token], text: _Text) -> 
     span, words = candidate.span, text.words
     if candidate.category == "self_harm" and candidate.severity == 3 and parse.has_urge(chain, words):
         candidate.severity = 2
-    if _has_intent(chain, text) and not text.in_sentence("cue/past", span):
+    if _has_intent(chain, text) and not any(text.in_sentence(cue, span) for cue in PAST_CUES):
         candidate.severity = max(candidate.severity, 4)
     if candidate.rule.startswith("si_") or candidate.rule == "keyword_thoughts":
         if candidate.severity >= 2 and text.in_sentence("cue/method", span, unnegated=True):
@@ -957,23 +970,60 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     """Placed in a past that is over: a past cue in its sentence or the next one ("I was raped at
     university. It was a long time ago") or in a later sentence that dates the story ("That was ten
     years ago"), and no present cue there ("again", "still happening"), a present word inside a
-    recovery phrase ("I'm fine now") not counting. A verb in the present tense keeps it current,
-    unless the verb's past is spelt the same and an age or a time in its sentence dates it."""
+    recovery phrase ("I'm fine now") or said of life since ("I still flinch") not counting. A verb in
+    the present tense keeps it current, unless its past is spelt the same, or it is a bare verb with
+    an age or a date in its sentence ("Ten years ago I try to kill myself", as English learners tell
+    the past)."""
     if _has_intent(chain, text, present=True):
         return False
-    if _told_in_present(candidate.span) and not (_tense_unmarked(candidate.span)
-                                                  and text.in_sentence("cue/past", candidate.span)):
+    span = candidate.span
+    if _told_in_present(span) and not (_tense_unmarked(span) and _past_cue_in_sentence(PAST_CUES, span, text)
+                                       or _bare_verb(span) and _past_cue_in_sentence(("cue/dated",), span, text)):
         return False
-    sentences = text.around(candidate.span, 0, 1) + _dating_sentences(candidate.span, text)
+    sentences = text.around(span, 0, 1) + _dating_sentences(span, text)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
     recovered = [c for c in text.cues("cue/recovered") if inside(c)]
-    # "at 12" is an age, "at 12 tonight" a time.
-    ages = [c for c in text.cues("cue/past") if inside(c) and not any(_touch(c, k) for k in text.cues("cue/clock"))]
+    # "at 12" is an age, "at 12 tonight" a time; "since I was 12" says it began then.
+    ages = [c for c in _past_cues(PAST_CUES, text) if inside(c)]
     if not ages and not recovered:
         return False
     over = recovered + ages
-    return not any(_present_near(c, candidate.span, text) and not any(_touch(c, o) for o in over)
-                   and not _now_of_life_since(c, candidate.span, text) for c in text.cues("cue/present"))
+    return not any(_present_near(c, span, text) and not any(_touch(c, o) for o in over)
+                   and not _now_of_life_since(c, span, text) and not _still_of_aftermath(c)
+                   for c in text.cues("cue/present"))
+
+
+# Cues that place a statement in the past: an age or a date (which holds even beside a present-tense
+# verb), and the weaker markers of a time that is over ("used to", "back then", "no longer").
+PAST_CUES = ("cue/dated", "cue/past")
+
+
+def _past_cues(labels: Iterable[str], text: _Text) -> list[Span]:
+    clocks = text.cues("cue/clock")
+    return [c for label in labels for c in text.cues(label)
+            if not any(_touch(c, k) for k in clocks) and not _since(c)]
+
+
+def _since(cue: Span) -> bool:
+    """"since I was 12", "ever since age 12": it began then and goes on."""
+    return any(t.lower_ == "since" for t in cue.doc[max(0, cue.start - 2):cue.start])
+
+
+def _past_cue_in_sentence(labels: Iterable[str], span: Span, text: _Text) -> bool:
+    sentence = text.sentence(span)
+    return any(sentence.start <= c.start < sentence.end for c in _past_cues(labels, text))
+
+
+def _bare_verb(span: Span) -> bool:
+    """The match's finite verb is a bare present form with no auxiliary ("I try to kill myself", "he
+    come in my room", "they keep my passport"), the form English learners often tell the past in;
+    "he hits", "I am cutting" and "I have cut" are not bare."""
+    for verb in (t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")):
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+        if verb.tag_ == "VB" and not auxiliaries and any(c.tag_ == "TO" for c in verb.children):
+            continue  # an infinitive: its finite verb is further up
+        return verb.tag_ in ("VBP", "VB") and verb.lemma_.lower() != "be" and not auxiliaries
+    return False
 
 
 # Verbs whose past is spelt as their present: the tagger guesses the tense of "I hurt people", so an
@@ -1000,8 +1050,16 @@ def _dating_sentences(span: Span, text: _Text) -> list[Span]:
 # Present-tense verbs that still tell of the past ("I have scars", "I remember", "it still haunts me").
 AFTERMATH_VERBS = {"have", "be", "remember", "recall", "carry", "bear", "haunt", "affect", "shape",
                    "bother", "feel", "wonder", "mention", "tell", "talk", "understand", "process"}
-# Verbs of life since the event: "now I live with my daughter", "the scars have faded now".
-LIFE_SINCE_VERBS = AFTERMATH_VERBS | {"fade", "heal", "live", "work", "study"}
+# Verbs of life since the event: "now I live with my daughter", "the scars have faded now", "I've
+# got my own flat now", "today my granddaughter saw the scars".
+LIFE_SINCE_VERBS = AFTERMATH_VERBS | {"fade", "heal", "live", "work", "study", "get", "marry", "volunteer",
+                                      "help", "grow", "stay", "love", "enjoy", "run", "own", "teach", "trust",
+                                      "cope", "manage", "raise", "see", "ask", "notice", "laugh", "talk"}
+# What "still" is said of when the event is over and its aftermath goes on: "I still flinch", "school
+# still treats me weird", "still I have the nightmares". Not "be": "he's still here" may be danger.
+STILL_AFTERMATH_VERBS = (AFTERMATH_VERBS - {"be"}) | {"flinch", "notice", "ask", "hate", "trust", "treat", "see",
+                                                     "jump", "freeze", "avoid", "dream", "love", "miss", "check",
+                                                     "worry", "watch", "think", "blame", "cry", "forgive", "know"}
 
 
 # "im at uni now" splits into "i" + "m", which the lemmatiser leaves as "m".
@@ -1015,7 +1073,7 @@ def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
     and I feel calm now") or with a verb of the act itself ("now he hits me", "now I'm cutting
     deeper"), it stays present."""
     sentence = cue.sent
-    if len(cue) != 1 or cue[0].lower_ != "now" or sentence.start <= span.start < sentence.end:
+    if len(cue) != 1 or cue[0].lower_ not in ("now", "today") or sentence.start <= span.start < sentence.end:
         return False
     if any(t.lower_ in ("for", "since") for t in cue.doc[max(sentence.start, cue.start - 4):cue.start]):
         return False
@@ -1024,6 +1082,14 @@ def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
     verb = cue[0].head
     lemma = CONTRACTED_BE.get(verb.lower_, verb.lemma_.lower())
     return (verb.pos_ in ("VERB", "AUX") or verb.lower_ in CONTRACTED_BE) and lemma in LIFE_SINCE_VERBS
+
+
+def _still_of_aftermath(cue: Span) -> bool:
+    """"still" said of what remains ("I still flinch at raised voices"), not of the act going on."""
+    if cue[0].lower_ != "still":
+        return False
+    verb = cue[0].head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in STILL_AFTERMATH_VERBS
 
 
 def _told_in_present(span: Span) -> bool:
