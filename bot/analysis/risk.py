@@ -326,6 +326,21 @@ def assess_risk_rules(doc: Doc) -> RiskResult:
 CHUNK_CHARS = 20_000
 
 
+def told_as_past(doc: Doc, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether the words at these character offsets of a parsed text are all told as past, as the
+    rules read a match of their own, and the text dates its story with an age or a date ("when I was
+    nine", "in 1998", "ten years ago"): for the learned layer's evidence, the words that weighed most.
+    The learned layer has no match to anchor a reading on, so a recovery or "used to" alone is not
+    enough."""
+    tokens = [doc.char_span(start, end, alignment_mode="expand") for start, end in spans]
+    if not tokens or any(span is None or not len(span) for span in tokens):
+        return False
+    text = _Text(doc, _pattern_sets(doc.vocab)[1].find(doc))
+    if not _past_cues(("cue/dated",), text):
+        return False
+    return all(_is_past(span, parse.head_chain(span.root), text) for span in tokens)
+
+
 def assess_risk_text(text: object) -> RiskResult:
     """Parse `text` with the shared pipeline and assess it; the whole text, however long."""
     from bot.analysis.cleaning import prepare
@@ -445,7 +460,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         candidate.explanation = spec.get("flag_explanation") or (
             "Anger at someone with a plan-like detail and a second sign of a plan (a weapon, a time, \"going to\").")
     _adjust_severity(candidate, chain, text)
-    if _is_past(candidate, chain, text):
+    if _is_past(candidate.span, chain, text):
         candidate.qualifiers.append("past")
     if reporter == "third" and candidate.category == THIRD_PARTY:
         candidate.qualifiers.append("reported")
@@ -942,11 +957,12 @@ def _has_intent(chain: list[Token], text: _Text, present: bool = False) -> bool:
 def _told_in_past_tense(token: Token) -> bool:
     """A verb of intent in the past tense ("I threatened him once"), or a plan had or made then ("I
     had a plan to end it", "I was planning to die", "I spent months planning it")."""
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if token.tag_ in ("VBD", "VBN"):
-        return True
+        # "I've decided" and "I have planned it" are said now.
+        return not any(a.tag_ in ("VBP", "VBZ") and a.lemma_.lower() == "have" for a in auxiliaries)
     if token.tag_ not in ("NN", "NNS", "VBG"):
         return False
-    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if auxiliaries:
         return all(a.tag_ == "VBD" for a in auxiliaries)
     return token.head is not token and token.head.tag_ in ("VBD", "VBN")
@@ -966,7 +982,7 @@ def _adjust_severity(candidate: _Candidate, chain: list[Token], text: _Text) -> 
             candidate.severity = max(candidate.severity, 5)
 
 
-def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
+def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
     """Placed in a past that is over: a past cue in its sentence or the next one ("I was raped at
     university. It was a long time ago") or in a later sentence that dates the story ("That was ten
     years ago"), and no present cue there ("again", "still happening"), a present word inside a
@@ -976,7 +992,6 @@ def _is_past(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
     the past)."""
     if _has_intent(chain, text, present=True):
         return False
-    span = candidate.span
     if _told_in_present(span) and not (_tense_unmarked(span) and _past_cue_in_sentence(PAST_CUES, span, text)
                                        or _bare_verb(span) and _past_cue_in_sentence(("cue/dated",), span, text)):
         return False

@@ -27,7 +27,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from bot.analysis.evidence import Evidence
-from bot.analysis.risk import NOT_VEILED_CUE, THIRD_PARTY, RiskFinding, RiskResult
+from bot.analysis.risk import NOT_VEILED_CUE, THIRD_PARTY, RiskFinding, RiskResult, told_as_past
 from bot.analysis.risk_model import RiskModel, TrainingRow, load_model
 from bot.analysis.risk_semantic import Judgement, SemanticIndex, SemanticUnavailable, load_index
 
@@ -131,7 +131,7 @@ def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = N
         model = model or load_model()
         probability = model.probability(text)
         if probability >= threshold:
-            return _with(result, model_finding(model, doc.text, text, probability))
+            return _with(result, model_finding(model, doc.text, text, probability), doc)
     except Exception:  # the rules' answer must stand whatever happens to the model
         log.exception("The risk model failed on a message; the rules' result stands")
         return result
@@ -140,7 +140,7 @@ def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = N
     try:
         judgement = (index or load_index()).judge(text)
         if judgement.probability >= semantic_threshold:
-            return _with(result, meaning_finding(model, doc.text, text, judgement))
+            return _with(result, meaning_finding(model, doc.text, text, judgement), doc)
         return result
     except SemanticUnavailable as unavailable:
         log.debug("%s", unavailable)
@@ -151,13 +151,18 @@ def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = N
     if probability < WORDS_ONLY_THRESHOLD:
         return result
     try:
-        return _with(result, model_finding(model, doc.text, text, probability))
+        return _with(result, model_finding(model, doc.text, text, probability), doc)
     except Exception:
         log.exception("The risk model failed on a message; the rules' result stands")
         return result
 
 
-def _with(result: RiskResult, finding: RiskFinding) -> RiskResult:
+def _with(result: RiskResult, finding: RiskFinding, doc: Doc) -> RiskResult:
+    """The models' finding added, marked "past" where the words that weighed most are told as past
+    in a story dated by an age or a date: a past event then gets the past check (validation and one
+    question about now), as it would had the rules found it."""
+    if finding.evidence and told_as_past(doc, [(e.start, e.end) for e in finding.evidence]):
+        finding = replace(finding, qualifiers=[*finding.qualifiers, "past"])
     return replace(result, findings=[finding, *result.findings])
 
 

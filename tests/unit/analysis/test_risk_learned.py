@@ -78,6 +78,24 @@ def test_the_rules_flag_and_ask_stay_as_they_are(model, text, outcome):
     assert combined.findings == rules.findings
 
 
+# A model ask is read as past the way a rule's match is, where the story is dated by an age or a date:
+# the past check (validation and a question about now) rather than the unsure-finding question.
+@pytest.mark.parametrize("text, past", [
+    ("In my army days I got into pub fights and hurt a few lads badly. That was thirty years ago.", True),
+    ("When I was a teenager I got into pub fights every weekend and hurt lads badly. I'm fifty now.", True),
+    ("I get into pub fights and hurt lads badly most weekends.", False),
+    ("Ten years ago I moved here, and now I get into pub fights and hurt lads badly most weekends.", False),
+    ("I used to get into pub fights and hurt lads badly, back then.", False),  # no age or date
+])
+def test_a_model_ask_about_a_dated_story_is_past(model, text, past):
+    doc = _doc(text)
+    rules = assess_risk_rules(doc)
+    assert rules.outcome == "none"
+    combined = with_learned_layer(rules, doc, model, threshold=0.0)  # the model asks whatever it reads
+    assert combined.outcome == "ask"
+    assert combined.past_only is past, combined.to_dict()
+
+
 @pytest.mark.parametrize("text", [
     "I would never hurt myself",  # the speaker's own negation
     "In the novel the hero wants to die",  # marked fiction

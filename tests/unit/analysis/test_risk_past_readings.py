@@ -123,3 +123,15 @@ def test_a_plan_had_then_is_past():
 def test_a_plan_now_is_current():
     r = result("I had a plan to end it all and I'm going to do it tonight.")
     assert r.outcome == "flag" and not r.past_only and r.level == "imminent", r.to_dict()
+
+
+# Recoveries that are not: escaping a car, "it's all over", a different person who is someone else,
+# "I've just learned", a weekday.
+@pytest.mark.parametrize("text", [
+    "I'm being abused by my boyfriend and I don't know how to get out.",
+    "When I was ten my dad hit me. On Monday he hit me again.",
+    "My husband hit me when I was pregnant in 2019 and he has just done it again.",
+    "Self-harm is back in my life. I cut three times since Sunday.",
+])
+def test_false_recoveries_stay_current(text):
+    _current(text)
