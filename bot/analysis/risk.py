@@ -543,7 +543,9 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     # diary one more time, I have a knife in my room").
     prepared = (text.in_message("cue/means_ready") or text.in_message("cue/means_at_hand")
                 or (candidate.category == "harm_to_others" and text.in_message("cue/weapon")))
-    if not earnest and not prepared and candidate.category != "abuse_or_danger" and (
+    # A threat told as the other's fate ("he won't be walking out of that meeting") is not the
+    # formula's "I'll kill him": the condition is what makes it a threat.
+    if not earnest and not prepared and candidate.category != "abuse_or_danger" and candidate.rule != "harm_threat_fate" and (
             text.in_any("cue/hyperbole", clause) or (text.in_any("cue/bad_moment", clause) and text.in_any("cue/laugh", clause))):
         return "Exasperation's formula (\"if ... one more time, I'll ...\"), a figure of speech."
     if (not earnest and candidate.category == "harm_to_others" and text.overlaps("cue/anger_figure", span)
