@@ -446,7 +446,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         return None, "", False  # "I take my tablets", "I keep my money in a jar": not someone's control
     if spec.get("resolve") == "harm":
         reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
-        if reason is None and not text.in_message("cue/earnest") and (
+        if reason is None and not text.in_message("cue/earnest") and not _abuse_a_game_cannot_explain(candidate, span) and (
                 _game_in_sentence(span, text) or text.elsewhere_in_sentence("cue/fiction", span)):
             reason = GAME_OR_FICTION
     else:
@@ -469,6 +469,15 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
 
 # A game named only as a time ("gonna jump him after the game on Saturday") is not where the act happens.
 TIME_PREPOSITIONS = frozenset({"after", "before", "until", "till", "following", "during"})
+
+
+# Done to the speaker, these are never a move in a game: grooming and sexual abuse often begin in one.
+ABUSE_NO_GAME_HAS = frozenset({"groom", "groomed", "grooming", "grooms", "molest", "molested", "molesting",
+                               "rape", "raped", "raping", "interfered"})
+
+
+def _abuse_a_game_cannot_explain(candidate: _Candidate, span: Span) -> bool:
+    return candidate.category == "abuse_or_danger" and any(t.lower_ in ABUSE_NO_GAME_HAS for t in span)
 
 
 def _game_in_sentence(span: Span, text: _Text) -> bool:

@@ -61,6 +61,9 @@ def head_chain(token: Token) -> list[Token]:
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
+
+
 def negated(span: Span, words: RiskWords) -> bool:
     """A negation outside the matched words on the chain of heads that governs them."""
     inside = {t.i for t in span}
@@ -91,6 +94,11 @@ def negated(span: Span, words: RiskWords) -> bool:
         if token.dep_ == "conj" and has_own_subject(token):
             # "I'm not allowed to eat ... and they lock me in": a second clause with its own
             # subject is not under the first one's negation.
+            return False
+        if token.dep_ == "relcl" and any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in token.children):
+            # The parser's misreading of a clause as a relative one ("in the sixties I used to cut
+            # ..., but I've not done it since"): a clause with a subject of its own, not "who" or
+            # "that" ("I'm not the only one who wants to ..."), is not under its head's negation.
             return False
         token, steps = token.head, steps + 1
     return False
@@ -172,6 +180,9 @@ def described_noun(relative_clause: Token) -> Token:
     return noun
 
 
+PART_WORDS = frozenset({"one", "some", "two", "three", "both", "all", "many", "several", "each", "most", "any", "none"})
+
+
 def person_kind(token: Token | None, words: RiskWords) -> str | None:
     """first / second / third (a person) / thing, from the word itself."""
     if token is None or token.lower_ in words.not_subjects:
@@ -183,6 +194,12 @@ def person_kind(token: Token | None, words: RiskWords) -> str | None:
         return "second"
     if word in words.third:
         return "third"
+    if word in PART_WORDS:
+        # "one of the brothers", "some of the older boys": the people it is part of.
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if group is not None:
+            return person_kind(group, words)
     if word in words.things:
         return "thing"
     # "my sister" -> sister; "the guy next door" -> guy.
@@ -268,8 +285,9 @@ def reporter_of(span: Span, words: RiskWords) -> str | None:
 
 
 def includes_speaker(token: Token, words: RiskWords) -> bool:
-    """ "my mother and me": a coordination that names the speaker too."""
-    return any(c.dep_ == "conj" and c.lower_ in words.first for c in token.subtree if c.i != token.i)
+    """ "my mother and me", "my mother and us children": a coordination that names the speaker too."""
+    return any(c.dep_ == "conj" and (c.lower_ in words.first or any(d.lower_ in ("us", "me") for d in c.children))
+               for c in token.subtree if c.i != token.i)
 
 
 def is_ongoing_figure(verb: Token) -> bool:
