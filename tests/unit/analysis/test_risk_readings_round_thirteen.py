@@ -64,3 +64,38 @@ def test_i_am_not_the_only_one_who_wants_to_is_still_read_through_the_relative_c
     # "who" is the relative clause's own subject: the head's "not" still reaches it, so the
     # exasperated figure stays set aside as before.
     assert result("Tell me I'm not the only one who wants to throttle whoever designed this form.").outcome == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "Nan would slap my hand away from the biscuit tin.",
+    "I could strangle the person who designed this parking machine.",
+    "The exercise is to write a letter to my future self.",
+    "dad took my phone cos i was rude to him, fair enough",
+    "Reading a Poirot where the butler is poisoned at dinner.",
+    "I'd rather not be a danger on the roads, so I've stopped driving at night.",
+    "my mate keeps team killing me in the game lol",
+])
+def test_set_aside_in_ordinary_talk(text):
+    assert result(text).outcome == "none", result(text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "He slaps my face when I talk back.",
+    "I could strangle my husband and I've thought about how.",
+    "I've written a goodbye letter to my family.",
+    "dad takes my phone and won't let me see anyone",
+    "I'd rather not be here anymore.",
+    "I'd rather not be alive.",
+])
+def test_the_same_words_as_disclosures(text):
+    assert found(text), result(text).to_dict()
+
+
+def test_a_best_mate_who_self_harms_is_someone_else():
+    r = result("My best mate has been self-harming and I don't know how to help her.")
+    assert r.outcome == "none" and "third_party_concern" in r.categories(), r.to_dict()
+
+
+def test_a_new_habit_of_locking_the_door_at_night_is_asked_about():
+    r = result("I lock my bedroom door at night now. He has a temper when he drinks.")
+    assert r.outcome == "ask" and "abuse_or_danger" in r.categories(), r.to_dict()
