@@ -198,6 +198,8 @@ class _Candidate:
     explanation: str
     ask: bool = False
     qualifiers: list[str] = field(default_factory=list)
+    # What a third-party concern would be if it were the speaker's ("my friend ... actually it's me").
+    owned_as: str = ""
 
 
 class _Lexicon:
@@ -314,6 +316,9 @@ def assess_risk_rules(doc: Doc) -> RiskResult:
             if is_sure:
                 sure.append(_sure_extent(set_aside[-1], match.span, reason))
     sure += [Evidence.from_span(span, cue, why) for cue, why in SURE_CUES.items() for span in text.cues(cue)]
+    if text.in_message("cue/self_reveal"):
+        for candidate in kept:
+            _own(candidate)
     return RiskResult(
         findings=_merge(kept, lex),
         language_supported=is_probably_english(doc),
@@ -808,8 +813,19 @@ def _owned_by_speaker(span: Span, text: _Text) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in text.words.first for t in span for c in t.children)
 
 
+def _own(candidate: _Candidate) -> None:
+    """ "My friend cuts herself and asks how to hide it. Okay, it is me": someone else's risk, then
+    owned by the speaker, is the speaker's, asked about directly."""
+    if candidate.category == THIRD_PARTY and candidate.owned_as:
+        candidate.category, candidate.ask = candidate.owned_as, True
+        candidate.qualifiers = [q for q in candidate.qualifiers if not q.startswith("about someone else")
+                                and q != "someone else may be hurt"] + ["told of someone else, then owned"]
+        candidate.explanation = "Told as someone else's, then said to be the speaker's own (worth asking directly)."
+
+
 def _make_third_party(candidate: _Candidate, about: str) -> None:
     candidate.qualifiers.append(f"about someone else ({about})")
+    candidate.owned_as = candidate.category
     candidate.category = THIRD_PARTY
 
 
@@ -922,7 +938,7 @@ def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chai
             candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 4)
             candidate.explanation = "Threatened: someone will be hurt if they tell or leave."
             return None
-        candidate.category = THIRD_PARTY
+        candidate.category, candidate.owned_as = THIRD_PARTY, "abuse_or_danger"
         candidate.qualifiers.append("someone else may be hurt")
         candidate.explanation = "Someone else may be hurting or threatening a person."
         return None

@@ -99,3 +99,40 @@ def test_a_best_mate_who_self_harms_is_someone_else():
 def test_a_new_habit_of_locking_the_door_at_night_is_asked_about():
     r = result("I lock my bedroom door at night now. He has a temper when he drinks.")
     assert r.outcome == "ask" and "abuse_or_danger" in r.categories(), r.to_dict()
+
+
+# Someone else's risk, then owned: "My friend cuts herself ... Okay, it is me".
+@pytest.mark.parametrize("text, category", [
+    ("My friend self-harms and asks how to hide the marks. ok it's me", "self_harm"),
+    ("My friend's husband hits her and takes her money. Actually the friend is me.", "abuse_or_danger"),
+])
+def test_someone_elses_risk_then_owned_is_the_speakers(text, category):
+    r = result(text)
+    assert r.outcome == "ask" and category in r.categories(), r.to_dict()
+
+
+def test_it_is_me_about_something_else_does_not_own_a_friends_risk():
+    r = result("My friend self-harms and I want to help her. It's me who found the blades.")
+    assert r.outcome == "none" and "third_party_concern" in r.categories(), r.to_dict()
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("doing the sh thing again tonight", "flag"),
+    ("Honestly I don't think I'll be around by Christmas.", "ask"),
+    ("I've given the piano away. I shan't need it where I'm going.", "ask"),
+    ("I'm going to set my dog on him next time he comes round.", "ask"),
+    ("I told the nurse the black eye was from a cupboard door. He was standing right there.", "ask"),
+    ("When we were kids I held his head under the water until he cried.", "flag"),
+    ("I grabbed my brother by the throat when he said that.", "flag"),
+])
+def test_more_readings(text, outcome):
+    assert result(text).outcome == outcome, result(text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I don't think I'll be around on Friday, I've got the dentist.",
+    "I held her head under the tap to wash her hair.",
+    "The dog sets off barking when the post comes.",
+])
+def test_more_set_asides(text):
+    assert result(text).outcome == "none", result(text).to_dict()
