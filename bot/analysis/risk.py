@@ -1109,8 +1109,9 @@ CONTRACTED_BE = {"m": "be", "'m": "be", "im": "be", "re": "be", "'re": "be"}
 
 
 def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
-    """"Now" said of life since, in a sentence after the event's ("Now I have only the scars", "Now
-    I am divorced"), dates the speaker, not the event. In the event's own sentence ("suicidal for a
+    """"Now" or "today" said of life since, in a sentence after the event's ("Now I have only the
+    scars", "Now I am divorced", "today my granddaughter saw the scars"), dates the speaker, not the
+    event. In the event's own sentence ("suicidal for a
     while now"), said of a duration ("for weeks now"), beside an intent ("I know what I'm going to do
     and I feel calm now") or with a verb of the act itself ("now he hits me", "now I'm cutting
     deeper"), it stays present."""
