@@ -198,8 +198,8 @@ class _Candidate:
     explanation: str
     ask: bool = False
     qualifiers: list[str] = field(default_factory=list)
-    # What a third-party concern would be if it were the speaker's ("my friend ... actually it's me").
-    owned_as: str = ""
+    # A third-party concern's category and note were it the speaker's ("my friend ... it's me").
+    owned_as: tuple[str, str] | None = None
 
 
 class _Lexicon:
@@ -341,7 +341,7 @@ def told_as_past(doc: Doc, spans: Iterable[tuple[int, int]]) -> bool:
     if not tokens or any(span is None or not len(span) for span in tokens):
         return False
     text = _Text(doc, _pattern_sets(doc.vocab)[1].find(doc))
-    if not _past_cues(("cue/dated",), text):
+    if not text.in_message("cue/dated"):
         return False
     return all(_is_past(span, parse.head_chain(span.root), text) for span in tokens)
 
@@ -383,6 +383,11 @@ class _Text:
         self._cues: dict[str, list[Span]] = {}
         for m in cue_matches:
             self._cues.setdefault(m.label, []).append(m.span)
+        clocks = self._cues.get("cue/clock", [])
+        for label in PAST_CUES:
+            # "at 12" is an age, "at 12 tonight" a time; "since I was 12" says it began then.
+            self._cues[label] = [c for c in self._cues.get(label, [])
+                                 if not any(_touch(c, k) for k in clocks) and not _since(c)]
         self.words = _lexicon().words
 
     def sentence(self, span: Span) -> Span:
@@ -817,15 +822,17 @@ def _own(candidate: _Candidate) -> None:
     """ "My friend cuts herself and asks how to hide it. Okay, it is me": someone else's risk, then
     owned by the speaker, is the speaker's, asked about directly."""
     if candidate.category == THIRD_PARTY and candidate.owned_as:
-        candidate.category, candidate.ask = candidate.owned_as, True
-        candidate.qualifiers = [q for q in candidate.qualifiers if not q.startswith("about someone else")
-                                and q != "someone else may be hurt"] + ["told of someone else, then owned"]
+        (candidate.category, note), candidate.ask = candidate.owned_as, True
+        candidate.qualifiers = [q for q in candidate.qualifiers if q != note] + ["told of someone else, then owned"]
         candidate.explanation = "Told as someone else's, then said to be the speaker's own (worth asking directly)."
 
 
-def _make_third_party(candidate: _Candidate, about: str) -> None:
-    candidate.qualifiers.append(f"about someone else ({about})")
-    candidate.owned_as = candidate.category
+def _make_third_party(candidate: _Candidate, about: str = "", *, note: str | None = None,
+                      owned_as: str | None = None) -> None:
+    """Someone else's risk, kept for the therapist; `owned_as` is its category were it the speaker's."""
+    note = note or f"about someone else ({about})"
+    candidate.qualifiers.append(note)
+    candidate.owned_as = (owned_as or candidate.category, note)
     candidate.category = THIRD_PARTY
 
 
@@ -938,8 +945,7 @@ def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chai
             candidate.category, candidate.severity = "abuse_or_danger", max(candidate.severity, 4)
             candidate.explanation = "Threatened: someone will be hurt if they tell or leave."
             return None
-        candidate.category, candidate.owned_as = THIRD_PARTY, "abuse_or_danger"
-        candidate.qualifiers.append("someone else may be hurt")
+        _make_third_party(candidate, note="someone else may be hurt", owned_as="abuse_or_danger")
         candidate.explanation = "Someone else may be hurting or threatening a person."
         return None
     if not wish and (weak or parse.is_ongoing_figure(verb) or actor is None):
@@ -1019,14 +1025,14 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
     the past)."""
     if _has_intent(chain, text, present=True):
         return False
-    if _told_in_present(span) and not (_tense_unmarked(span) and _past_cue_in_sentence(PAST_CUES, span, text)
-                                       or _bare_verb(span) and _past_cue_in_sentence(("cue/dated",), span, text)):
+    past_in_sentence = any(text.in_sentence(cue, span) for cue in PAST_CUES)
+    if _told_in_present(span) and not (_tense_unmarked(span) and past_in_sentence
+                                       or _bare_verb(span) and text.in_sentence("cue/dated", span)):
         return False
     sentences = text.around(span, 0, 1) + _dating_sentences(span, text)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
     recovered = [c for c in text.cues("cue/recovered") if inside(c)]
-    # "at 12" is an age, "at 12 tonight" a time; "since I was 12" says it began then.
-    ages = [c for c in _past_cues(PAST_CUES, text) if inside(c)]
+    ages = [c for cue in PAST_CUES for c in text.cues(cue) if inside(c)]
     if not ages and not recovered:
         return False
     over = recovered + ages
@@ -1040,20 +1046,9 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
 PAST_CUES = ("cue/dated", "cue/past")
 
 
-def _past_cues(labels: Iterable[str], text: _Text) -> list[Span]:
-    clocks = text.cues("cue/clock")
-    return [c for label in labels for c in text.cues(label)
-            if not any(_touch(c, k) for k in clocks) and not _since(c)]
-
-
 def _since(cue: Span) -> bool:
     """"since I was 12", "ever since age 12": it began then and goes on."""
     return any(t.lower_ == "since" for t in cue.doc[max(0, cue.start - 2):cue.start])
-
-
-def _past_cue_in_sentence(labels: Iterable[str], span: Span, text: _Text) -> bool:
-    sentence = text.sentence(span)
-    return any(sentence.start <= c.start < sentence.end for c in _past_cues(labels, text))
 
 
 def _bare_verb(span: Span) -> bool:

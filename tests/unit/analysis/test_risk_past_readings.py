@@ -135,3 +135,9 @@ def test_a_plan_now_is_current():
 ])
 def test_false_recoveries_stay_current(text):
     _current(text)
+
+
+def test_a_clock_time_is_not_a_past_that_holds_intent_back():
+    # "at 3am" is a time, not an age: the intent beside it stays intent.
+    r = result("He keeps coming back at 3am and I've decided I'm going to hurt him, properly.")
+    assert r.level == "imminent" and not r.past_only, r.to_dict()
