@@ -180,7 +180,7 @@ def described_noun(relative_clause: Token) -> Token:
     return noun
 
 
-PART_WORDS = frozenset({"one", "some", "two", "three", "both", "all", "many", "several", "each", "most", "any", "none"})
+PART_WORDS = frozenset({"one", "some", "two", "three", "both", "all", "many", "several", "each", "most", "any", "none", "part"})
 
 
 def person_kind(token: Token | None, words: RiskWords) -> str | None:
@@ -195,7 +195,7 @@ def person_kind(token: Token | None, words: RiskWords) -> str | None:
     if word in words.third:
         return "third"
     if word in PART_WORDS:
-        # "one of the brothers", "some of the older boys": the people it is part of.
+        # "one of the brothers", "some of the older boys": the people it is part of ("part of me": the speaker).
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if group is not None:

@@ -1,0 +1,111 @@
+"""Readings added after three fresh development sets (harm to others and threats; answers inside the
+exercises; professionals, carers and hidden abuse), each with its other side. Written in our own words;
+rules alone."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.risk_rules import found, result
+
+
+@pytest.mark.parametrize("text, category", [
+    # Sextortion: intimate pictures held over the speaker with a demand.
+    ("Someone I chatted to online has my nudes and wants £300 or he'll send them to my family.", "abuse_or_danger"),
+    ("they've got my private videos and say they'll post them unless I pay by Friday", "abuse_or_danger"),
+    # Threats that keep an older person quiet; control told by what happens.
+    ("My son-in-law says I'll be put in a home if I complain to anyone.", "abuse_or_danger"),
+    ("My grandson made me sign over the house to him.", "abuse_or_danger"),
+    ("My ex still has a key and lets himself into my flat while I'm asleep.", "abuse_or_danger"),
+    ("He threw his mug at the wall next to my head.", "abuse_or_danger"),
+    ("He smashed the plate and said next time it won't be the plate.", "abuse_or_danger"),
+    ("Last night he held a knife to my throat.", "abuse_or_danger"),
+    ("He said he would set the house on fire with me inside.", "abuse_or_danger"),
+    ("My stepmum threw me out last night and I'm sleeping rough.", "abuse_or_danger"),
+    # Harm to others told by the act, the means or the weapon.
+    ("The baby wouldn't settle and I shook her, harder than I meant to.", "harm_to_others"),
+    ("I'm going to burn down my ex's flat while he's at work.", "harm_to_others"),
+    ("I've kept the weedkiller back for his tea.", "harm_to_others"),
+    ("I am putting bleach in the food of my stepfather.", "harm_to_others"),
+    ("I give Dad more of his sleeping tablets than the doctor said, so he leaves me alone.", "harm_to_others"),
+    ("I'm going to throw bleach in his face when he comes out.", "harm_to_others"),
+    ("Tomorrow I'll go round there with a knife.", "harm_to_others"),
+    ("I keep a hammer by the bed, and next time he comes in drunk I will use it.", "harm_to_others"),
+    ("I'll take my walking stick to him if he says that again.", "harm_to_others"),
+    ("I'm bringing the bat when I go to see him.", "harm_to_others"),
+    ("I've decided to run him off the road on his way home.", "harm_to_others"),
+    ("we're jumping that lad after school tomorrow", "harm_to_others"),
+    ("I feel like I could hurt him and I'm afraid I might actually do it.", "harm_to_others"),
+    ("Part of me wants to hurt my stepfather.", "harm_to_others"),
+    # Self-harm told by the act on one's own body.
+    ("I burn the tops of my arms with the lighter when it gets bad.", "self_harm"),
+    ("I've been biting my own hands until they bleed.", "self_harm"),
+    ("I keep striking myself with the hairbrush.", "self_harm"),
+    ("I bash my knees with a rolling pin when I panic.", "self_harm"),
+    ("I cut after dinner again.", "self_harm"),
+    ("I skip my insulin on purpose so I end up in hospital.", "self_harm"),
+    ("I punched the bathroom wall until my knuckles bled.", "self_harm"),
+    # Suicide: a wish, a means used on oneself, a method.
+    ("I no longer wish to live.", "suicidal_ideation"),
+    ("The rifle is in the cupboard and I've decided to use it on myself.", "suicidal_ideation"),
+    ("After work I'm going to drive to the lake and walk in.", "suicidal_ideation"),
+    ("I held the pistol to my head last night.", "suicidal_ideation"),
+    ("I keep thinking about the car and a hose in the garage.", "suicidal_ideation"),
+])
+def test_found(text, category):
+    r = result(text)
+    assert found(text) and category in r.categories(), r.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "My friend has my holiday photos and is going to post them on Instagram.",
+    "My mum has my baby photos and she shows them to everyone, so embarrassing.",
+    "The nurse said to use it on myself twice a day, it's a steroid cream.",
+    "We walked into the sea up to our knees with the kids.",
+    "The bouncer kicked me out of the club for dancing on a table.",
+    "We slept in the park at the festival, it was great.",
+    "I nearly burnt the house down making toast.",
+    "My daughter lets herself into my flat to water the plants.",
+    "The bank made me sign the forms twice.",
+    "I've put some stuff aside for her lunch.",
+    "I've got something for his dinner.",
+    "I'm putting something special in the dinner for my husband.",
+    "I've put his tablets out for his breakfast.",
+    "Next time he borrows my drill he can use it properly.",
+    "I want to stab the potatoes before roasting them.",
+    "I want to shoot hoops with Jake after school.",
+    "A lorry ran him off the road last year and he still limps.",
+    "I no longer wish to live in London.",
+    "I held it to my head until the swelling went down, it was a bag of peas.",
+    "I put it in my mouth and it was the best cake ever.",
+    "I've prepared the injection for myself as the nurse showed me.",
+    "my mate said he'd kill me if I skipped his stag do",
+    "If my dad finds out I crashed his car he'll kill me.",
+    "My nan said she'd batter me if I didn't eat my veg, she's tiny.",
+    "There was a report on the news about a stabbing near my work.",
+    "Shall I kill the engine while we wait?",
+])
+def test_not_found(text):
+    assert result(text).outcome == "none", result(text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "he said he'd kill me if I told anyone",
+    "If I report him he says he'll kill me.",
+])
+def test_a_threat_to_keep_quiet_is_not_a_trivial_condition(text):
+    assert result(text).outcome == "flag", result(text).to_dict()
+
+
+def test_a_clock_time_is_not_an_age():
+    r = result("He was at my door at three in the morning and said he'd kill me.")
+    assert r.outcome == "flag" and not r.past_only, r.to_dict()
+
+
+def test_a_habit_taken_up_is_current_even_beside_a_late_husband():
+    r = result("My late husband's chair is empty and I have taken to cutting my legs.")
+    assert r.outcome == "flag" and not r.past_only, r.to_dict()
+
+
+def test_walking_into_the_sea_with_the_place_checked_is_a_plan():
+    r = result("I've checked where it gets deep, and on Sunday I'll walk into the sea.")
+    assert r.outcome == "flag", r.to_dict()
