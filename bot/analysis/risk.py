@@ -459,6 +459,8 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         if reason is None and not text.in_message("cue/earnest") and not _abuse_a_game_cannot_explain(candidate, span) and (
                 _game_in_sentence(span, text) or text.elsewhere_in_sentence("cue/fiction", span)):
             reason = GAME_OR_FICTION
+        if reason is None and candidate.category == "abuse_or_danger" and _called_a_joke(span, text):
+            reason = JOKE_SAID
     else:
         reason = _resolve_person(candidate, spec, chain, lex, text, reporter, is_quoted)
     if reason:
@@ -486,13 +488,41 @@ ABUSE_NO_GAME_HAS = frozenset({"groom", "groomed", "grooming", "grooms", "molest
                                "rape", "raped", "raping", "interfered"})
 
 
+JOKE_SAID = "A threat to the speaker that the speaker calls a joke, with no fear or weapon in the message."
+# "he said it was a joke": the joke is the other person's word for it, not the speaker's.
+JOKE_REPORTERS = frozenset({"said", "says", "say", "claimed", "claims", "insisted", "insists", "told", "tells", "swore", "swears"})
+
+
+def _called_a_joke(span: Span, text: _Text) -> bool:
+    """"my sister says she'll kill me if I tell mum, haha, she is joking": the speaker calls it a joke
+    and fears nothing. Laughter alone is not enough (threats are often made with a smile), nor the
+    other person's word for it ("he said he was only joking")."""
+    if any(text.in_message(c) for c in ("cue/earnest", "cue/weapon", "cue/fear_said")):
+        return False
+    return any(not any(t.lower_ in JOKE_REPORTERS for t in text.doc[max(cue.sent.start, cue.start - 4):cue.start])
+               for cue in text.cues_in("cue/joke_said", text.around(span, 0, 1)))
+
+
 def _abuse_a_game_cannot_explain(candidate: _Candidate, span: Span) -> bool:
     return candidate.category == "abuse_or_danger" and any(t.lower_ in ABUSE_NO_GAME_HAS for t in span)
 
 
 def _game_in_sentence(span: Span, text: _Text) -> bool:
-    """A game or sport named in the span's sentence, outside it, other than as a time."""
-    return any(not _named_as_a_time(cue) for cue in text.cues_elsewhere_in_sentence("cue/game", span))
+    """A game or sport named in the span's sentence, outside it, other than as a time or as the thing
+    hit with."""
+    return any(not _named_as_a_time(cue) and not _named_as_a_weapon(cue)
+               for cue in text.cues_elsewhere_in_sentence("cue/game", span))
+
+
+# "hit me with a cricket bat": the sport names the weapon, not where the blow happened.
+SPORT_WEAPONS = frozenset({"bat", "bats", "club", "clubs", "stick", "sticks", "racket", "racquet", "cue", "iron", "paddle"})
+
+
+def _named_as_a_weapon(cue: Span) -> bool:
+    doc = cue.doc
+    after = doc[cue.end:cue.end + 1]
+    thing = cue[-1].lower_ in SPORT_WEAPONS or (len(after) == 1 and after[0].lower_ in SPORT_WEAPONS)
+    return thing and any(t.lower_ == "with" for t in doc[max(cue.sent.start, cue.start - 3):cue.start])
 
 
 def _named_as_a_time(cue: Span) -> bool:
@@ -577,6 +607,9 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     if (not earnest and candidate.category == "harm_to_others" and text.in_any("cue/jest", text.around(span, 0, 1))
             and not text.in_message("cue/weapon")):
         return "Marked as a figure of speech (\"figuratively\", \"bless him\")."
+    if (not earnest and candidate.category == "harm_to_others" and text.in_any("cue/laugh_shared", text.around(span, 0, 1))
+            and _done_by_speaker(span, text) and not text.in_message("cue/weapon")):
+        return "The speaker's own threat laughed off together (\"and we both laugh\"), with no weapon in the message."
     if parse.negated(span, text.words):
         return "Negated: says this is not so."
     for label in spec.get("unless") or ():
@@ -702,6 +735,11 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         # "I'm writing my dissertation on suicide prevention", "how do I bring up suicide with
         # him?": the topic in study or in helping someone, whoever the subject is.
         person = "mention"
+    if can_be_mention and _met_at_work(span, chain, person, text):
+        # "I'm a nurse. I dressed a young woman's self-harm wounds today", "my supervisor says I
+        # have to ask about suicide directly": the topic met in caring for others.
+        _make_third_party(candidate, "someone in their care at work")
+        return ""
     if spec.get("speaker") == "always" and reporter in (None, "first"):
         person = "first"
     if _told_by_someone_in_care(span, text) or (
@@ -762,6 +800,18 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     if candidate.category == "self_harm" and _accidental(candidate, chain, text):
         return "An accidental injury, not self-harm."
     return ""
+
+
+def _met_at_work(span: Span, chain: list[Token], person: str | None, text: _Text) -> bool:
+    """The topic word as the speaker meets it at work: a helper's work named in the message, the word a
+    noun that is not the speaker's own ("my self-harm") nor what they live with ("all I think about"),
+    and either nobody's or what a helper does with it (asks about it, dresses it, covers it)."""
+    if not text.in_message("cue/helper_work") or span.root.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if _owned_by_speaker(span, text) or text.in_sentence("cue/own_topic", span):
+        return False
+    verb = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
+    return person == "mention" or (verb is not None and text.token_has("cue/work_act", verb))
 
 
 def _someone_elses(span: Span, text: _Text) -> bool:

@@ -109,3 +109,36 @@ def test_a_habit_taken_up_is_current_even_beside_a_late_husband():
 def test_walking_into_the_sea_with_the_place_checked_is_a_plan():
     r = result("I've checked where it gets deep, and on Sunday I'll walk into the sea.")
     assert r.outcome == "flag", r.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # The speaker's own threat laughed off together; a threat the speaker calls a joke.
+    "My flatmate ate my cheese again. I told him I'd kill him if he did it once more and we both laughed.",
+    "My brother says he'll batter me if I tell mum about the party, he's joking though.",
+    # A ball or a fencing foil in a game.
+    "I got hit in the face by a netball at training and now my nose is swollen.",
+    "He hit me for six at cricket with his bat.",
+    # The topic met at work: a helper's question, a patient's wounds, a customer's question.
+    "I'm a nurse and I dressed the cuts on a patient who self-harms today; I want to talk to her more gently.",
+    "Counselling trainee here. My supervisor says I have to ask about suicide directly with every client.",
+    "A customer at the counter asked how many paracetamol would be dangerous, and I told her to see her GP.",
+])
+def test_marked_readings_set_aside(text):
+    assert result(text).outcome == "none", result(text).to_dict()
+
+
+@pytest.mark.parametrize("text, category", [
+    # Laughter by the one who threatens, or their own word that it was a joke, does not make it one.
+    ("He said he'd kill me if I left and then he laughed.", "abuse_or_danger"),
+    ("He put his hands round my neck. He said he was only joking.", "abuse_or_danger"),
+    ("My brother says he'll batter me if I tell, he's joking but I'm scared of him.", "abuse_or_danger"),
+    # A blow with a bat is not a ball in a game.
+    ("My dad hit me with a cricket bat when I dropped the ball.", "abuse_or_danger"),
+    ("He hit me with a golf club.", "abuse_or_danger"),
+    # A helper's own thoughts stay theirs.
+    ("I'm a nurse and I've been thinking about suicide every night this week.", "suicidal_ideation"),
+    ("As a pharmacist I know how many tablets it would take, and I've started putting some aside for myself.", "suicidal_ideation"),
+])
+def test_the_other_side_stays_found(text, category):
+    r = result(text)
+    assert found(text) and category in r.categories(), r.to_dict()
