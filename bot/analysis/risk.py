@@ -1028,12 +1028,15 @@ def _chat_intent(span: Span, lex: _Lexicon, text: _Text) -> bool:
     return any(t.lower_ in lex.chat_intent_words for t in text.doc[start:span.start])
 
 
-def _has_intent(chain: list[Token], text: _Text, present: bool = False) -> bool:
+def _has_intent(chain: list[Token], text: _Text, present: bool = False, besides: Span | None = None) -> bool:
     """An intent word on the predicate itself: "going to", "will", "tonight" (not elsewhere). With
-    `present`, a verb of intent in the past tense ("I threatened my brother once") does not count."""
+    `present`, a verb of intent in the past tense ("I threatened my brother once") does not count,
+    nor "threaten" when it is the matched act itself (`besides`: "when I am 18, I threaten my teacher")."""
     near = set(chain)
     for token in chain:
         near.update(c for c in token.children if c.dep_ in ("aux", "advmod", "npadvmod", "neg", "prt"))
+    if besides is not None:
+        near = {t for t in near if not (besides.start <= t.i < besides.end and t.lemma_.lower() == "threaten")}
     return any(text.token_has("cue/intent", t) and not (present and _told_in_past_tense(t)) for t in near)
 
 
@@ -1041,6 +1044,8 @@ def _told_in_past_tense(token: Token) -> bool:
     """A verb of intent in the past tense ("I threatened him once"), or a plan had or made then ("I
     had a plan to end it", "I was planning to die", "I spent months planning it")."""
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if token.tag_ == "VB" and token.head.lower_ == "used" and any(c.lower_ == "to" for c in token.children):
+        return True  # "I used to threaten her"
     if token.tag_ in ("VBD", "VBN"):
         # "I've decided" and "I have planned it" are said now.
         return not any(a.tag_ in ("VBP", "VBZ") and a.lemma_.lower() == "have" for a in auxiliaries)
@@ -1073,7 +1078,7 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
     the present tense keeps it current, unless its past is spelt the same, or it is a bare verb with
     an age or a date in its sentence ("Ten years ago I try to kill myself", as English learners tell
     the past)."""
-    if _has_intent(chain, text, present=True):
+    if _has_intent(chain, text, present=True, besides=span):
         return False
     past_in_sentence = any(text.in_sentence(cue, span) for cue in PAST_CUES)
     if _told_in_present(span) and not (_tense_unmarked(span) and past_in_sentence
@@ -1087,6 +1092,7 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
         return False
     over = recovered + ages
     return not any(_present_near(c, span, text) and not any(_touch(c, o) for o in over)
+                   and not any(_right_after(c, r) for r in recovered)
                    and not _now_of_life_since(c, span, text) and not _still_of_aftermath(c)
                    for c in text.cues("cue/present"))
 
@@ -1212,6 +1218,11 @@ def _present_near(cue: Span, span: Span, text: _Text) -> bool:
 
 def _touch(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _right_after(cue: Span, recovery: Span) -> bool:
+    """"that's over now": "now" right after a recovery (or one word after it) belongs to it."""
+    return cue.text.lower() == "now" and 0 <= cue.start - recovery.end <= 1
 
 
 # ---------------------------------------------------------------- merging

@@ -142,3 +142,35 @@ def test_marked_readings_set_aside(text):
 def test_the_other_side_stays_found(text, category):
     r = result(text)
     assert found(text) and category in r.categories(), r.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # Told as over: used to, mended since, never again, a year named alone, an earlier marriage.
+    "I used to threaten my sister when we were kids. We're really close now.",
+    "Ten years ago I slapped my wife. We went to counselling and it never happened again.",
+    "I was suicidal every day three years ago, that's over now.",
+    "My first husband controlled the money and threatened me. I divorced him in 2014.",
+    "At university I burned myself with cigarettes, 2010 I think.",
+    "My coach groomed me between the ages of 12 and 14, and I'm still making sense of it.",
+    "My stepdad used to lock me in the shed. He's been gone since I was 9.",
+    "i used to cut in year 9, been clean 2 years now",
+])
+def test_told_as_over(text):
+    r = result(text)
+    assert r.outcome == "flag" and r.past_only, r.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    # A promise is not a past; "now it's back"; a streak of days is an urge held off now.
+    "He hit me last night. He promised it would never happen again.",
+    "I used to cut in year 8 and now it's back.",
+    "i used to cut, been clean 2 days now and its hard",
+])
+def test_still_current(text):
+    r = result(text)
+    assert found(text) and not r.past_only, r.to_dict()
+
+
+@pytest.mark.parametrize("text", ["He always cuts in when I'm talking.", "She cut in line at the shop."])
+def test_cutting_in_is_interrupting(text):
+    assert result(text).outcome == "none", result(text).to_dict()
