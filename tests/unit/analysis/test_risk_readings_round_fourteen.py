@@ -174,3 +174,55 @@ def test_still_current(text):
 @pytest.mark.parametrize("text", ["He always cuts in when I'm talking.", "She cut in line at the shop."])
 def test_cutting_in_is_interrupting(text):
     assert result(text).outcome == "none", result(text).to_dict()
+
+
+# Veiled classes after the same sets, with their other side.
+@pytest.mark.parametrize("text", [
+    "She's taking the kids, and if I can't have them then nobody can.",
+    "He checks my phone every night, so I'll delete the chat after this.",
+    'I locked the bathroom door and did the thing I do. I feel calm now, and ashamed.',
+    "I've got very good at closing my own wounds before anyone sees.",
+    'I just patch myself up and carry on, nobody knows.',
+    'My boyfriend goes mad if I talk to other boys at college.',
+    'Most nights I sleep with my shoes on in case Dad kicks off.',
+    'My daughter-in-law keeps shutting me in the back bedroom when her friends visit.',
+    'She keeps my tablets and gives them to me when she pleases.',
+    'He reminds me he knows where my sister lives.',
+    'im not safe there rn, can i stay somewhere else',
+    "My teacher says we can't tell anyone because people wouldn't understand us.",
+    'i sent stuff i shouldnt have and now hes saying hell make things hard for me',
+    "He won't have to put up with me much longer.",
+    "It'll be easier for everyone soon, I've made sure of that.",
+    "There's very little point in carrying on now she's gone.",
+    "At my age you wonder what you're still hanging about for.",
+    "I've outstayed my welcome on this earth.",
+    'I hope my mother can forgive me for what I will do.',
+    "I gave my nephew my laptop, I don't need it where I'm going.",
+    'I keep picturing pushing my manager onto the tracks at the station.',
+    "I know his routine now, and he'll see soon enough, trust me.",
+])
+def test_veiled_found(text):
+    assert found(text), result(text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "If I can't have the window seat then nobody can, I'm the oldest!",
+    'I delete my chat history every week, just for tidiness.',
+    'I went to the gym and did the thing I do every Monday, a long run.',
+    'The nurse showed me how to dress my own wounds after the operation.',
+    'My mum goes mad if I leave dishes in the sink.',
+    "She gives them a biscuit when she pleases, they're spoilt dogs.",
+    "My colleague knows where my sister lives because they're old friends.",
+    'I sent pictures of the flat to the landlord.',
+    "He won't have to put up with my snoring much longer, I've bought nasal strips.",
+    "It'll be easier for everyone when the new rota starts.",
+    "I've been thinking how to keep my routine now that the clocks have changed.",
+    "There's no point in going on about it, the match is lost.",
+    "I'll see myself out, sorry for the terrible pun.",
+    'Please forgive me for what I said at dinner.',
+    "I'm bringing my old books to the charity shop, I don't need them anymore.",
+    'The brakes on my bike failed on the hill, I need new pads.',
+    'I know his address because I send his birthday card every year.',
+])
+def test_veiled_other_side(text):
+    assert result(text).outcome == "none", result(text).to_dict()
