@@ -226,3 +226,40 @@ def test_veiled_found(text):
 ])
 def test_veiled_other_side(text):
     assert result(text).outcome == "none", result(text).to_dict()
+
+
+@pytest.mark.parametrize("text, category", [
+    ("I've been thinking about ending things.", "suicidal_ideation"),
+    ("I used to plan my death in a notebook.", "suicidal_ideation"),
+    ("Last night I went out to the garage with a rope.", "suicidal_ideation"),
+    ("I drove to the coast meaning not to come back.", "suicidal_ideation"),
+    ("I keep thinking about walking in when I pass the lake.", "suicidal_ideation"),
+    ("I cut myself a handful of times last month.", "self_harm"),
+    ("I take a pin to my fingertips when the shouting starts.", "self_harm"),
+    ("I pull out my eyelashes when I'm stressed.", "self_harm"),
+    ("I put my brother in hospital after the wedding.", "harm_to_others"),
+    ("I broke the nose of my neighbour.", "harm_to_others"),
+    ("I went after him with a broken bottle.", "harm_to_others"),
+    ("I waited outside his house with a tyre iron.", "harm_to_others"),
+    ("I kick our dog when I get angry.", "harm_to_others"),
+    ("The director hit us with a stick.", "abuse_or_danger"),
+])
+def test_acts_found(text, category):
+    r = result(text)
+    assert found(text) and category in r.categories(), r.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I cut myself a slice of cake.",
+    "Curiosity killed the cat, as my nan says.",
+    "In my country we kill the goat for the festival.",
+    "I could strangle the cat some days, she knocks every mug off the shelf.",
+    "We're thinking about ending things early tonight, the party's dead.",
+])
+def test_acts_other_side(text):
+    assert result(text).outcome == "none", result(text).to_dict()
+
+
+def test_a_past_act_with_never_again_is_past():
+    r = result("When I was 12 I used to hurt our cat when I got angry. I'd never ever do that again.")
+    assert r.outcome == "flag" and r.past_only, r.to_dict()
