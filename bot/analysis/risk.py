@@ -892,7 +892,9 @@ def _accidental(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
         return False
     if text.in_sentence("cue/on_purpose", candidate.span):
         return False
-    return text.in_sentence("cue/accident", candidate.span) and not parse.has_urge(chain, text.words)
+    # "not by accident", "not an accident lol": the accident denied right before it is no reading.
+    accidents = [c for c in text.cues_in("cue/accident", [text.sentence(candidate.span)]) if not _denied_just_before(c, _lexicon())]
+    return bool(accidents) and not parse.has_urge(chain, text.words)
 
 
 def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _Lexicon, text: _Text,

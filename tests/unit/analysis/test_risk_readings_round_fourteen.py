@@ -263,3 +263,26 @@ def test_acts_other_side(text):
 def test_a_past_act_with_never_again_is_past():
     r = result("When I was 12 I used to hurt our cat when I got angry. I'd never ever do that again.")
     assert r.outcome == "flag" and r.past_only, r.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "My son has taken up fencing and he stabbed me in the ribs with his foil twice tonight.",
+    "someone hit me with a dodgeball in the face at school lol",
+    "I dressed an elderly patient's self-harm cuts on my shift today.",
+    "I told my brother I'd kill him if he scratched my car. I didn't mean it literally.",
+    "It felt like she'd stabbed me in the back when she told everyone.",
+    "When my phone rang in the exam I wanted to die on the spot.",
+    "I was so embarrassed at the party I wanted to die.",
+    "I burnt my arm getting the roast out of the oven.",
+])
+def test_sport_idiom_and_accident_readings(text):
+    assert result(text).outcome == "none", result(text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "I'm so ashamed I want to die.",
+    "He stabbed me in the arm with a knife.",
+    "I keep burning my hand on the kettle, not by accident.",
+])
+def test_the_other_side_of_those_readings(text):
+    assert found(text), result(text).to_dict()
