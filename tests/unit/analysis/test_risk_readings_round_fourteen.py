@@ -8,7 +8,7 @@ import pytest
 from tests.unit.analysis.risk_rules import found, result
 
 
-@pytest.mark.parametrize("text, category", [
+NEW_DISCLOSURES = [
     # Sextortion: intimate pictures held over the speaker with a demand.
     ("Someone I chatted to online has my nudes and wants £300 or he'll send them to my family.", "abuse_or_danger"),
     ("they've got my private videos and say they'll post them unless I pay by Friday", "abuse_or_danger"),
@@ -50,13 +50,10 @@ from tests.unit.analysis.risk_rules import found, result
     ("After work I'm going to drive to the lake and walk in.", "suicidal_ideation"),
     ("I held the pistol to my head last night.", "suicidal_ideation"),
     ("I keep thinking about the car and a hose in the garage.", "suicidal_ideation"),
-])
-def test_found(text, category):
-    r = result(text)
-    assert found(text) and category in r.categories(), r.to_dict()
+]
 
 
-@pytest.mark.parametrize("text", [
+NOT_DISCLOSURES = [
     "My friend has my holiday photos and is going to post them on Instagram.",
     "My mum has my baby photos and she shows them to everyone, so embarrassing.",
     "The nurse said to use it on myself twice a day, it's a steroid cream.",
@@ -83,9 +80,7 @@ def test_found(text, category):
     "My nan said she'd batter me if I didn't eat my veg, she's tiny.",
     "There was a report on the news about a stabbing near my work.",
     "Shall I kill the engine while we wait?",
-])
-def test_not_found(text):
-    assert result(text).outcome == "none", result(text).to_dict()
+]
 
 
 @pytest.mark.parametrize("text", [
@@ -111,7 +106,7 @@ def test_walking_into_the_sea_with_the_place_checked_is_a_plan():
     assert r.outcome == "flag", r.to_dict()
 
 
-@pytest.mark.parametrize("text", [
+MARKED_READINGS = [
     # The speaker's own threat laughed off together; a threat the speaker calls a joke.
     "My flatmate ate my cheese again. I told him I'd kill him if he did it once more and we both laughed.",
     "My brother says he'll batter me if I tell mum about the party, he's joking though.",
@@ -122,12 +117,10 @@ def test_walking_into_the_sea_with_the_place_checked_is_a_plan():
     "I'm a nurse and I dressed the cuts on a patient who self-harms today; I want to talk to her more gently.",
     "Counselling trainee here. My supervisor says I have to ask about suicide directly with every client.",
     "A customer at the counter asked how many paracetamol would be dangerous, and I told her to see her GP.",
-])
-def test_marked_readings_set_aside(text):
-    assert result(text).outcome == "none", result(text).to_dict()
+]
 
 
-@pytest.mark.parametrize("text, category", [
+STILL_FOUND_BESIDE_A_READING = [
     # Laughter by the one who threatens, or their own word that it was a joke, does not make it one.
     ("He said he'd kill me if I left and then he laughed.", "abuse_or_danger"),
     ("He put his hands round my neck. He said he was only joking.", "abuse_or_danger"),
@@ -138,10 +131,7 @@ def test_marked_readings_set_aside(text):
     # A helper's own thoughts stay theirs.
     ("I'm a nurse and I've been thinking about suicide every night this week.", "suicidal_ideation"),
     ("As a pharmacist I know how many tablets it would take, and I've started putting some aside for myself.", "suicidal_ideation"),
-])
-def test_the_other_side_stays_found(text, category):
-    r = result(text)
-    assert found(text) and category in r.categories(), r.to_dict()
+]
 
 
 @pytest.mark.parametrize("text", [
@@ -171,13 +161,11 @@ def test_still_current(text):
     assert found(text) and not r.past_only, r.to_dict()
 
 
-@pytest.mark.parametrize("text", ["He always cuts in when I'm talking.", "She cut in line at the shop."])
-def test_cutting_in_is_interrupting(text):
-    assert result(text).outcome == "none", result(text).to_dict()
+CUTTING_IN = ["He always cuts in when I'm talking.", "She cut in line at the shop."]
 
 
 # Veiled classes after the same sets, with their other side.
-@pytest.mark.parametrize("text", [
+VEILED = [
     "She's taking the kids, and if I can't have them then nobody can.",
     "He checks my phone every night, so I'll delete the chat after this.",
     'I locked the bathroom door and did the thing I do. I feel calm now, and ashamed.',
@@ -200,12 +188,10 @@ def test_cutting_in_is_interrupting(text):
     "I gave my nephew my laptop, I don't need it where I'm going.",
     'I keep picturing pushing my manager onto the tracks at the station.',
     "I know his routine now, and he'll see soon enough, trust me.",
-])
-def test_veiled_found(text):
-    assert found(text), result(text).to_dict()
+]
 
 
-@pytest.mark.parametrize("text", [
+VEILED_OTHER_SIDE = [
     "If I can't have the window seat then nobody can, I'm the oldest!",
     'I delete my chat history every week, just for tidiness.',
     'I went to the gym and did the thing I do every Monday, a long run.',
@@ -223,12 +209,10 @@ def test_veiled_found(text):
     "I'm bringing my old books to the charity shop, I don't need them anymore.",
     'The brakes on my bike failed on the hill, I need new pads.',
     'I know his address because I send his birthday card every year.',
-])
-def test_veiled_other_side(text):
-    assert result(text).outcome == "none", result(text).to_dict()
+]
 
 
-@pytest.mark.parametrize("text, category", [
+ACTS_WITHOUT_THE_USUAL_WORDS = [
     ("I've been thinking about ending things.", "suicidal_ideation"),
     ("I used to plan my death in a notebook.", "suicidal_ideation"),
     ("Last night I went out to the garage with a rope.", "suicidal_ideation"),
@@ -243,21 +227,16 @@ def test_veiled_other_side(text):
     ("I waited outside his house with a tyre iron.", "harm_to_others"),
     ("I kick our dog when I get angry.", "harm_to_others"),
     ("The director hit us with a stick.", "abuse_or_danger"),
-])
-def test_acts_found(text, category):
-    r = result(text)
-    assert found(text) and category in r.categories(), r.to_dict()
+]
 
 
-@pytest.mark.parametrize("text", [
+ACTS_OTHER_SIDE = [
     "I cut myself a slice of cake.",
     "Curiosity killed the cat, as my nan says.",
     "In my country we kill the goat for the festival.",
     "I could strangle the cat some days, she knocks every mug off the shelf.",
     "We're thinking about ending things early tonight, the party's dead.",
-])
-def test_acts_other_side(text):
-    assert result(text).outcome == "none", result(text).to_dict()
+]
 
 
 def test_a_past_act_with_never_again_is_past():
@@ -265,7 +244,7 @@ def test_a_past_act_with_never_again_is_past():
     assert r.outcome == "flag" and r.past_only, r.to_dict()
 
 
-@pytest.mark.parametrize("text", [
+SPORT_IDIOM_AND_ACCIDENT = [
     "My son has taken up fencing and he stabbed me in the ribs with his foil twice tonight.",
     "someone hit me with a dodgeball in the face at school lol",
     "I dressed an elderly patient's self-harm cuts on my shift today.",
@@ -274,15 +253,27 @@ def test_a_past_act_with_never_again_is_past():
     "When my phone rang in the exam I wanted to die on the spot.",
     "I was so embarrassed at the party I wanted to die.",
     "I burnt my arm getting the roast out of the oven.",
-])
-def test_sport_idiom_and_accident_readings(text):
-    assert result(text).outcome == "none", result(text).to_dict()
+]
 
 
-@pytest.mark.parametrize("text", [
+STILL_FOUND_BESIDE_LATER_READINGS = [
     "I'm so ashamed I want to die.",
     "He stabbed me in the arm with a knife.",
     "I keep burning my hand on the kettle, not by accident.",
-])
-def test_the_other_side_of_those_readings(text):
+]
+
+
+@pytest.mark.parametrize("text, category", NEW_DISCLOSURES + STILL_FOUND_BESIDE_A_READING + ACTS_WITHOUT_THE_USUAL_WORDS)
+def test_found_in_its_category(text, category):
+    r = result(text)
+    assert found(text) and category in r.categories(), r.to_dict()
+
+
+@pytest.mark.parametrize("text", VEILED + STILL_FOUND_BESIDE_LATER_READINGS)
+def test_found(text):
     assert found(text), result(text).to_dict()
+
+
+@pytest.mark.parametrize("text", NOT_DISCLOSURES + MARKED_READINGS + CUTTING_IN + VEILED_OTHER_SIDE + ACTS_OTHER_SIDE + SPORT_IDIOM_AND_ACCIDENT)
+def test_not_a_disclosure(text):
+    assert result(text).outcome == "none", result(text).to_dict()
