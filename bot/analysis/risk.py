@@ -602,7 +602,8 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
         return "Anger at a slip told as a figure (\"I was ready to kill him!\"), with no weapon or plan."
     if not earnest and text.overlaps("cue/anger_urge", span):
         return "Anger at someone's act, a wish to punch a wall, not a wall punched."
-    if candidate.category in SELF_DIRECTED and text.in_sentence("cue/denied_answer", span):
+    if candidate.category in SELF_DIRECTED and (text.in_sentence("cue/denied_answer", span) or (
+            text.in_sentence("cue/asked_whether", span) and text.in_any("cue/answer_no", text.around(span, 0, 1)))):
         return "The speaker's answer to a question about it is no (\"asked whether I'd ... and I haven't\")."
     if (not earnest and candidate.category == "harm_to_others" and text.in_any("cue/jest", text.around(span, 0, 1))
             and not text.in_message("cue/weapon")):
@@ -1082,14 +1083,14 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
     the past)."""
     if _has_intent(chain, text, present=True, besides=span):
         return False
-    past_in_sentence = any(text.in_sentence(cue, span) for cue in PAST_CUES)
+    past_in_sentence = any(text.sentence(span).start <= c.start < text.sentence(span).end for c in _past_cues(text))
     if _told_in_present(span) and not (_tense_unmarked(span) and past_in_sentence
                                        or _bare_verb(span) and text.in_sentence("cue/dated", span)):
         return False
     sentences = text.around(span, 0, 1) + _dating_sentences(span, text)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
     recovered = [c for c in text.cues("cue/recovered") if inside(c)]
-    ages = [c for cue in PAST_CUES for c in text.cues(cue) if inside(c)]
+    ages = [c for c in _past_cues(text) if inside(c)]
     if not ages and not recovered:
         return False
     over = recovered + ages
@@ -1102,6 +1103,13 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
 # Cues that place a statement in the past: an age or a date (which holds even beside a present-tense
 # verb), and the weaker markers of a time that is over ("used to", "back then", "no longer").
 PAST_CUES = ("cue/dated", "cue/past")
+# "I'm in year 9": a school year the speaker is in now, not one they were in.
+BE_NOW = frozenset({"m", "'m", "am", "im", "is", "'s", "are", "'re", "currently", "now"})
+
+
+def _past_cues(text: _Text) -> list[Span]:
+    return [c for label in PAST_CUES for c in text.cues(label)
+            if not (c[0].lower_ == "in" and c.start > 0 and text.doc[c.start - 1].lower_ in BE_NOW)]
 
 
 def _since(cue: Span) -> bool:
@@ -1149,7 +1157,8 @@ AFTERMATH_VERBS = {"have", "be", "remember", "recall", "carry", "bear", "haunt",
 # got my own flat now", "today my granddaughter saw the scars".
 LIFE_SINCE_VERBS = AFTERMATH_VERBS | {"fade", "heal", "live", "work", "study", "get", "marry", "volunteer",
                                       "help", "grow", "stay", "love", "enjoy", "run", "own", "teach", "trust",
-                                      "cope", "manage", "raise", "see", "ask", "notice", "laugh", "talk"}
+                                      "cope", "manage", "raise", "see", "ask", "notice", "laugh", "talk",
+                                      "speak", "share", "write", "come", "visit", "learn"}
 # What "still" is said of when the event is over and its aftermath goes on: "I still flinch", "school
 # still treats me weird", "still I have the nightmares". Not "be": "he's still here" may be danger.
 STILL_AFTERMATH_VERBS = (AFTERMATH_VERBS - {"be"}) | {"flinch", "notice", "ask", "hate", "trust", "treat", "see",
@@ -1162,20 +1171,24 @@ CONTRACTED_BE = {"m": "be", "'m": "be", "im": "be", "re": "be", "'re": "be"}
 
 
 def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
-    """"Now" or "today" said of life since, in a sentence after the event's ("Now I have only the
-    scars", "Now I am divorced", "today my granddaughter saw the scars"), dates the speaker, not the
-    event. In the event's own sentence ("suicidal for a
-    while now"), said of a duration ("for weeks now"), beside an intent ("I know what I'm going to do
-    and I feel calm now") or with a verb of the act itself ("now he hits me", "now I'm cutting
-    deeper"), it stays present."""
+    """"Now", "today" or "recently" said of life since, in a sentence after the event's ("Now I have
+    only the scars", "Now I am divorced", "my daughter asked about them recently"), dates the speaker,
+    not the event. In the event's own sentence ("suicidal for a while now"), said of a duration ("for
+    weeks now") unless of a recovery ("well for a long time now"), beside an intent ("I know what I'm
+    going to do and I feel calm now") or with a verb of the act itself ("now he hits me", "now I'm
+    cutting deeper"), it stays present."""
     sentence = cue.sent
-    if len(cue) != 1 or cue[0].lower_ not in ("now", "today") or sentence.start <= span.start < sentence.end:
+    if len(cue) != 1 or cue[0].lower_ not in ("now", "today", "recently") or sentence.start <= span.start < sentence.end:
         return False
-    if any(t.lower_ in ("for", "since") for t in cue.doc[max(sentence.start, cue.start - 4):cue.start]):
-        return False
+    if (any(t.lower_ in ("for", "since") for t in cue.doc[max(sentence.start, cue.start - 4):cue.start])
+            and not text.in_any("cue/recovered", [sentence])):
+        return False  # "I've been cutting for weeks now"; not "I've been well for a long time now"
     if text.in_any("cue/intent", [sentence]):
         return False
     verb = cue[0].head
+    if verb.pos_ not in ("VERB", "AUX") and verb.lower_ not in CONTRACTED_BE:
+        # "well for a long time now": "now" hangs on "time"; the verb it dates is further up.
+        verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), verb)
     lemma = CONTRACTED_BE.get(verb.lower_, verb.lemma_.lower())
     return (verb.pos_ in ("VERB", "AUX") or verb.lower_ in CONTRACTED_BE) and lemma in LIFE_SINCE_VERBS
 
