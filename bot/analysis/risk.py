@@ -228,6 +228,7 @@ class _Lexicon:
         self.question_openers = words("question_openers")
         self.restraint_verbs = words("restraint_verbs")
         self.people_in_care = words("people_in_care")
+        self.body_parts = frozenset(w.lower() for w in vocab.get("body_parts") or [])
         self.reading_denials = words("reading_denials")
         self.question_listener_objects = words("question_listener_objects")
         self.reflection_openers = tuple(str(w).lower().split() for w in raw.get("reflection_openers") or [])
@@ -906,6 +907,8 @@ def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _L
     verb = parse.main_verb(span)
     target_token = span[int(spec.get("target_index", -1))]
     target = parse.person_kind(target_token, words)
+    if _possessed_thing(target_token, lex):
+        return "Something of theirs, not the person (\"I killed her orchid\")."
     if target == "third" and parse.includes_speaker(target_token, words):
         target = "first"  # "beat my mother and me"
     if spec.get("target_first_only"):
@@ -921,6 +924,26 @@ def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _L
     if target == "first":
         return _harm_to_speaker(candidate, verb, actor, lex, text, is_quoted)
     return _harm_by_speaker(candidate, verb, actor, chain, lex, text, is_quoted)
+
+
+# Parts of the body beyond the lexicon's list (which names the places self-harm is told of).
+MORE_BODY_PARTS = frozenset({"rib", "ribs", "nose", "jaw", "tooth", "teeth", "eye", "eyes", "back", "skull", "throat",
+                             "mouth", "lip", "lips", "ear", "ears", "shoulder", "shoulders", "knee", "knees", "foot",
+                             "feet", "toe", "toes", "cheek", "cheekbone", "collarbone", "spine", "hair", "side",
+                             "finger", "thumb", "elbow", "shin", "shins", "bum", "backside", "kidney", "kidneys"})
+OWNERS = frozenset({"her", "his", "their"})
+# Chat words the tagger reads as a thing owned ("hurt her fr", "kill him tmrw").
+CHAT_TAILS = frozenset({"fr", "frfr", "rn", "tbh", "ngl", "lol", "lmao", "tho", "tmrw", "tmr", "asap", "irl", "istg"})
+
+
+def _possessed_thing(token: Token, lex: _Lexicon) -> bool:
+    """"her" as the owner of a thing ("killed her orchid"), not of a body part ("hit her face", "broke
+    his ribs") nor of a person ("kill her brother")."""
+    owned = token.head
+    body = lex.body_parts | MORE_BODY_PARTS
+    return (token.lower_ in OWNERS and token.dep_ == "poss" and owned.pos_ == "NOUN" and owned.lower_ not in CHAT_TAILS
+            and owned.lower_ not in body and owned.lemma_.lower() not in body
+            and parse.person_kind(owned, lex.words) in (None, "thing"))
 
 
 def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex: _Lexicon, text: _Text,

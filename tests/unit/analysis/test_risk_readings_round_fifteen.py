@@ -1,6 +1,6 @@
 """Readings added after three fresh development sets (harm to others in other settings; suicide and
-self-harm told indirectly; time and other people), each with its other side. Written in our own words;
-rules alone."""
+self-harm told indirectly; time and other people) and the retired fourteenth blind set, each with its
+other side. Written in our own words; rules alone."""
 from __future__ import annotations
 
 import pytest
@@ -79,6 +79,56 @@ IN_ITS_CATEGORY = [
 ]
 
 
+FROM_THE_RETIRED_SET = [
+    # Readings written after the fourteenth blind set was retired (dev35), in our own words.
+    ("don't bother saving me a place at graduation, I won't be around for it anyway", "suicidal_ideation"),
+    ("Two more weeks and then it all ends.", "suicidal_ideation"),
+    ("It's a relief not to have to keep pretending.", "suicidal_ideation"),
+    ("I've been researching about how people do it, late at night.", "suicidal_ideation"),
+    ("My neighbour is going to take my cat for good. I didn't tell her why.", "suicidal_ideation"),
+    ("Last night I stood on the tracks by the level crossing for a while.", "suicidal_ideation"),
+    ("I really want to open up the old cuts tonight.", "self_harm"),
+    ("I keep having 'accidents' with the craft knife.", "self_harm"),
+    ("I had a self-harm phase at uni.", "self_harm"),
+    ("ur all gonna see it on the news", "harm_to_others"),
+    ("Fantasising about hurting him is all that gets me through the shift.", "harm_to_others"),
+    ("I sit sharpening the knife while I think about what he did.", "harm_to_others"),
+    ("I'll make a statement he'll never forget at the party.", "harm_to_others"),
+    ("I go over what I'll say right before I finish him.", "harm_to_others"),
+    ("they'd freak if they knew what I keep in my locker", "harm_to_others"),
+    ("If the nurse does that again I'll see to her myself.", "harm_to_others"),
+    ("gonna be slashing his tyres tonight", "harm_to_others"),
+    ("Nobody would question it, at her age.", "harm_to_others"),
+    ("One more word and he won't be talking to anyone afterwards.", "harm_to_others"),
+    ("Which poisons don't show up in an autopsy?", "harm_to_others"),
+    ("When he comes in like that we all go quiet.", "abuse_or_danger"),
+    ("Everything has to be exactly how he likes it.", "abuse_or_danger"),
+    ("I say sorry quickly so it doesn't get to the belt.", "abuse_or_danger"),
+    ("I only get dinner if the chores are done.", "abuse_or_danger"),
+    ("I don't get my tablets if I've upset her.", "abuse_or_danger"),
+    ("My stepdad padlocks the fridge at night.", "abuse_or_danger"),
+    ("mum threw me out, sleeping in the train station tonight", "abuse_or_danger"),
+]
+
+FROM_THE_RETIRED_SET_OTHER_SIDE = [
+    "I won't be around for it, I'm on holiday then.",
+    "We'll see it on the news tonight, the parade.",
+    "I was sharpening the knife while I thought about dinner.",
+    "Finish him! I love that game.",
+    "I keep my PE kit in my locker.",
+    "I'll see to it myself.",
+    "We all go quiet when the film starts.",
+    "My mum padlocks the shed.",
+    "He fell off the wall, the rope caught him, climbing is safe.",
+    "giving away my old plushies bc im redoing my room",
+    "She'd skin us alive if we walked mud in.",
+    "Our PE teacher is killing us with beep tests.",
+    "I'd murder her if she told Mum about the surprise party.",
+    "I killed her orchid when I was house-sitting.",
+    "I did a bungee jump off a bridge for my birthday.",
+]
+
+
 PAST_ACTS = [
     # Acts told as over, found and read as past.
     ("When I was sixteen I went for him with a hammer. We've made up since.", "harm_to_others"),
@@ -88,6 +138,9 @@ PAST_ACTS = [
     ("At school I used to pinch my sister when no one was looking.", "harm_to_others"),
     ("My first wife controlled every penny, I left her in 1990.", "abuse_or_danger"),
     ("My uncle kept me from my friends when I was a child.", "abuse_or_danger"),
+    ("Years ago I threw boiling water at my husband. We divorced long ago.", "harm_to_others"),
+    ("I got expelled in year 10 for punching a teacher, that was ten years ago.", "harm_to_others"),
+    ("My first husband used to knock me about. I left in 1980.", "abuse_or_danger"),
 ]
 
 
@@ -187,7 +240,7 @@ STILL_CURRENT = [
 ]
 
 
-@pytest.mark.parametrize("text, category", IN_ITS_CATEGORY + PAST_ACTS)
+@pytest.mark.parametrize("text, category", IN_ITS_CATEGORY + FROM_THE_RETIRED_SET + PAST_ACTS)
 def test_found_in_its_category(text, category):
     r = result(text)
     assert found(text) and category in r.categories(), r.to_dict()
@@ -198,7 +251,7 @@ def test_found(text):
     assert found(text), result(text).to_dict()
 
 
-@pytest.mark.parametrize("text", NOT_DISCLOSURES)
+@pytest.mark.parametrize("text", NOT_DISCLOSURES + FROM_THE_RETIRED_SET_OTHER_SIDE)
 def test_not_a_disclosure(text):
     assert result(text).outcome == "none", result(text).to_dict()
 
