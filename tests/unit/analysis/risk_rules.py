@@ -23,3 +23,19 @@ def found(text: str) -> bool:
 def category(text: str) -> str | None:
     speaker = result(text).speaker_findings
     return speaker[0].category if speaker else None
+
+
+def assert_found_in(text: str, category_name: str) -> None:
+    """Found (flag or ask) with a finding in this category."""
+    r = result(text)
+    assert r.outcome in DETECTED and category_name in r.categories(), r.to_dict()
+
+
+def assert_found(text: str) -> None:
+    r = result(text)
+    assert r.outcome in DETECTED, r.to_dict()
+
+
+def assert_not_a_disclosure(text: str) -> None:
+    r = result(text)
+    assert r.outcome == "none", r.to_dict()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.analysis.risk_rules import found, result
+from tests.unit.analysis.risk_rules import assert_found, assert_found_in, assert_not_a_disclosure, found, result
 
 IN_ITS_CATEGORY = [
     # Suicide: a reunion with the dead welcomed, farewells told by errands, tablets kept back.
@@ -242,18 +242,17 @@ STILL_CURRENT = [
 
 @pytest.mark.parametrize("text, category", IN_ITS_CATEGORY + FROM_THE_RETIRED_SET + PAST_ACTS)
 def test_found_in_its_category(text, category):
-    r = result(text)
-    assert found(text) and category in r.categories(), r.to_dict()
+    assert_found_in(text, category)
 
 
 @pytest.mark.parametrize("text", STILL_FOUND)
 def test_found(text):
-    assert found(text), result(text).to_dict()
+    assert_found(text)
 
 
 @pytest.mark.parametrize("text", NOT_DISCLOSURES + FROM_THE_RETIRED_SET_OTHER_SIDE)
 def test_not_a_disclosure(text):
-    assert result(text).outcome == "none", result(text).to_dict()
+    assert_not_a_disclosure(text)
 
 
 @pytest.mark.parametrize("text", [t for t, _ in PAST_ACTS] + TOLD_AS_OVER)

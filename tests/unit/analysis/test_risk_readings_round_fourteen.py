@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.analysis.risk_rules import found, result
+from tests.unit.analysis.risk_rules import assert_found, assert_found_in, assert_not_a_disclosure, found, result
 
 
 NEW_DISCLOSURES = [
@@ -265,15 +265,14 @@ STILL_FOUND_BESIDE_LATER_READINGS = [
 
 @pytest.mark.parametrize("text, category", NEW_DISCLOSURES + STILL_FOUND_BESIDE_A_READING + ACTS_WITHOUT_THE_USUAL_WORDS)
 def test_found_in_its_category(text, category):
-    r = result(text)
-    assert found(text) and category in r.categories(), r.to_dict()
+    assert_found_in(text, category)
 
 
 @pytest.mark.parametrize("text", VEILED + STILL_FOUND_BESIDE_LATER_READINGS)
 def test_found(text):
-    assert found(text), result(text).to_dict()
+    assert_found(text)
 
 
 @pytest.mark.parametrize("text", NOT_DISCLOSURES + MARKED_READINGS + CUTTING_IN + VEILED_OTHER_SIDE + ACTS_OTHER_SIDE + SPORT_IDIOM_AND_ACCIDENT)
 def test_not_a_disclosure(text):
-    assert result(text).outcome == "none", result(text).to_dict()
+    assert_not_a_disclosure(text)
