@@ -1181,7 +1181,7 @@ AFTERMATH_VERBS = {"have", "be", "remember", "recall", "carry", "bear", "haunt",
 LIFE_SINCE_VERBS = AFTERMATH_VERBS | {"fade", "heal", "live", "work", "study", "get", "marry", "volunteer",
                                       "help", "grow", "stay", "love", "enjoy", "run", "own", "teach", "trust",
                                       "cope", "manage", "raise", "see", "ask", "notice", "laugh", "talk",
-                                      "speak", "share", "write", "come", "visit", "learn"}
+                                      "speak", "share", "write", "learn"}
 # What "still" is said of when the event is over and its aftermath goes on: "I still flinch", "school
 # still treats me weird", "still I have the nightmares". Not "be": "he's still here" may be danger.
 STILL_AFTERMATH_VERBS = (AFTERMATH_VERBS - {"be"}) | {"flinch", "notice", "ask", "hate", "trust", "treat", "see",
