@@ -228,7 +228,8 @@ class _Lexicon:
         self.question_openers = words("question_openers")
         self.restraint_verbs = words("restraint_verbs")
         self.people_in_care = words("people_in_care")
-        self.body_parts = frozenset(w.lower() for w in vocab.get("body_parts") or [])
+        # Every word for a part of the body: the lexicon's list (the places self-harm is told of) and more.
+        self.all_body_parts = frozenset(w.lower() for w in vocab.get("body_parts") or []) | MORE_BODY_PARTS
         self.reading_denials = words("reading_denials")
         self.question_listener_objects = words("question_listener_objects")
         self.reflection_openers = tuple(str(w).lower().split() for w in raw.get("reflection_openers") or [])
@@ -799,7 +800,7 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     elif reporter == "third" and person == "first" and candidate.category in SELF_DIRECTED and parse.told_to(chain, text.words):
         candidate.category = "abuse_or_danger"
         candidate.explanation = "Someone told them to hurt or kill themselves."
-    if candidate.category == "self_harm" and _accidental(candidate, chain, text):
+    if candidate.category == "self_harm" and _accidental(candidate, chain, lex, text):
         return "An accidental injury, not self-harm."
     return ""
 
@@ -888,14 +889,14 @@ def _make_third_party(candidate: _Candidate, about: str = "", *, note: str | Non
     candidate.category = THIRD_PARTY
 
 
-def _accidental(candidate: _Candidate, chain: list[Token], text: _Text) -> bool:
+def _accidental(candidate: _Candidate, chain: list[Token], lex: _Lexicon, text: _Text) -> bool:
     """ "I cut myself shaving": an injury in an accident, unless it is said to be on purpose."""
     if candidate.rule in SELF_HARM_NOT_ACCIDENT or candidate.label in SELF_HARM_BY_NAME:
         return False
     if text.in_sentence("cue/on_purpose", candidate.span):
         return False
     # "not by accident", "not an accident lol": the accident denied right before it is no reading.
-    accidents = [c for c in text.cues_in("cue/accident", [text.sentence(candidate.span)]) if not _denied_just_before(c, _lexicon())]
+    accidents = [c for c in text.cues_in("cue/accident", [text.sentence(candidate.span)]) if not _denied_just_before(c, lex)]
     return bool(accidents) and not parse.has_urge(chain, text.words)
 
 
@@ -940,9 +941,8 @@ def _possessed_thing(token: Token, lex: _Lexicon) -> bool:
     """"her" as the owner of a thing ("killed her orchid"), not of a body part ("hit her face", "broke
     his ribs") nor of a person ("kill her brother")."""
     owned = token.head
-    body = lex.body_parts | MORE_BODY_PARTS
     return (token.lower_ in OWNERS and token.dep_ == "poss" and owned.pos_ == "NOUN" and owned.lower_ not in CHAT_TAILS
-            and owned.lower_ not in body and owned.lemma_.lower() not in body
+            and owned.lower_ not in lex.all_body_parts and owned.lemma_.lower() not in lex.all_body_parts
             and parse.person_kind(owned, lex.words) in (None, "thing"))
 
 
@@ -1106,14 +1106,16 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
     the past)."""
     if _has_intent(chain, text, present=True, besides=span):
         return False
-    past_in_sentence = any(text.sentence(span).start <= c.start < text.sentence(span).end for c in _past_cues(text))
+    past_cues = _past_cues(text)
+    own = text.sentence(span)
+    past_in_sentence = any(own.start <= c.start < own.end for c in past_cues)
     if _told_in_present(span) and not (_tense_unmarked(span) and past_in_sentence
                                        or _bare_verb(span) and text.in_sentence("cue/dated", span)):
         return False
     sentences = text.around(span, 0, 1) + _dating_sentences(span, text)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
     recovered = [c for c in text.cues("cue/recovered") if inside(c)]
-    ages = [c for c in _past_cues(text) if inside(c)]
+    ages = [c for c in past_cues if inside(c)]
     if not ages and not recovered:
         return False
     over = recovered + ages
