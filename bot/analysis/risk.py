@@ -1102,17 +1102,20 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
     years ago"), and no present cue there ("again", "still happening"), a present word inside a
     recovery phrase ("I'm fine now") or said of life since ("I still flinch") not counting. A verb in
     the present tense keeps it current, unless its past is spelt the same, or it is a bare verb with
-    an age or a date in its sentence ("Ten years ago I try to kill myself", as English learners tell
-    the past)."""
+    an age or a date in its sentence or in a sentence after it that dates it ("Ten years ago I try
+    to kill myself", "I try to kill myself. This is eight years ago", as English learners tell the
+    past). A verb in the past tense is also dated by the sentence before it ("In my twenties I was a
+    violent man. I put a fellow in hospital")."""
     if _has_intent(chain, text, present=True, besides=span):
         return False
     past_cues = _past_cues(text)
     own = text.sentence(span)
     past_in_sentence = any(own.start <= c.start < own.end for c in past_cues)
-    if _told_in_present(span) and not (_tense_unmarked(span) and past_in_sentence
-                                       or _bare_verb(span) and text.in_sentence("cue/dated", span)):
+    dated_later = bool(text.cues_in("cue/dated", _dating_sentences(span, text, first=1)))
+    if _told_in_present(span) and not (_tense_unmarked(span) and (past_in_sentence or dated_later)
+                                       or _bare_verb(span) and (text.in_sentence("cue/dated", span) or dated_later)):
         return False
-    sentences = text.around(span, 0, 1) + _dating_sentences(span, text)
+    sentences = text.around(span, 0, 1) + _dating_sentences(span, text) + _dating_before(span, text)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
     recovered = [c for c in text.cues("cue/recovered") if inside(c)]
     ages = [c for c in past_cues if inside(c)]
@@ -1120,7 +1123,7 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
         return False
     over = recovered + ages
     return not any(_present_near(c, span, text) and not any(_touch(c, o) for o in over)
-                   and not any(_right_after(c, r) for r in recovered)
+                   and not any(_right_after(c, r) for r in recovered + _agos(ages))
                    and not _now_of_life_since(c, span, text) and not _still_of_aftermath(c)
                    for c in text.cues("cue/present"))
 
@@ -1133,8 +1136,14 @@ BE_NOW = frozenset({"m", "'m", "am", "im", "is", "'s", "are", "'re", "currently"
 
 
 def _past_cues(text: _Text) -> list[Span]:
-    return [c for label in PAST_CUES for c in text.cues(label)
-            if not (c[0].lower_ == "in" and c.start > 0 and text.doc[c.start - 1].lower_ in BE_NOW)]
+    return [c for label in PAST_CUES for c in text.cues(label) if not _stage_now(c)]
+
+
+def _stage_now(cue: Span) -> bool:
+    """A stage the speaker is in now: "I'm in year 9", "I'm in my first year in this country"."""
+    start = cue.start - 1 if cue[0].lower_ in ("my", "the", "our") else cue.start
+    doc = cue.doc
+    return start > 0 and doc[start].lower_ == "in" and doc[start - 1].lower_ in BE_NOW
 
 
 def _since(cue: Span) -> bool:
@@ -1145,13 +1154,19 @@ def _since(cue: Span) -> bool:
 def _bare_verb(span: Span) -> bool:
     """The match's finite verb is a bare present form with no auxiliary ("I try to kill myself", "he
     come in my room", "they keep my passport"), the form English learners often tell the past in;
-    "he hits", "I am cutting" and "I have cut" are not bare."""
+    "he hits", "I am cutting" and "I have cut" are not bare, nor a wish joined on after a clause
+    that is dated ("When I was 12 I cut myself and I just want to make it stop": it is had now)."""
     for verb in (t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")):
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
         if verb.tag_ == "VB" and not auxiliaries and any(c.tag_ == "TO" for c in verb.children):
             continue  # an infinitive: its finite verb is further up
+        if verb.dep_ == "conj" and verb.lemma_.lower() in WISH_VERBS:
+            return False
         return verb.tag_ in ("VBP", "VB") and verb.lemma_.lower() != "be" and not auxiliaries
     return False
+
+
+WISH_VERBS = frozenset({"want", "wish", "need"})
 
 
 # Verbs whose past is spelt as their present: the tagger guesses the tense of "I hurt people", so an
@@ -1167,12 +1182,27 @@ def _tense_unmarked(span: Span) -> bool:
     return span.root.lower_ in SAME_PAST_FORMS or any(t.lower_ in SAME_PAST_FORMS for t in span if t.pos_ == "VERB")
 
 
-def _dating_sentences(span: Span, text: _Text) -> list[Span]:
-    """Up to DATING_REACH sentences after the match's next one that open by dating what came before
-    ("That was ten years ago", "This was eleven years ago")."""
-    later = text.around(span, 0, 1 + DATING_REACH)[2:]
+def _dating_sentences(span: Span, text: _Text, first: int = 2) -> list[Span]:
+    """Up to DATING_REACH sentences after the match's next one (from the next one with `first=1`)
+    that open by dating what came before ("That was ten years ago", "This was eleven years ago")."""
+    later = text.around(span, 0, 1 + DATING_REACH)[first:]
     return [s for s in later if len(s) > 1 and s[0].lower_ in DATING_OPENERS
             and s[1].lemma_.lower() in ("be", "have")]
+
+
+def _dating_before(span: Span, text: _Text) -> list[Span]:
+    """The sentence before the match's where it holds an age or a date and the match is told in the
+    past tense ("In my twenties I was a violent man. I put a fellow in hospital outside a pub")."""
+    before = text.around(span, 1, 0)[:-1]
+    if not before or not _told_in_past(span) or text.in_sentence("cue/present", span):
+        return []
+    return [s for s in before if text.in_any("cue/dated", [s])]
+
+
+def _told_in_past(span: Span) -> bool:
+    """The match's own verb is in the past tense ("I put a fellow in hospital", "he locked me out")."""
+    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ in ("VBD", "VBN")
 
 
 # Present-tense verbs that still tell of the past ("I have scars", "I remember", "it still haunts me").
@@ -1218,10 +1248,13 @@ def _now_of_life_since(cue: Span, span: Span, text: _Text) -> bool:
     return (verb.pos_ in ("VERB", "AUX") or verb.lower_ in CONTRACTED_BE) and lemma in LIFE_SINCE_VERBS
 
 
+URGE_WORDS = frozenset({"urge", "urges", "thoughts", "impulse", "impulses", "cravings"})
+
+
 def _still_of_aftermath(cue: Span) -> bool:
     """"still" said of what remains ("I still flinch at raised voices"), not of the act going on."""
-    if cue[0].lower_ != "still":
-        return False
+    if cue[0].lower_ != "still" or any(t.lower_ in URGE_WORDS for t in cue):
+        return False  # "I still have urges to cut": the urge is now
     verb = cue[0].head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in STILL_AFTERMATH_VERBS
 
@@ -1260,9 +1293,15 @@ def _touch(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _agos(cues: list[Span]) -> list[Span]:
+    """Dating cues that end in "ago": the "now" of "a long time ago now" belongs to them."""
+    return [c for c in cues if c[-1].lower_ == "ago"]
+
+
 def _right_after(cue: Span, recovery: Span) -> bool:
-    """"that's over now": "now" right after a recovery (or one word after it) belongs to it."""
-    return cue.text.lower() == "now" and 0 <= cue.start - recovery.end <= 1
+    """"that's over now", "now that time is finished": "now" right after a recovery (or one word
+    after it), or right before one, belongs to it."""
+    return cue.text.lower() == "now" and (0 <= cue.start - recovery.end <= 1 or 0 <= recovery.start - cue.end <= 1)
 
 
 # ---------------------------------------------------------------- merging

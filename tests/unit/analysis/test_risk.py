@@ -257,10 +257,14 @@ def test_relationship_talk_is_not_violence(text):
     assert assess_risk_text(text).outcome == "none"
 
 
-def test_what_could_have_happened_is_kept_low():
-    result = assess_risk_text("I could have strangled him for being late again")
+def test_what_could_have_happened_is_a_figure_unless_a_weapon_is_in_the_message():
+    # Exasperation told as what could have happened is a figure of speech; with a weapon in the
+    # message it is kept, at the lowest step, as what could have happened.
+    assert assess_risk_text("I could have strangled him for being late again").outcome == "none"
+    result = assess_risk_text("I could have strangled him for being late again, I had the knife in my hand")
     finding = result.finding("harm_to_others")
     assert finding is not None and finding.severity == 1 and result.level == "concern"
+    assert "said as what could have happened" in finding.qualifiers
 
 
 def test_ending_it_means_a_life_unless_it_is_a_relationship():

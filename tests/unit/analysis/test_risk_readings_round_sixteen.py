@@ -1,0 +1,123 @@
+"""Readings added after three fresh development sets (time; messages said inside the exercises;
+veiled language from many backgrounds), each with its other side. Written in our own words; rules
+alone."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.risk_rules import assert_found, assert_found_in, assert_not_a_disclosure, found, result
+
+IN_ITS_CATEGORY: list[tuple[str, str]] = [
+    # Self-harm as who one is: "I'm a cutter".
+    ("im a cutter and nobody knows", "self_harm"),
+    # Abuse: pictures demanded under a threat to expose; marks explained away.
+    ("my boyfriend says if i dont send nudes he'll show everyone", "abuse_or_danger"),
+    ("send pics or they'll post my address online", "abuse_or_danger"),
+    ("I always tell people I'm clumsy when they ask about the bruises.", "abuse_or_danger"),
+    ("I walk into a lot of doors, if you know what I mean.", "abuse_or_danger"),
+]
+
+STILL_FOUND = [
+    # A life "over" that is not a chapter of it.
+    "every part of my life is over",
+    # A goodbye message, not an apology being rehearsed.
+    "tell everyone I love them",
+    # Anger with a weapon at hand, a joke denied, a joke no longer pretended.
+    "I could have killed him, I had the knife in my hand.",
+    "I want to kill him. It's not a joke.",
+    "I genuinely want to hurt him, I've stopped pretending it's a joke.",
+    # A weapon taken to a person, a method for oneself.
+    "I'm going to take the axe to that bastard",
+    "what's the best way to kill myself",
+]
+
+NOT_DISCLOSURES = [
+    # A trade or a tool, not self-harm.
+    "I was a cutter at a shoe factory for thirty years.",
+    "I bought a box cutter to open the parcels.",
+    # A chapter of life closed.
+    "That chapter of my life is over, the shop's sold and I'm retired.",
+    "I don't cut the grass anymore, my son does it.",
+    # An apology rehearsed for the repair, a message about being late.
+    "For the repair I'll tell my sister I'm sorry I shouted at her.",
+    "I'll tell my husband I am going to be late.",
+    # A garden pest, a hedge, a craving.
+    "What's the best way to kill the moss on my patio?",
+    "I took the axe to the old shed at last.",
+    "I'd murder someone for a cuppa.",
+    # Exasperation told as what could have happened; a threat said to be a joke.
+    "I could have throttled my brother when he took the wrong exit again.",
+    "My flatmate finished the milk, I want to kill her! Only joking.",
+    # Accidents told with their errand; photos that are work.
+    "I cut myself with the big knife when I was cutting onions, now I have a plaster.",
+    "I'm so clumsy, I walked into a door at work and banged my head.",
+    "If I don't send the photos to the printers by Friday we lose the slot.",
+]
+
+# Told as over: the "now" of "years ago now", a chapter closed, "we've sorted it out", "I don't hit
+# her anymore", "it stop, four years now", "never do again", the scars kept but the act stopped, the
+# first months in a new country, and life at college or uni since.
+TOLD_AS_OVER = [
+    "I took an overdose in year 10, I'm at college now and doing a lot better.",
+    "After I tried to kill myself at nineteen, which was years ago now, my aunt took me in.",
+    "My suicide attempt was about twelve years ago. That part of my life is over.",
+    "Last year I used to threaten my brother, and once I hurt him. We've sorted it out now.",
+    "Before I came to England I beat my wife. I don't hit her anymore, I went on a course.",
+    "In the first months in this country I hurt myself, I was lonely. Then it stop, four years now.",
+    "In my first marriage I was hitting my husband when drunk. It was fifteen years ago and I never do again.",
+    "I used to burn my legs with a lighter when I was at school. I've still got the marks but it stopped when I left home.",
+    "i was a cutter when i was 14. im 20 now",
+    # A time said to be over, the one who did it dead, the act no longer happening, thoughts no
+    # longer had, a learner's past dated by the sentence after, a past-tense act dated by the
+    # sentence before, the abuser no longer seen.
+    "Back in 2009 I thought about suicide every day. I saw my GP, and now that time is completely over.",
+    "As a boy I was abused by a teacher. He was convicted and he died years ago.",
+    "My first months in England, I was so lonely I try to end my life. This is ten years ago.",
+    "used to scratch my arms when i was 13. doesnt happen anymore",
+    "When I first arrive in this country I think every day to kill myself. Now I have good job, I don't think like this now.",
+    "In my twenties I was a violent man. I put a man in hospital after a football match.",
+    "When I was soldier I hurt people. This is forty years ago.",
+    "When I was a girl my father beat me with his belt. Now I am 40, I don't see him anymore.",
+]
+
+# The other side: still going on, or wanted now.
+STILL_CURRENT = [
+    "I used to cut at 14 and I've been doing it again for six years now",
+    "When I was 12 I cut myself and I just want to make it stop",
+    "He used to hit me when I was little and now he's still got my passport and he hits me",
+    "I used to cut in year 9 and I still have urges to cut",
+    "Years ago I tried to end my life, and I'm thinking about doing it again",
+    "I beat my wife when I drink, I don't stop.",
+    # A stage the speaker is in now; a new act dated now after an old one; a death wished for.
+    "I'm in my first year in this country and I try to kill myself every week",
+    "In my twenties I was a violent man. Last night I put a fellow in hospital.",
+    "When I was 7 my dad hit me. Yesterday he hit me again.",
+    "Nobody would question it if he passed in the night, would they?",
+]
+
+
+@pytest.mark.parametrize("text,category", IN_ITS_CATEGORY)
+def test_found_in_its_category(text, category):
+    assert_found_in(text, category)
+
+
+@pytest.mark.parametrize("text", STILL_FOUND)
+def test_found(text):
+    assert_found(text)
+
+
+@pytest.mark.parametrize("text", NOT_DISCLOSURES)
+def test_not_a_disclosure(text):
+    assert_not_a_disclosure(text)
+
+
+@pytest.mark.parametrize("text", TOLD_AS_OVER)
+def test_told_as_over(text):
+    r = result(text)
+    assert found(text) and r.past_only, r.to_dict()
+
+
+@pytest.mark.parametrize("text", STILL_CURRENT)
+def test_still_current(text):
+    r = result(text)
+    assert found(text) and not r.past_only, r.to_dict()
