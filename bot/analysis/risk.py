@@ -604,8 +604,10 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
         return "Anger at a slip told as a figure (\"I was ready to kill him!\"), with no weapon or plan."
     if not earnest and text.overlaps("cue/anger_urge", span):
         return "Anger at someone's act, a wish to punch a wall, not a wall punched."
-    if candidate.category in SELF_DIRECTED and (text.in_sentence("cue/denied_answer", span) or (
+    if candidate.category in SELF_DIRECTED and not text.in_any("cue/lie", text.around(span, 0, 2)) and (
+            text.in_sentence("cue/denied_answer", span) or (
             text.in_sentence("cue/asked_whether", span) and text.in_any("cue/answer_no", text.around(span, 0, 1)))):
+        # "... and I told her no. That was a lie.": a no taken back is no answer.
         return "The speaker's answer to a question about it is no (\"asked whether I'd ... and I haven't\")."
     if (not earnest and candidate.category == "harm_to_others" and text.in_any("cue/jest", text.around(span, 0, 1))
             and not text.in_message("cue/weapon")):
@@ -1058,12 +1060,25 @@ def _has_intent(chain: list[Token], text: _Text, present: bool = False, besides:
     """An intent word on the predicate itself: "going to", "will", "tonight" (not elsewhere). With
     `present`, a verb of intent in the past tense ("I threatened my brother once") does not count,
     nor "threaten" when it is the matched act itself (`besides`: "when I am 18, I threaten my teacher")."""
-    near = set(chain)
-    for token in chain:
+    near = set(chain) | {h for h in (_purpose_of(t, text) for t in chain) if h is not None}
+    for token in list(near):
         near.update(c for c in token.children if c.dep_ in ("aux", "advmod", "npadvmod", "neg", "prt"))
     if besides is not None:
         near = {t for t in near if not (besides.start <= t.i < besides.end and t.lemma_.lower() == "threaten")}
     return any(text.token_has("cue/intent", t) and not (present and _told_in_past_tense(t)) for t in near)
+
+
+ERRAND_VERBS = frozenset({"go", "come", "head", "drive", "walk"})
+
+
+def _purpose_of(token: Token, text: _Text) -> Token | None:
+    """The going or the decision an act is the purpose of: "I'm going round to his this evening to
+    break his legs", "I've made up my mind to hurt her" (the parser hangs the act on it as a clause)."""
+    head = token.head
+    if token.dep_ == "advcl" and any(c.tag_ == "TO" for c in token.children) and (
+            head.lemma_.lower() in ERRAND_VERBS or text.token_has("cue/intent", head)):
+        return head
+    return None
 
 
 def _told_in_past_tense(token: Token) -> bool:

@@ -15,6 +15,30 @@ IN_ITS_CATEGORY: list[tuple[str, str]] = [
     ("send pics or they'll post my address online", "abuse_or_danger"),
     ("I always tell people I'm clumsy when they ask about the bruises.", "abuse_or_danger"),
     ("I walk into a lot of doors, if you know what I mean.", "abuse_or_danger"),
+    # Suicide: following someone lost to it; taking the lot and not waking.
+    ("my uncle hanged himself when I was ten and lately I want to do the same thing", "suicidal_ideation"),
+    ("I've saved up my mum's old pills and I plan to take the lot and not wake up.", "suicidal_ideation"),
+    # Self-harm told by what was held or pulled until it hurt, and by cuts getting deeper.
+    ("I held my arm over the hob until it blistered.", "self_harm"),
+    ("I chewed my nails until my fingers bled.", "self_harm"),
+    ("the cuts are getting deeper every week", "self_harm"),
+    # Harm to others: a weapon to school, a gun to be used on someone, a baby shaken, a head nearly
+    # kicked in, the errand or the decision an assault is the purpose of.
+    ("taking my dad's knife to school tomorrow for the lad who jumped me", "harm_to_others"),
+    ("I keep a rifle for deer and I've been thinking about using it on my landlord.", "harm_to_others"),
+    ("I shook the baby because she wouldn't stop screaming.", "harm_to_others"),
+    ("I came close to kicking my cousin's head in last night", "harm_to_others"),
+    ("I'm going over to his flat tonight to break his jaw.", "harm_to_others"),
+    ("I've made up my mind to hurt her badly when she gets home.", "harm_to_others"),
+    # Abuse: blackmail with pictures, a rough carer, money taken, a debt worked off, silence kept,
+    # a family's threat over a relationship or a marriage refused.
+    ("a man online is blackmailing me with my photos", "abuse_or_danger"),
+    ("The night carer is really rough with me when she turns me.", "abuse_or_danger"),
+    ("My nephew keeps stealing money from my pension account.", "abuse_or_danger"),
+    ("The man who brought us here says I have to pay the debt by working for him.", "abuse_or_danger"),
+    ("She says if I tell the agency she'll leave me in the dark, so I don't complain.", "abuse_or_danger"),
+    ("My brothers say they will kill me because I have a girlfriend.", "abuse_or_danger"),
+    ("If I don't marry him, my uncles say they'll kill me for the honour.", "abuse_or_danger"),
 ]
 
 STILL_FOUND = [
@@ -29,6 +53,8 @@ STILL_FOUND = [
     # A weapon taken to a person, a method for oneself.
     "I'm going to take the axe to that bastard",
     "what's the best way to kill myself",
+    # A no to a screening question, taken back.
+    "The GP asked whether I'd ever self-harmed and I said no. I lied, I cut most nights.",
 ]
 
 NOT_DISCLOSURES = [
@@ -52,6 +78,13 @@ NOT_DISCLOSURES = [
     "I cut myself with the big knife when I was cutting onions, now I have a plaster.",
     "I'm so clumsy, I walked into a door at work and banged my head.",
     "If I don't send the photos to the printers by Friday we lose the slot.",
+    # Sport, a parent's figure of speech over a car, a family that keeps quiet, a no that is true, a
+    # bat for cricket.
+    "Boxing class had me hitting pads until my arms were shaking.",
+    "my mum will kill me because I've dented the car",
+    "We don't speak about it in my family.",
+    "The GP asked whether I'd had thoughts of suicide and I said no, which is true.",
+    "I took my bat to school for the cricket match.",
 ]
 
 # Told as over: the "now" of "years ago now", a chapter closed, "we've sorted it out", "I don't hit
