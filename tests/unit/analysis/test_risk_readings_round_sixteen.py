@@ -8,6 +8,58 @@ import pytest
 from tests.unit.analysis.risk_rules import assert_found, assert_found_in, assert_not_a_disclosure, found, result
 
 IN_ITS_CATEGORY: list[tuple[str, str]] = [
+    # Veiled: heights looked up or lingered at, a future without the speaker, going where the dead
+    # are, things not needed, affairs tidied, treatment stopped, tablets kept back; watching and
+    # following someone, a threat told by its fate, rough handling of someone in one's care, a threat
+    # to discredit someone who speaks.
+    ('Last night I googled how high the bridge over the bypass is.', 'suicidal_ideation'),
+    ('I have been sitting on the edge of the multi-storey roof most nights.', 'suicidal_ideation'),
+    ('I keep standing at the edge of the platform when the fast trains go through.', 'suicidal_ideation'),
+    ('I spent an hour looking at the railway line again today.', 'suicidal_ideation'),
+    ("One of these evenings I won't bother coming back from my walk.", 'suicidal_ideation'),
+    ("Don't plan the Christmas visit around me, I won't be here next Christmas.", 'suicidal_ideation'),
+    ("The goal-setting bit is pointless, there isn't a future for me.", 'suicidal_ideation'),
+    ('if im not around after the exams at least i said sorry', 'suicidal_ideation'),
+    ('My children would have peace if I was gone.', 'suicidal_ideation'),
+    ('It would be more easy for everybody if I disappear.', 'suicidal_ideation'),
+    ('My wife died last spring and I want to go where she is.', 'suicidal_ideation'),
+    ("When she dies I'll go with her, I've decided.", 'suicidal_ideation'),
+    ('I should have been the one to die in that crash.', 'suicidal_ideation'),
+    ("I'm working out how I'd do it myself without anyone finding out.", 'suicidal_ideation'),
+    ("They won't have to put up with me for much longer.", 'suicidal_ideation'),
+    ('nobody has to worry about me after friday', 'suicidal_ideation'),
+    ('This is the last time you need to worry about me, Mum.', 'suicidal_ideation'),
+    ('I want my goodbye to be the last thing she remembers of me.', 'suicidal_ideation'),
+    ("Whatever happens, it's not your fault, remember that.", 'suicidal_ideation'),
+    ('told her i wont need them anymore and gave her my trainers', 'suicidal_ideation'),
+    ('wont be needing any of this stuff after next week', 'suicidal_ideation'),
+    ("I'm tidying my affairs so it's all straightforward for my son.", 'suicidal_ideation'),
+    ("I haven't booked anything after the end of the month.", 'suicidal_ideation'),
+    ("I'm thinking of stopping going to dialysis and not telling the renal team.", 'suicidal_ideation'),
+    ('I stopped my blood pressure pills without telling anyone. It seemed simpler that way.', 'suicidal_ideation'),
+    ("I'm keeping them back instead of taking them, just in case.", 'suicidal_ideation'),
+    ("It's a comfort to know they're there in the drawer.", 'suicidal_ideation'),
+    ('Sometimes I close my eyes for a second on the motorway.', 'suicidal_ideation'),
+    ("I've been following him home from the pub most Fridays.", 'harm_to_others'),
+    ("I sat outside my ex's flat all night in the car.", 'harm_to_others'),
+    ("I keep driving past her house at night to see who's there.", 'harm_to_others'),
+    ('I know when he walks to his allotment alone.', 'harm_to_others'),
+    ("I've been logging when my neighbour leaves the house.", 'harm_to_others'),
+    ("He won't be walking home after Saturday.", 'harm_to_others'),
+    ("She's getting what's coming to her.", 'harm_to_others'),
+    ("The lad who did it won't see it coming.", 'harm_to_others'),
+    ("If he comes near my kids again I'll take matters into my own hands.", 'harm_to_others'),
+    ('Watch what happens on Monday when he walks in.', 'harm_to_others'),
+    ("He's going to regret this, I've got a bat in the car.", 'harm_to_others'),
+    ('I put the pillow over her face to shut her up.', 'harm_to_others'),
+    ('I pinned my son down until he stopped screaming.', 'harm_to_others'),
+    ('I lock my dad in the bedroom when he wanders.', 'harm_to_others'),
+    ('I grabbed her wrist so hard it bruised.', 'harm_to_others'),
+    ("I get really rough with the baby when she won't settle.", 'harm_to_others'),
+    ("When I'm angry I take it out on the cat.", 'harm_to_others'),
+    ('Some nights I want to do something to the baby to make the crying stop.', 'harm_to_others'),
+    ("She says if I complain she'll tell everyone I'm losing my mind.", 'abuse_or_danger'),
+
     # Self-harm as who one is: "I'm a cutter".
     ("im a cutter and nobody knows", "self_harm"),
     # Abuse: pictures demanded under a threat to expose; marks explained away.
@@ -58,6 +110,26 @@ STILL_FOUND = [
 ]
 
 NOT_DISCLOSURES = [
+    # The other side of the veiled readings: a hike, a stage, a holiday, a missed call, an interview,
+    # social media, a novel, a letter to the MP, a kitchen experiment, a haircut, snoring, bikes, a
+    # punchbag, a garden, hay fever.
+    'I googled how high Snowdon is before we booked the hike.',
+    'We sat on the edge of the platform at the festival stage.',
+    "I'll just keep walking the coast path till Friday, then get the train home.",
+    "I won't be in next week, I'm on holiday in Crete.",
+    "If I'm not around after lunch, ring my mobile.",
+    'I should have been the one to go to the interview, not my colleague.',
+    "I'm following him on Instagram now.",
+    "The crime novel's twist: I didn't see it coming.",
+    'My nan taught me to take matters into my own hands with the council, so I wrote to my MP.',
+    'Watch what happens when you add vinegar to the bicarb.',
+    "She's going to regret that haircut.",
+    'I put the pillow over my own head to block out the snoring.',
+    "I lock the kids' bikes in the shed at night.",
+    'I take it out on the punchbag at the gym.',
+    "I'm tidying the garden so it's ready for spring.",
+    'I stopped taking my hay fever tablets because the pollen count dropped.',
+
     # A trade or a tool, not self-harm.
     "I was a cutter at a shoe factory for thirty years.",
     "I bought a box cutter to open the parcels.",
