@@ -8,6 +8,49 @@ import pytest
 from tests.unit.analysis.risk_rules import assert_found, assert_found_in, assert_not_a_disclosure, found, result
 
 IN_ITS_CATEGORY: list[tuple[str, str]] = [
+    # Self-harm told by supplies, hiding, punishment, what is done until it bleeds; abuse told by
+    # the sounds of the house, a way out kept ready, threats to be made good, control of movement,
+    # medicine and money, a marriage chosen; grooming told by secrets and pictures.
+    ('bought more blades after school. dont worry about it', 'self_harm'),
+    ("I hid the first aid kit in my wardrobe so I've got it for later.", 'self_harm'),
+    ("She asked about the scratches and I said it was the cat. We don't even have a cat.", 'self_harm'),
+    ('I hide the marks under my hair bands.', 'self_harm'),
+    ('the sleeves are covering it all so nobody asks', 'self_harm'),
+    ('When I mess up I punish my body where nobody can see.', 'self_harm'),
+    ('Pain is the only thing that calms me down now.', 'self_harm'),
+    ("I only relax once I've seen a bit of blood.", 'self_harm'),
+    ('I pick at my arm until it bleeds whenever I think about him.', 'self_harm'),
+    ('I scrubbed my hands until the skin peeled.', 'self_harm'),
+    ('I flicked the band on my wrist so hard it was raw and bleeding.', 'self_harm'),
+    ('My old scars have started reopening because I keep at them.', 'self_harm'),
+    ("I've been skipping my insulin on purpose this week.", 'self_harm'),
+    ("I carry matches everywhere even though I don't smoke.", 'self_harm'),
+    ("There's a blade in my pencil case, it helps when things get bad.", 'self_harm'),
+    ('I did the thing with the lighter again last night.', 'self_harm'),
+    ('I took the compass to my arm in maths.', 'self_harm'),
+    ("I've started banging my head against the wall when the memories come.", 'self_harm'),
+    ("You learn what kind of night it's going to be from how he shuts the door.", 'abuse_or_danger'),
+    ('We all know what the sound of his car means.', 'abuse_or_danger'),
+    ('I lie there counting his steps on the stairs.', 'abuse_or_danger'),
+    ('I hide in the airing cupboard until my dad gets calm.', 'abuse_or_danger'),
+    ('I keep a bag packed in case I need to get out fast.', 'abuse_or_danger'),
+    ("It's safer than being in the house with him.", 'abuse_or_danger'),
+    ("If he finds this chat I don't know what he'll do.", 'abuse_or_danger'),
+    ('They said if I disgrace them I will see what happen to me.', 'abuse_or_danger'),
+    ("He said if I ever leave he'll find me, and I believe him.", 'abuse_or_danger'),
+    ("He told me that next time I'll end up in hospital.", 'abuse_or_danger'),
+    ('My son locks the door from outside when he goes out.', 'abuse_or_danger'),
+    ('My husband hides my heart tablets when I annoy him.', 'abuse_or_danger'),
+    ("I'm not to ring my sister without asking him first.", 'abuse_or_danger'),
+    ("I'm not allowed in my own bedroom after nine.", 'abuse_or_danger'),
+    ('if i turn my location off he comes round shouting', 'abuse_or_danger'),
+    ("I found out he'd taken out loans in my name.", 'abuse_or_danger'),
+    ('My parents say I must marry the man my father chose.', 'abuse_or_danger'),
+    ("I walk on eggshells at home and I'm terrified of setting him off.", 'abuse_or_danger'),
+    ("the coach says it's our little secret", 'abuse_or_danger'),
+    ('he wants me to meet him and not tell anyone', 'abuse_or_danger'),
+    ("he says he'll send the pics to my parents if I stop answering", 'abuse_or_danger'),
+
     # Veiled: heights looked up or lingered at, a future without the speaker, going where the dead
     # are, things not needed, affairs tidied, treatment stopped, tablets kept back; watching and
     # following someone, a threat told by its fate, rough handling of someone in one's care, a threat
@@ -110,6 +153,22 @@ STILL_FOUND = [
 ]
 
 NOT_DISCLOSURES = [
+    # The other side: blades for a mower, pets, a table, the dentist, sanding, a fringe, leaving work
+    # early, a surprise, wedding photos, a manager, money, a job.
+    'I bought new blades for the lawnmower.',
+    "We don't have a cat, we have two rabbits.",
+    'I cover the marks on the table with a cloth.',
+    "I've seen a bit of blood at the dentist, it's fine.",
+    'I sanded the door until it was smooth.',
+    'I took the scissors to my fringe last night.',
+    'In case I need to leave early, my manager knows.',
+    "The surprise party is our little secret, don't tell Mum.",
+    "I'll meet him and not tell him about the surprise.",
+    "He'll post the photos to the family group chat after the wedding.",
+    'We have to walk on eggshells around the new manager.',
+    "I don't know what he'll do with all that money, bless him.",
+    "He'll find me a job at his firm, he said.",
+
     # The other side of the veiled readings: a hike, a stage, a holiday, a missed call, an interview,
     # social media, a novel, a letter to the MP, a kitchen experiment, a haircut, snoring, bikes, a
     # punchbag, a garden, hay fever.
