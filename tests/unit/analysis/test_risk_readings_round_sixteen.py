@@ -137,6 +137,8 @@ IN_ITS_CATEGORY: list[tuple[str, str]] = [
 ]
 
 STILL_FOUND = [
+    # A threat said not to be a way of talking.
+    "My dad says he will kill me if I tell, it's not just an expression.",
     # A life "over" that is not a chapter of it.
     "every part of my life is over",
     # A goodbye message, not an apology being rehearsed.
@@ -153,6 +155,11 @@ STILL_FOUND = [
 ]
 
 NOT_DISCLOSURES = [
+    # A parent's threat said to be a way of talking or denied at once; calls attended at work.
+    "My mother always said 'I'll kill you' if we were late, but it was only an expression, she never touched us.",
+    "my dad will actually murder me if i miss the bus again (he wont, hes soft)",
+    "As a paramedic I've attended dozens of suicides, and the debriefs help.",
+
     # The other side: blades for a mower, pets, a table, the dentist, sanding, a fringe, leaving work
     # early, a surprise, wedding photos, a manager, money, a job.
     'I bought new blades for the lawnmower.',
