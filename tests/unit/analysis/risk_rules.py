@@ -39,3 +39,15 @@ def assert_found(text: str) -> None:
 def assert_not_a_disclosure(text: str) -> None:
     r = result(text)
     assert r.outcome == "none", r.to_dict()
+
+
+def assert_told_as_over(text: str) -> None:
+    """Found, and every finding about the speaker read as past."""
+    r = result(text)
+    assert r.outcome in DETECTED and r.past_only, r.to_dict()
+
+
+def assert_still_current(text: str) -> None:
+    """Found, and not read as past."""
+    r = result(text)
+    assert r.outcome in DETECTED and not r.past_only, r.to_dict()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.analysis.risk_rules import assert_found, assert_found_in, assert_not_a_disclosure, found, result
+from tests.unit.analysis.risk_rules import (assert_found, assert_found_in, assert_not_a_disclosure, assert_still_current,
+                                           assert_told_as_over)
 
 IN_ITS_CATEGORY = [
     # Suicide: a reunion with the dead welcomed, farewells told by errands, tablets kept back.
@@ -257,11 +258,9 @@ def test_not_a_disclosure(text):
 
 @pytest.mark.parametrize("text", [t for t, _ in PAST_ACTS] + TOLD_AS_OVER)
 def test_told_as_over(text):
-    r = result(text)
-    assert found(text) and r.past_only, r.to_dict()
+    assert_told_as_over(text)
 
 
 @pytest.mark.parametrize("text", STILL_CURRENT)
 def test_still_current(text):
-    r = result(text)
-    assert found(text) and not r.past_only, r.to_dict()
+    assert_still_current(text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.analysis.risk_rules import assert_found, assert_found_in, assert_not_a_disclosure, found, result
+from tests.unit.analysis.risk_rules import (assert_found, assert_found_in, assert_not_a_disclosure, assert_still_current,
+                                           assert_told_as_over)
 
 IN_ITS_CATEGORY: list[tuple[str, str]] = [
     # Self-harm told by supplies, hiding, punishment, what is done until it bleeds; abuse told by
@@ -272,23 +273,11 @@ def test_found_in_its_category(text, category):
     assert_found_in(text, category)
 
 
-@pytest.mark.parametrize("text", STILL_FOUND)
-def test_found(text):
-    assert_found(text)
+# Each reading's other sides, one check per sentence.
+READINGS = ([(assert_found, t) for t in STILL_FOUND] + [(assert_not_a_disclosure, t) for t in NOT_DISCLOSURES]
+            + [(assert_told_as_over, t) for t in TOLD_AS_OVER] + [(assert_still_current, t) for t in STILL_CURRENT])
 
 
-@pytest.mark.parametrize("text", NOT_DISCLOSURES)
-def test_not_a_disclosure(text):
-    assert_not_a_disclosure(text)
-
-
-@pytest.mark.parametrize("text", TOLD_AS_OVER)
-def test_told_as_over(text):
-    r = result(text)
-    assert found(text) and r.past_only, r.to_dict()
-
-
-@pytest.mark.parametrize("text", STILL_CURRENT)
-def test_still_current(text):
-    r = result(text)
-    assert found(text) and not r.past_only, r.to_dict()
+@pytest.mark.parametrize("check,text", READINGS, ids=[f"{c.__name__}:{t[:40]}" for c, t in READINGS])
+def test_reading(check, text):
+    check(text)
