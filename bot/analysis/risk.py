@@ -1199,10 +1199,11 @@ def _tense_unmarked(span: Span) -> bool:
 
 def _dating_sentences(span: Span, text: _Text, first: int = 2) -> list[Span]:
     """Up to DATING_REACH sentences after the match's next one (from the next one with `first=1`)
-    that open by dating what came before ("That was ten years ago", "This was eleven years ago")."""
+    that open by dating what came before or saying it is over ("That was ten years ago", "This was
+    eleven years ago", "That time is finished")."""
     later = text.around(span, 0, 1 + DATING_REACH)[first:]
     return [s for s in later if len(s) > 1 and s[0].lower_ in DATING_OPENERS
-            and s[1].lemma_.lower() in ("be", "have")]
+            and (s[1].lemma_.lower() in ("be", "have") or text.in_any("cue/recovered", [s]))]
 
 
 def _dating_before(span: Span, text: _Text) -> list[Span]:
@@ -1211,7 +1212,12 @@ def _dating_before(span: Span, text: _Text) -> list[Span]:
     before = text.around(span, 1, 0)[:-1]
     if not before or not _told_in_past(span) or text.in_sentence("cue/present", span):
         return []
-    return [s for s in before if text.in_any("cue/dated", [s])]
+    return [s for s in before if text.in_any("cue/dated", [s]) or any(_an_age(c) for c in text.cues_in("cue/past", [s]))]
+
+
+def _an_age(cue: Span) -> bool:
+    """"at nineteen", "aged 12": an age (not "at first", which spaCy also reads as a number)."""
+    return len(cue) == 2 and cue[0].lower_ in ("at", "aged", "age") and not cue[1].lower_.endswith(("st", "nd", "rd", "th"))
 
 
 def _told_in_past(span: Span) -> bool:
@@ -1226,6 +1232,7 @@ AFTERMATH_VERBS = {"have", "be", "remember", "recall", "carry", "bear", "haunt",
 # Verbs of life since the event: "now I live with my daughter", "the scars have faded now", "I've
 # got my own flat now", "today my granddaughter saw the scars".
 LIFE_SINCE_VERBS = AFTERMATH_VERBS | {"fade", "heal", "live", "work", "study", "get", "marry", "volunteer",
+                                      "sit", "serve", "mentor", "chair",
                                       "help", "grow", "stay", "love", "enjoy", "run", "own", "teach", "trust",
                                       "cope", "manage", "raise", "see", "ask", "notice", "laugh", "talk",
                                       "speak", "share", "write", "learn"}

@@ -138,6 +138,8 @@ IN_ITS_CATEGORY: list[tuple[str, str]] = [
 ]
 
 STILL_FOUND = [
+    # A Stanley knife is a tool of self-harm too, not only of DIY.
+    "after the row I went to the shed and cut my arm with a Stanley knife, and I've done it since",
     # A threat said not to be a way of talking.
     "My dad says he will kill me if I tell, it's not just an expression.",
     # A life "over" that is not a chapter of it.
@@ -156,6 +158,9 @@ STILL_FOUND = [
 ]
 
 NOT_DISCLOSURES = [
+    # Nobody is around for ever; an accident at woodwork.
+    "I shan't be around for ever, so I'm teaching my daughter to bleed the radiators.",
+    "Cut my thumb on a chisel doing some woodwork, just a plaster needed.",
     # A parent's threat said to be a way of talking or denied at once; calls attended at work.
     "My mother always said 'I'll kill you' if we were late, but it was only an expression, she never touched us.",
     "my dad will actually murder me if i miss the bus again (he wont, hes soft)",
@@ -230,6 +235,13 @@ NOT_DISCLOSURES = [
 # her anymore", "it stop, four years now", "never do again", the scars kept but the act stopped, the
 # first months in a new country, and life at college or uni since.
 TOLD_AS_OVER = [
+    # From the retired fifteenth blind set (dev39): an anniversary, a time said to be finished in a
+    # later sentence, a baby's age, recovery for years, an age in the sentence before.
+    "It's five years today since my overdose, and I'm grateful to still be here.",
+    "In the refugee camp I wanted to die every night. Now I have a home and a job. That time is finished.",
+    "When he was a baby I had postnatal depression and planned to end my life.",
+    "Back in my teens I cut to punish myself. I've been in recovery for years now.",
+    "I hurt a lad badly in a fight at nineteen. I put him in hospital.",
     "I took an overdose in year 10, I'm at college now and doing a lot better.",
     "After I tried to kill myself at nineteen, which was years ago now, my aunt took me in.",
     "My suicide attempt was about twelve years ago. That part of my life is over.",
@@ -254,6 +266,9 @@ TOLD_AS_OVER = [
 
 # The other side: still going on, or wanted now.
 STILL_CURRENT = [
+    # Years since an accident that go on; "at first" is not an age.
+    "I've been a burden on her for three years since the accident, and I keep thinking she'd be better off without me.",
+    "I felt relieved at first. Then he punched me in the stomach.",
     "I used to cut at 14 and I've been doing it again for six years now",
     "When I was 12 I cut myself and I just want to make it stop",
     "He used to hit me when I was little and now he's still got my passport and he hits me",
