@@ -9,6 +9,40 @@ from tests.unit.analysis.risk_rules import (assert_found, assert_found_in, asser
                                            assert_told_as_over)
 
 IN_ITS_CATEGORY: list[tuple[str, str]] = [
+    # From the retired fifteenth blind set (dev39), in our own words: a supervisor is a person, not
+    # eating to punish oneself, forearms; a bag packed, every penny accounted for, the sounds of the
+    # house, secrets from parents; tablets kept back, futures cut short, a decision made; a pillow
+    # over a bed, a throat held, threats told by their fate beside a weapon or a plan.
+    ("I'm going to hurt my supervisor on Friday, I've thought it through.", 'harm_to_others'),
+    ("I've been not eating for days on purpose to punish myself.", 'self_harm'),
+    ('she called me names so i went to the bathroom and cut.', 'self_harm'),
+    ('I have begun to cut my forearms with a kitchen knife.', 'self_harm'),
+    ("I've got a bag packed at my sister's, just in case, with copies of my passport.", 'abuse_or_danger'),
+    ("I have to account for every penny I spend or there's trouble.", 'abuse_or_danger'),
+    ("we know to be quiet when dad's like this", 'abuse_or_danger'),
+    ("can i stay at yours, he's in one of his moods again", 'abuse_or_danger'),
+    ('i know what tonight is gonna be when mum sees my grades', 'abuse_or_danger'),
+    ('I get a knot in my stomach when I hear his car on the drive.', 'abuse_or_danger'),
+    ('my stepdad keeps walking in on me in the bathroom', 'abuse_or_danger'),
+    ("he'll pick me up from the park and said not to tell my parents", 'abuse_or_danger'),
+    ("I've been putting my tablets aside rather than taking them.", 'suicidal_ideation'),
+    ('The plans will be needed sooner than anyone expects.', 'suicidal_ideation'),
+    ('dont think ill see next summer honestly', 'suicidal_ideation'),
+    ('i wont be a problem for any of you much longer', 'suicidal_ideation'),
+    ("how many of my nan's sleeping tablets would be too many", 'suicidal_ideation'),
+    ('i posted a thank you to everyone, just wanted them to know before.', 'suicidal_ideation'),
+    ("there's only one way I can see of making it all stop", 'suicidal_ideation'),
+    ("I've felt so much lighter since I made my decision.", 'suicidal_ideation'),
+    ('I bought a length of rope today, I just want to have it ready.', 'suicidal_ideation'),
+    ('I stood over his bed with a pillow for a long time last night.', 'harm_to_others'),
+    ('I pinned him to the wall by his throat.', 'harm_to_others'),
+    ('Some nights I think how easy it would be to make sure she did not wake.', 'harm_to_others'),
+    ('He will see very soon, I have a knife.', 'harm_to_others'),
+    ("She'd better enjoy her last week, I know where she lives.", 'harm_to_others'),
+    ('Old houses burn so easily, and I have petrol.', 'harm_to_others'),
+    ("Everyone at college is gonna know my name soon, I've got a plan.", 'harm_to_others'),
+    ("I'm not saying it'll go further but I have a knife in the car.", 'harm_to_others'),
+
     # Self-harm told by supplies, hiding, punishment, what is done until it bleeds; abuse told by
     # the sounds of the house, a way out kept ready, threats to be made good, control of movement,
     # medicine and money, a marriage chosen; grooming told by secrets and pictures.
@@ -158,6 +192,13 @@ STILL_FOUND = [
 ]
 
 NOT_DISCLOSURES = [
+    # The other side: a friend's secret, a cooking cut, a car welcomed home, a boiler, a gas bill.
+    'My best mate showed me cuts on her arms and asked me not to tell anyone, how do I help her?',
+    'I cut my finger when I cooked dinner.',
+    'I love it when I hear his car on the drive after a long trip.',
+    'He will see very soon that I was right about the boiler.',
+    'The new house will burn so much less gas.',
+
     # Nobody is around for ever; an accident at woodwork.
     "I shan't be around for ever, so I'm teaching my daughter to bleed the radiators.",
     "Cut my thumb on a chisel doing some woodwork, just a plaster needed.",
