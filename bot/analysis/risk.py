@@ -1232,7 +1232,7 @@ AFTERMATH_VERBS = {"have", "be", "remember", "recall", "carry", "bear", "haunt",
 # Verbs of life since the event: "now I live with my daughter", "the scars have faded now", "I've
 # got my own flat now", "today my granddaughter saw the scars".
 LIFE_SINCE_VERBS = AFTERMATH_VERBS | {"fade", "heal", "live", "work", "study", "get", "marry", "volunteer",
-                                      "sit", "serve", "mentor", "chair",
+                                      "sit", "serve", "mentor", "chair", "coach",
                                       "help", "grow", "stay", "love", "enjoy", "run", "own", "teach", "trust",
                                       "cope", "manage", "raise", "see", "ask", "notice", "laugh", "talk",
                                       "speak", "share", "write", "learn"}

@@ -9,6 +9,32 @@ from tests.unit.analysis.risk_rules import (assert_found, assert_found_in, asser
                                            assert_told_as_over)
 
 IN_ITS_CATEGORY: list[tuple[str, str]] = [
+    # More from dev39, in our own words: no point in continuing, insurance checked, blades taped away,
+    # a sharpener taken apart, pain deserved, keys and passport hidden, a location watched, a landlord
+    # letting himself in, immigration threatened, justice by one's own hands, a man dealt with quietly.
+    ('Since my wife died I see no point in continuing.', 'suicidal_ideation'),
+    ('I just want to go to sleep and rest forever.', 'suicidal_ideation'),
+    ('I checked that my life insurance pays out in every circumstance.', 'suicidal_ideation'),
+    ("if my mum looked at my search history she'd probably call someone", 'suicidal_ideation'),
+    ("I won't be around to ruin anything else after this week.", 'suicidal_ideation'),
+    ('I keep new blades taped under my desk drawer.', 'self_harm'),
+    ('snapped another pencil sharpener in science today. you know what for', 'self_harm'),
+    ('The only thing that helps is the sting afterwards.', 'self_harm'),
+    ('When I get things wrong I deserve pain, and I make sure of it.', 'self_harm'),
+    ('my arm wont stop bleeding and im not saying why', 'self_harm'),
+    ('I was 60 days clean and I broke it last night.', 'self_harm'),
+    ('My husband has hidden my passport and my car keys again.', 'abuse_or_danger'),
+    ('he goes mad if I turn off my location', 'abuse_or_danger'),
+    ("My flatmate told me I'd better watch my back after I complained.", 'abuse_or_danger'),
+    ('The landlord lets himself in whenever he likes.', 'abuse_or_danger'),
+    ('My son brings forms for me to sign and will not let me read them.', 'abuse_or_danger'),
+    ('He says he will report me to immigration if I leave.', 'abuse_or_danger'),
+    ('Next time I see him, we will see.', 'harm_to_others'),
+    ("I'll get justice with my own hands, the police won't.", 'harm_to_others'),
+    ("She'll feel something much worse than losing a job.", 'harm_to_others'),
+    ('I know how to deal with a man quietly.', 'harm_to_others'),
+    ("I'll be going back when it's dark.", 'harm_to_others'),
+
     # From the retired fifteenth blind set (dev39), in our own words: a supervisor is a person, not
     # eating to punish oneself, forearms; a bag packed, every penny accounted for, the sounds of the
     # house, secrets from parents; tablets kept back, futures cut short, a decision made; a pillow
@@ -192,6 +218,11 @@ STILL_FOUND = [
 ]
 
 NOT_DISCLOSURES = [
+    # Control of the kitchen, fireworks after dark, an accident with a vase.
+    'He wants to control everything in the kitchen, bless him.',
+    "We'll be coming back when it's dark, the fireworks start at nine.",
+    'Accidents happen, the vase was old anyway.',
+
     # The other side: a friend's secret, a cooking cut, a car welcomed home, a boiler, a gas bill.
     'My best mate showed me cuts on her arms and asked me not to tell anyone, how do I help her?',
     'I cut my finger when I cooked dinner.',
@@ -276,6 +307,13 @@ NOT_DISCLOSURES = [
 # her anymore", "it stop, four years now", "never do again", the scars kept but the act stopped, the
 # first months in a new country, and life at college or uni since.
 TOLD_AS_OVER = [
+    # A learner's "tried suicide" when young, a child shaken in a temper long ago, a sentence served,
+    # an abuser sent to prison.
+    'When I was twenty I tried suicide after my exams.',
+    'I once shook her in a temper when she was a baby. It was forty years ago.',
+    "I served three years for GBH when I was 25. I'm 50 now.",
+    'He abused me as a boy. He went to prison in 2010.',
+
     # From the retired fifteenth blind set (dev39): an anniversary, a time said to be finished in a
     # later sentence, a baby's age, recovery for years, an age in the sentence before.
     "It's five years today since my overdose, and I'm grateful to still be here.",
