@@ -1124,13 +1124,15 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
     if _has_intent(chain, text, present=True, besides=span):
         return False
     past_cues = _past_cues(text)
-    own = text.sentence(span)
-    past_in_sentence = any(own.start <= c.start < own.end for c in past_cues)
-    dated_later = bool(text.cues_in("cue/dated", _dating_sentences(span, text, first=1)))
-    if _told_in_present(span) and not (_tense_unmarked(span) and (past_in_sentence or dated_later)
-                                       or _bare_verb(span) and (text.in_sentence("cue/dated", span) or dated_later)):
-        return False
-    sentences = text.around(span, 0, 1) + _dating_sentences(span, text) + _dating_before(span, text)
+    dating = _dating_sentences(span, text)
+    if _told_in_present(span):
+        own = text.sentence(span)
+        past_in_sentence = any(own.start <= c.start < own.end for c in past_cues)
+        dated_later = bool(text.cues_in("cue/dated", dating))
+        if not (_tense_unmarked(span) and (past_in_sentence or dated_later)
+                or _bare_verb(span) and (text.in_sentence("cue/dated", span) or dated_later)):
+            return False
+    sentences = text.around(span, 0, 1) + dating + _dating_before(span, text)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
     recovered = [c for c in text.cues("cue/recovered") if inside(c)]
     ages = [c for c in past_cues if inside(c)]
@@ -1197,11 +1199,11 @@ def _tense_unmarked(span: Span) -> bool:
     return span.root.lower_ in SAME_PAST_FORMS or any(t.lower_ in SAME_PAST_FORMS for t in span if t.pos_ == "VERB")
 
 
-def _dating_sentences(span: Span, text: _Text, first: int = 2) -> list[Span]:
-    """Up to DATING_REACH sentences after the match's next one (from the next one with `first=1`)
-    that open by dating what came before or saying it is over ("That was ten years ago", "This was
-    eleven years ago", "That time is finished")."""
-    later = text.around(span, 0, 1 + DATING_REACH)[first:]
+def _dating_sentences(span: Span, text: _Text) -> list[Span]:
+    """Of the DATING_REACH + 1 sentences after the match's, those that open by dating what came before
+    or saying it is over ("That was ten years ago", "This was eleven years ago", "That time is
+    finished")."""
+    later = text.around(span, 0, 1 + DATING_REACH)[1:]
     return [s for s in later if len(s) > 1 and s[0].lower_ in DATING_OPENERS
             and (s[1].lemma_.lower() in ("be", "have") or text.in_any("cue/recovered", [s]))]
 
