@@ -28,6 +28,18 @@ IN_ITS_CATEGORY: list[tuple[str, str]] = [
     ('I need plasters every day now and I only use them for my arms.', 'self_harm'),
     ('part of me wants to be hurt, so I leave the cream off', 'self_harm'),
     ("I've been carving into my own arm with a compass.", 'self_harm'),
+    ("I've been leaving my inhaler in the drawer on purpose.", 'self_harm'),
+    ('I would rather feel the pain than feel nothing.', 'self_harm'),
+    ('I keep a blade in my purse, just knowing its there helps.', 'self_harm'),
+    ('I snap the hair tie on my wrist so hard it splits the skin.', 'self_harm'),
+    ('I run the tap so hot that the skin peels.', 'self_harm'),
+    ('My sister keeps asking why I am wearing tights in this heat.', 'self_harm'),
+    ('I keep a lighter in my coat for afterwards.', 'self_harm'),
+    ('The marks on my legs are my own doing.', 'self_harm'),
+    ('I have been putting aside a few of my sleeping pills each week.', 'suicidal_ideation'),
+    ('Nobody has to worry about me anymore after this.', 'suicidal_ideation'),
+    ('I am finishing everything on Saturday.', 'suicidal_ideation'),
+    ('I rewrote my will yesterday in a hurry.', 'suicidal_ideation'),
     # Veiled suicide: walking in and not coming out, treatment stopped, a last use of the app, goodbye
     # messages, heights that people survive, tablets set aside, a right day waited for.
     ('I keep picturing the lake, walking in and not coming out.', 'suicidal_ideation'),
@@ -91,6 +103,8 @@ STILL_FOUND: list[str] = [
     "my mum kicked me out last night and i've nowhere to go",
     # A dose question without a reason named.
     "how many paracetamol would be too many",
+    # A threat told by its fate stays beside exasperation's condition.
+    "If he comes to the door once more he won't be leaving on his own feet.",
 ]
 
 NOT_DISCLOSURES: list[str] = [
@@ -134,6 +148,9 @@ NOT_DISCLOSURES: list[str] = [
     "My brother used to threaten to tell on me when we were small.",
     "She suffered an accidental overdose after muddling her boxes.",
     "my mum checks my location because I walk home alone, we agreed on it",
+    "I'm pulling my hair out over this assignment.",
+    "I use it on my arms after the shower, it's a lovely cream.",
+    "I put aside some money each week for Christmas.",
 ]
 
 TOLD_AS_OVER: list[str] = [
