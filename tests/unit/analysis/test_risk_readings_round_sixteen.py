@@ -3,10 +3,7 @@ veiled language from many backgrounds), each with its other side. Written in our
 alone."""
 from __future__ import annotations
 
-import pytest
-
-from tests.unit.analysis.risk_rules import (assert_found, assert_found_in, assert_not_a_disclosure, assert_still_current,
-                                           assert_told_as_over)
+from tests.unit.analysis.risk_rules import reading_tests
 
 IN_ITS_CATEGORY: list[tuple[str, str]] = [
     # More from dev39, in our own words: no point in continuing, insurance checked, blades taped away,
@@ -362,16 +359,6 @@ STILL_CURRENT = [
 ]
 
 
-@pytest.mark.parametrize("text,category", IN_ITS_CATEGORY)
-def test_found_in_its_category(text, category):
-    assert_found_in(text, category)
 
-
-# Each reading's other sides, one check per sentence.
-READINGS = ([(assert_found, t) for t in STILL_FOUND] + [(assert_not_a_disclosure, t) for t in NOT_DISCLOSURES]
-            + [(assert_told_as_over, t) for t in TOLD_AS_OVER] + [(assert_still_current, t) for t in STILL_CURRENT])
-
-
-@pytest.mark.parametrize("check,text", READINGS, ids=[f"{c.__name__}:{t[:40]}" for c, t in READINGS])
-def test_reading(check, text):
-    check(text)
+test_found_in_its_category, test_reading = reading_tests(IN_ITS_CATEGORY, STILL_FOUND, NOT_DISCLOSURES, TOLD_AS_OVER,
+                                                         STILL_CURRENT)
