@@ -59,7 +59,7 @@ def risk_event(risk: dict[str, Any], kind: str, tracker: Tracker, level: str | N
         # in the store rather than adding a second one (bot/store/projection.py).
         "id": uuid.uuid4().hex,
         "kind": kind,
-        "category": protocol.category_of(top.get("category")),
+        "category": protocol.category_of_finding(top),
         "severity": top.get("severity"),
         "level": level or top.get("level") or risk.get("level") or "concern",
         "evidence": [e for f in findings for e in f.get("evidence", [])],
@@ -308,7 +308,7 @@ class ActionRiskCheckResolve(Action):
         if event.get("kind") == "past":
             dispatcher.utter_message(text=protocol.load_protocol().past_safe)
             return [recorded, SlotSet("safety_next", "done")]
-        dispatcher.utter_message(text=protocol.load_protocol().ask_clear_no)
+        dispatcher.utter_message(text=protocol.clear_no(event.get("category")))
         if tracker.get_slot("interrupted_loop"):
             return [recorded, SlotSet("safety_next", "resume")]
         dispatcher.utter_message(response="utter_menu")

@@ -17,7 +17,8 @@ clearly marked as fiction, news, teaching or a game. A few curated readings of o
 also sure (a goodbye letter at a funeral, giving things away before moving house). Someone else at
 risk ("my sister said she wants to die", "how do I help a friend who self-harms") becomes a
 `third_party_concern` finding: kept for the therapist, but it never counts towards the speaker's
-outcome. Someone hurting the speaker ("he hits me") is `abuse_or_danger`.
+outcome. Someone hurting the speaker ("he hits me") is `abuse_or_danger`, and so is someone hurting a
+child of theirs or a relative in care ("my 9-year-old's dad hits him"), `about` SOMEONE_CLOSE.
 
 The past: a statement placed in a past that is over ("when I was seven my mother locked me in",
 "I cut myself years ago, not since") is kept, marked "past", at most at the `concern` level.
@@ -33,7 +34,8 @@ The past: a statement placed in a past that is over ("when I was seven my mother
                  category, severity (1-5), level, evidence (start/end character offsets into the
                  text, text, marker = the pattern's label, explanation), explanation (one line for
                  the therapist), qualifiers ("past", "reported", "about someone else (...)", "said
-                 as what could have happened", ...)
+                 as what could have happened", ...), about ("speaker", or "someone_close" for
+                 abuse or danger done now to a child of the speaker's or a relative in care)
     language_supported   false when the text does not look like English (patterns still ran)
     set_aside    matches that were judged not to be disclosures, each with the reason, so a
                  reviewer can see what was considered ("this deadline is killing me": a figure...)
@@ -64,6 +66,14 @@ CATEGORIES = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_dang
 THIRD_PARTY = "third_party_concern"
 # Self-directed categories: when the person is someone else they become a third-party concern.
 SELF_DIRECTED = {"suicidal_ideation", "self_harm"}
+# Whose safety an abuse_or_danger finding is about. A child, a relative or someone the speaker looks
+# after being hurt or neglected ("my 12-year-old's father beats him", "the carers leave Mum in a
+# soiled bed") is not the speaker's own risk, but it is not a bystander's worry either: those people
+# often cannot protect themselves, so the dialogue asks about their safety and gives the lines that
+# can act (child protection, adult safeguarding) rather than keeping it quietly for the therapist.
+SPEAKER = "speaker"
+SOMEONE_CLOSE = "someone_close"
+CLOSE_QUALIFIER = "someone close to them (a child, a relative or someone in their care)"
 # Rules whose words name a method: asked about in general ("how would someone hang themselves?"),
 # they are still worth a question to the speaker.
 METHOD_RULES = {"si_method", "si_method_seeking"}
@@ -105,6 +115,8 @@ class RiskFinding:
     source: str = "rules"
     probability: float | None = None
     nearest: list[str] = field(default_factory=list)
+    # Whose safety it is: the speaker's, or (abuse_or_danger only) SOMEONE_CLOSE's.
+    about: str = SPEAKER
 
     def to_dict(self) -> dict:
         data = {
@@ -115,6 +127,7 @@ class RiskFinding:
             "explanation": self.explanation,
             "qualifiers": list(self.qualifiers),
             "source": self.source,
+            "about": self.about,
         }
         if self.source == "model":
             data["probability"] = self.probability
@@ -200,6 +213,7 @@ class _Candidate:
     qualifiers: list[str] = field(default_factory=list)
     # A third-party concern's category and note were it the speaker's ("my friend ... it's me").
     owned_as: tuple[str, str] | None = None
+    about: str = SPEAKER
 
 
 class _Lexicon:
@@ -474,6 +488,8 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         candidate.explanation = spec.get("flag_explanation") or (
             "Anger at someone with a plan-like detail and a second sign of a plan (a weapon, a time, \"going to\").")
     _adjust_severity(candidate, chain, text)
+    if _someone_close_hurt(candidate, text):
+        _make_someone_close(candidate, spec, text)
     if _is_past(candidate.span, chain, text):
         candidate.qualifiers.append("past")
     if reporter == "third" and candidate.category == THIRD_PARTY:
@@ -889,6 +905,52 @@ def _make_third_party(candidate: _Candidate, about: str = "", *, note: str | Non
     candidate.qualifiers.append(note)
     candidate.owned_as = (owned_as or candidate.category, note)
     candidate.category = THIRD_PARTY
+
+
+def _someone_close_hurt(candidate: _Candidate, text: _Text) -> bool:
+    """Someone else's abuse or danger done to a child of the speaker's ("my son", "my 13-year-old"),
+    or to a parent or grandparent where care is named ("Mum's carer", "the home"), outside the
+    speaker's work; the child or elder is not the one who does it ("my son says he'll murder his
+    sister" is a worry of another kind)."""
+    if candidate.category != THIRD_PARTY or candidate.owned_as is None or candidate.owned_as[0] != "abuse_or_danger":
+        return False
+    if text.in_message("cue/helper_work"):
+        return False
+    close = text.cues_in("cue/close_child", [text.sentence(candidate.span)])
+    if text.in_message("cue/care_setting"):
+        close += text.cues_in("cue/close_elder", [text.sentence(candidate.span)])
+    verb = parse.main_verb(candidate.span)
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head  # "being neglected": the act, not its auxiliary
+    if verb.dep_ == "relcl" and verb.tag_ == "VBD":
+        return False  # "the man who hurt my daughter": names a man by what he once did
+    doer = parse.subject_of(verb, candidate.span, text.words)
+    if doer is not None and doer.dep_ == "nsubjpass":
+        doer = None  # "my mother is being neglected": the one it is done to
+    others = [cue for cue in close if doer is None or not cue.start <= doer.i < cue.end]
+    # In the act's own phrase ("the staff are hurting my gran", "my 12-year-old's father beats
+    # him"), or told by a pronoun for someone named before ("my dad ... my brother hits him").
+    in_phrase = {t.i for t in verb.subtree}
+    told_by_pronoun = candidate.span[-1].lower_ in ("him", "her", "them")
+    return any(told_by_pronoun or any(t.i in in_phrase for t in cue) for cue in others)
+
+
+def _make_someone_close(candidate: _Candidate, spec: dict, text: _Text) -> None:
+    """Harm that goes on ("he hits her", "she is being neglected") or is feared is a safeguarding
+    worry; one act or a threat alone ("my son was punched at school", "Mum will kill Dad when she sees the car")
+    is asked about, since family anger is so often a figure of speech."""
+    note = candidate.owned_as[1] if candidate.owned_as else ""
+    candidate.category, candidate.about, candidate.owned_as = "abuse_or_danger", SOMEONE_CLOSE, None
+    candidate.qualifiers = [q for q in candidate.qualifiers if q != note] + [CLOSE_QUALIFIER]
+    candidate.explanation = "Someone close to them (a child, a relative or someone they look after) may be being hurt or neglected."
+    verb = parse.main_verb(candidate.span)
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head
+    one_act = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    threat = spec["category"] != "abuse_or_danger" and verb.tag_ not in ("VBZ", "VBP", "VBG")
+    if (one_act or threat) and not text.near("cue/fear", candidate.span):
+        candidate.ask = True
+        candidate.explanation = "Someone close to them (a child, a relative) may have been hurt or threatened (worth asking)."
 
 
 def _accidental(candidate: _Candidate, chain: list[Token], lex: _Lexicon, text: _Text) -> bool:
@@ -1360,7 +1422,9 @@ def _finding(category: str, group: list[_Candidate], lex: _Lexicon) -> RiskFindi
         Evidence.from_span(c.span, c.label, c.explanation) for c in sorted(group, key=lambda c: (c.ask, -c.severity))
     )
     explanation = top.explanation + (f" ({', '.join(qualifiers)})" if qualifiers else "")
-    return RiskFinding(category, top.severity, evidence, explanation, level, qualifiers)
+    # The speaker's own danger comes first: "he hits me and the kids" is asked about as the speaker's.
+    about = SOMEONE_CLOSE if all(c.about == SOMEONE_CLOSE for c in group) else SPEAKER
+    return RiskFinding(category, top.severity, evidence, explanation, level, qualifiers, about=about)
 
 
 def _level_of(category: str, group: list[_Candidate], lex: _Lexicon) -> tuple[str, _Candidate, list[_Candidate]]:

@@ -22,7 +22,11 @@ from pydantic import BaseModel, validator
 from bot.content import load_document, require_keys
 
 PROTOCOL_FILE = Path(__file__).with_name("protocol.yml")
-CATEGORIES = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger")
+# The kinds of risk the check has words for: the detector's speaker categories, and someone close to
+# the speaker being hurt (an abuse_or_danger finding about a child or a relative in care; see
+# bot/analysis/risk.py, SOMEONE_CLOSE), whose questions are about that person's safety.
+SOMEONE_CLOSE = "someone_close"
+CATEGORIES = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger", SOMEONE_CLOSE)
 DEFAULT_CATEGORY = "suicidal_ideation"
 
 Answer = Literal["yes", "no", "unsure", "fine"]
@@ -76,6 +80,7 @@ class Protocol(BaseModel):
     categories: dict[str, CategoryProtocol]
     ask: dict[str, str]
     ask_clear_no: str
+    ask_clear_no_about: dict[str, str] = {}
     past: dict[str, PastProtocol]
     past_safe: str
     answers: AnswerPhrases
@@ -94,6 +99,20 @@ def load_protocol(path: Path = PROTOCOL_FILE) -> Protocol:
 def category_of(name: object) -> str:
     """A known category, else suicidal ideation: when unsure what kind of risk it is, ask about the gravest."""
     return name if isinstance(name, str) and name in CATEGORIES else DEFAULT_CATEGORY
+
+
+def category_of_finding(finding: Mapping[str, object]) -> str:
+    """The check's category for a detector finding: someone close to the speaker when the finding is
+    about them ("about": "someone_close"), else the finding's own category."""
+    if finding.get("about") == SOMEONE_CLOSE and finding.get("category") == "abuse_or_danger":
+        return SOMEONE_CLOSE
+    return category_of(finding.get("category"))
+
+
+def clear_no(category: str | None) -> str:
+    """What follows a clear "no" to a short check's question."""
+    protocol = load_protocol()
+    return protocol.ask_clear_no_about.get(category_of(category), protocol.ask_clear_no)
 
 
 # --- reading an answer -------------------------------------------------------------------------

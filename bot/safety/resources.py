@@ -10,6 +10,8 @@ from pydantic import BaseModel, validator
 from bot.content import load_document
 
 RESOURCES_FILE = Path(__file__).with_name("crisis_resources.yml")
+# Lines for someone close to the person being hurt (a child, a relative in care): about their danger.
+SOMEONE_CLOSE = "someone_close"
 
 
 class CrisisLine(BaseModel):
@@ -73,8 +75,9 @@ def format_resources(locale: str | None, category: str | None = None) -> str:
     """The resources for this locale and kind of risk, as a short message for the chat."""
     resources = resources_for(locale)
     lines = [f"- {line.name}: {line.contact} ({line.hours})" for line in resources.lines_for(category)]
+    who = "they are" if category == SOMEONE_CLOSE else "you are"
     return (
-        f"If you are in danger right now, call {resources.emergency}.\n"
+        f"If {who} in danger right now, call {resources.emergency}.\n"
         f"Free, confidential support ({resources.region}):\n" + "\n".join(lines)
     )
 

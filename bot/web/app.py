@@ -30,6 +30,7 @@ HOST_NAME = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})$")
 CATEGORY_TITLES = {
     "abuse_or_danger": "If someone is hurting you, or you are in danger",
     "harm_to_others": "If you are afraid you might hurt someone",
+    "someone_close": "If you are worried about a child, or an adult you look after",
 }
 
 

@@ -79,6 +79,19 @@ def test_a_past_event_is_validated_with_one_question_about_now(servers, sender):
     assert events[0]["kind"] == "past" and events[0]["category"] == "abuse_or_danger"
 
 
+def test_a_child_being_hurt_is_asked_about_the_child_with_the_lines_that_can_act(servers, sender):
+    assert "United Kingdom" in servers.texts(sender, "I'm in the UK")
+    start_exercise(servers, sender)
+    reply = servers.texts(sender, "My 9-year-old's dad hits him when he stays there at weekends.")
+    assert "their safety" in reply and "NSPCC" in reply and "If they are in danger right now" in reply
+    assert "the person you're worried about in danger right now" in reply
+    assert "already know" in servers.texts(sender, "no, not right now")
+    reply = servers.texts(sender, "no")  # nobody who can act knows yet: the lines again, and a choice
+    assert "don't need to be certain" in reply and "0808 800 5000" in reply and "go back" in reply
+    events = stored_risk_events(servers, sender)
+    assert events[0]["category"] == "someone_close" and events[-1]["outcome"] == "concern"
+
+
 def test_a_plan_means_urgent_help_and_no_practice_today(servers, sender):
     assert "United Kingdom" in servers.texts(sender, "I'm in the UK")
     start_exercise(servers, sender)

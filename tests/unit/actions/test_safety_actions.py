@@ -321,3 +321,43 @@ def test_asking_for_help_now_starts_the_check_with_resources(tracker_factory, ru
     assert slots["risk_event"]["kind"] == "help_request" and slots["risk_event"]["category"] == "suicidal_ideation"
     assert slots["interrupted_loop"] == "exercise_form"
     assert "glad you asked" in texts(messages) and "116 123" in texts(messages)
+
+
+# --- someone close to the person being hurt ------------------------------------------------------
+
+def close_risk(level="high", outcome="flag", past_only=False):
+    found = risk("abuse_or_danger", level, outcome, past_only, text="beats him")
+    found["findings"][0]["about"] = "someone_close"
+    return found
+
+
+def test_a_child_being_hurt_is_checked_about_the_child_with_child_protection_lines(tracker_factory, run, domain):
+    tracker = tracker_factory("my 12-year-old's father beats him", "risk_disclosure", active_loop="exercise_form",
+                              slots={"locale": "en-GB"}, attune_risk=close_risk())
+    events, messages = run(ActionSafetyInterrupt(), tracker, domain)
+    recorded = slot_events(events)["risk_event"]
+    assert recorded["category"] == "someone_close" and recorded["kind"] == "flag"
+    assert texts(messages).startswith(load_protocol().categories["someone_close"].care)
+    assert "NSPCC" in texts(messages) and "Hourglass" in texts(messages)
+    assert "If they are in danger right now" in texts(messages)
+    _, messages = run(ActionAskSafetyQ1(), tracker_factory(slots={"risk_event": recorded}), domain)
+    assert "the person you're worried about in danger" in texts(messages)
+
+
+def test_someone_close_asked_about_then_a_clear_no_speaks_of_them(run, tracker_factory, domain):
+    tracker = tracker_factory("my son was punched at school", "risk_unclear", active_loop="exercise_form",
+                              attune_risk=close_risk("ask", "ask"))
+    events, _ = run(ActionRiskCheck(), tracker, domain)
+    recorded = slot_events(events)["risk_event"]
+    assert recorded["category"] == "someone_close" and recorded["level"] == "ask"
+    _, messages = run(ActionAskRiskCheckAnswer(), tracker_factory(slots={"risk_event": recorded}), domain)
+    assert "someone you look after" in texts(messages)
+    events, messages = check(run, tracker_factory, domain, "no", category="someone_close", interrupted_loop="exercise_form")
+    assert "child's or a relative's safety" in texts(messages) and slot_events(events)["safety_next"] == "resume"
+
+
+def test_someone_close_in_danger_now_is_urgent(run, tracker_factory, domain):
+    events, messages = resolve(run, tracker_factory, domain, category="someone_close", level="concern",
+                               safety_q1="yes", safety_q2="yes", locale="en-US")
+    assert slot_events(events)["risk_event"]["outcome"] == "urgent"
+    assert "Childhelp" in texts(messages) and "Their safety comes first" in texts(messages)

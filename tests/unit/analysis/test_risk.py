@@ -166,7 +166,10 @@ def test_quoted_lyrics_are_not_a_disclosure():
 def test_who_does_what_to_whom():
     assert assess_risk_text("my husband hits me").categories() == {"abuse_or_danger"}
     assert assess_risk_text("I'm going to stab him").categories() == {"harm_to_others"}
-    assert assess_risk_text("my dad hits my little brother").categories() == {"third_party_concern"}
+    assert assess_risk_text("my dad hits my mum").categories() == {"third_party_concern"}
+    # A child close to the speaker: their danger, asked about as someone close's (not a bystander's).
+    little_brother = assess_risk_text("my dad hits my little brother").finding("abuse_or_danger")
+    assert little_brother is not None and little_brother.about == "someone_close"
     assert assess_risk_text("He said he would kill me if I left").finding("abuse_or_danger").severity == 4
 
 

@@ -133,6 +133,7 @@ def test_most_urgent_reads_the_stored_dicts_too():
 def test_findings_carry_the_contract_fields():
     finding = assess_risk_text("I just want it all to stop").findings[0]
     assert finding.level == "ask"
-    assert set(finding.to_dict()) == {"category", "severity", "level", "evidence", "explanation", "qualifiers", "source"}
-    assert finding.source == "rules"
+    assert set(finding.to_dict()) == {"category", "severity", "level", "evidence", "explanation", "qualifiers", "source",
+                                      "about"}
+    assert finding.source == "rules" and finding.about == "speaker"
     assert finding.evidence and finding.explanation

@@ -114,3 +114,49 @@ def test_no_locale_gets_the_international_directory():
 ])
 def test_a_named_country_sets_the_locale(text, locale):
     assert locale_named_in(text) == locale
+
+
+# --- someone close to the person being hurt ------------------------------------------------------
+
+def test_a_finding_about_someone_close_is_checked_with_their_own_words():
+    assert protocol.category_of_finding({"category": "abuse_or_danger", "about": "someone_close"}) == "someone_close"
+    assert protocol.category_of_finding({"category": "abuse_or_danger", "about": "speaker"}) == "abuse_or_danger"
+    assert protocol.category_of_finding({"category": "abuse_or_danger"}) == "abuse_or_danger"
+    # Only abuse or danger can be about someone close; anything else keeps its own category.
+    assert protocol.category_of_finding({"category": "self_harm", "about": "someone_close"}) == "self_harm"
+    close = protocol.load_protocol().categories["someone_close"]
+    assert "their safety" in close.care and "they" in close.questions[0].text
+
+
+@pytest.mark.parametrize("answers, expected", [
+    ({"safety_q1": "yes", "safety_q2": "yes"}, "urgent"),      # in danger now
+    ({"safety_q1": "unsure", "safety_q2": "yes"}, "urgent"),   # not knowing is not safe
+    ({"safety_q1": "no", "safety_q2": "no"}, "concern"),       # nobody who can act knows yet
+    ({"safety_q1": "no", "safety_q2": "yes"}, "checked"),
+])
+def test_what_the_answers_about_someone_close_lead_to(answers, expected):
+    assert outcome("someone_close", "concern", answers) == expected
+    assert questions_to_ask("someone_close", "concern", {}) == ["safety_q1"]
+
+
+@pytest.mark.parametrize("locale, first", [
+    ("en-GB", "NSPCC"), ("en-US", "Childhelp"), ("en-IE", "Tusla"), (None, "Find a Helpline"),
+])
+def test_someone_close_gets_the_lines_that_can_act_for_them(locale, first):
+    assert resources_for(locale).lines_for("someone_close")[0].name.startswith(first)
+    text = format_resources(locale, "someone_close")
+    assert text.startswith("If they are in danger right now") and first in text
+
+
+def test_every_locale_has_lines_for_someone_close():
+    from bot.safety.resources import load_resources
+
+    for name, locale in load_resources().locales.items():
+        assert locale.by_category.get("someone_close"), name
+
+
+def test_a_clear_no_about_someone_close_speaks_of_them():
+    assert "child's or a relative's safety" in protocol.clear_no("someone_close")
+    assert protocol.clear_no("suicidal_ideation") == protocol.load_protocol().ask_clear_no
+    assert "look after" in protocol.check_question("ask", "someone_close")[0]
+    assert protocol.check_question("past", "someone_close") == (protocol.load_protocol().past["someone_close"].question, "yes")

@@ -1,0 +1,69 @@
+"""Someone close to the speaker being hurt or neglected: a child of theirs, or a parent or grandparent
+in care. Found as abuse_or_danger "about" SOMEONE_CLOSE (the dialogue then asks about that person's
+safety); an adult's abuse told by a relative, the child as the one who does it, and the same words
+met at work stay someone else's. Written in our own words; rules alone."""
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.risk import SOMEONE_CLOSE, SPEAKER, THIRD_PARTY
+from tests.unit.analysis.risk_rules import result
+
+CLOSE_AND_GOING_ON = [
+    "My 9-year-old's dad hits him when he stays there at weekends.",
+    "The night carer hits my nan when she won't go to bed.",
+    "My granddaughter is being abused by her mother's boyfriend.",
+    "My mother is being neglected in the nursing home.",
+    "The carers at Grandad's home slap him when he's confused.",
+    "My ex's new partner has started hitting our son and he's frightened to go back there.",
+]
+# One act, or a threat, with nothing feared: asked about, since family anger is so often a figure.
+CLOSE_AND_ASKED = [
+    "my son was punched at school today",
+    "Her stepmother slapped my daughter across the face last week.",
+]
+SOMEONE_ELSES = [
+    "My sister's husband hits her, how can I support her?",  # an adult, who can seek help herself
+    "I'm a social worker and a child on my caseload is being beaten at home.",  # met at work
+    "My dad hits my mum.",  # no care named: an adult's abuse
+]
+
+
+@pytest.mark.parametrize("text", CLOSE_AND_GOING_ON)
+def test_a_child_or_an_elder_in_care_hurt_now_is_flagged_about_them(text):
+    r = result(text)
+    finding = r.finding("abuse_or_danger")
+    assert r.outcome == "flag" and finding is not None and finding.about == SOMEONE_CLOSE, r.to_dict()
+    assert finding.to_dict()["about"] == SOMEONE_CLOSE
+
+
+@pytest.mark.parametrize("text", CLOSE_AND_ASKED)
+def test_one_act_against_a_child_is_asked_about(text):
+    r = result(text)
+    assert r.outcome == "ask" and r.finding("abuse_or_danger").about == SOMEONE_CLOSE, r.to_dict()
+
+
+@pytest.mark.parametrize("text", SOMEONE_ELSES)
+def test_an_adult_or_work_stays_someone_elses(text):
+    r = result(text)
+    assert r.outcome == "none" and r.categories() == {THIRD_PARTY}, r.to_dict()
+
+
+def test_the_child_as_the_one_who_does_it_is_not_their_danger():
+    r = result("My son rang to say he was going to kill his mother-in-law after Christmas dinner.")
+    assert r.finding("abuse_or_danger") is None, r.to_dict()
+
+
+def test_the_speakers_own_danger_comes_first():
+    r = result("He hits me and he hits the kids, and my son is scared of him.")
+    assert r.outcome == "flag" and r.finding("abuse_or_danger").about == SPEAKER, r.to_dict()
+
+
+def test_a_child_hurt_long_ago_is_past():
+    r = result("When my son was small his father hit him, but that was fifteen years ago and he's safe now.")
+    assert r.outcome != "none" and r.past_only and r.finding("abuse_or_danger").about == SOMEONE_CLOSE, r.to_dict()
+
+
+def test_a_nursing_course_is_still_study_and_a_nursing_home_is_not():
+    assert result("I'm studying nursing and we had a lecture on abuse of older people.").outcome == "none"
+    assert result("My mother is being neglected in the nursing home.").outcome == "flag"
