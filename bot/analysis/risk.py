@@ -465,6 +465,8 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     reason: str | None = _sure_not_a_disclosure(candidate, spec, lex, text)
     if reason:
         return None, reason, True
+    if spec.get("about_close"):
+        return _judge_close_signs(candidate, text)
     chain = parse.head_chain(span.root)
     reporter = parse.reporter_of(span, text.words)
     is_quoted = any(t.i in text.quoted for t in span)
@@ -914,25 +916,56 @@ def _someone_close_hurt(candidate: _Candidate, text: _Text) -> bool:
     sister" is a worry of another kind)."""
     if candidate.category != THIRD_PARTY or candidate.owned_as is None or candidate.owned_as[0] != "abuse_or_danger":
         return False
-    if text.in_message("cue/helper_work"):
-        return False
-    close = text.cues_in("cue/close_child", [text.sentence(candidate.span)])
-    if text.in_message("cue/care_setting"):
-        close += text.cues_in("cue/close_elder", [text.sentence(candidate.span)])
-    verb = parse.main_verb(candidate.span)
-    if verb.dep_ in ("aux", "auxpass"):
-        verb = verb.head  # "being neglected": the act, not its auxiliary
+    verb = _act_verb(candidate.span)
     if verb.dep_ == "relcl" and verb.tag_ == "VBD":
         return False  # "the man who hurt my daughter": names a man by what he once did
-    doer = parse.subject_of(verb, candidate.span, text.words)
-    if doer is not None and doer.dep_ == "nsubjpass":
-        doer = None  # "my mother is being neglected": the one it is done to
-    others = [cue for cue in close if doer is None or not cue.start <= doer.i < cue.end]
     # In the act's own phrase ("the staff are hurting my gran", "my 12-year-old's father beats
     # him"), or told by a pronoun for someone named before ("my dad ... my brother hits him").
     in_phrase = {t.i for t in verb.subtree}
     told_by_pronoun = candidate.span[-1].lower_ in ("him", "her", "them")
+    others = _not_the_doer(_close_named(candidate.span, text), candidate.span, text)
     return any(told_by_pronoun or any(t.i in in_phrase for t in cue) for cue in others)
+
+
+def _judge_close_signs(candidate: _Candidate, text: _Text) -> tuple[_Candidate | None, str, bool]:
+    """A rule whose words are signs of harm to someone close counts only with that person named in
+    the sentence, outside the speaker's work."""
+    if not _not_the_doer(_close_named(candidate.span, text, before=1), candidate.span, text):
+        return None, "", False
+    candidate.about = SOMEONE_CLOSE
+    candidate.qualifiers.append(CLOSE_QUALIFIER)
+    chain = parse.head_chain(candidate.span.root)
+    if _is_past(candidate.span, chain, text):
+        candidate.qualifiers.append("past")
+    return candidate, "", False
+
+
+def _close_named(span: Span, text: _Text, before: int = 0) -> list[Span]:
+    """The words naming a child or a grandparent of the speaker's, or a parent where care is named, in
+    the match's sentence or the `before` sentences before it (none when the message is about the
+    speaker's work)."""
+    if text.in_message("cue/helper_work"):
+        return []
+    sentences = text.around(span, before=before, after=0)
+    close = text.cues_in("cue/close_child", sentences) + text.cues_in("cue/close_grandparent", sentences)
+    if text.in_message("cue/care_setting"):
+        close += text.cues_in("cue/close_elder", sentences)
+    return close
+
+
+def _not_the_doer(close: list[Span], span: Span, text: _Text) -> list[Span]:
+    """Those of `close` that are not the one who does the act ("my son goes to his bed at night")."""
+    verb = _act_verb(span)
+    doer = parse.subject_of(verb, span, text.words)
+    if doer is None or doer.dep_ == "nsubjpass":
+        return close  # "my mother is being neglected": the one it is done to
+    return [cue for cue in close if not cue.start <= doer.i < cue.end]
+
+
+def _act_verb(span: Span) -> Token:
+    """The verb of the matched act: "being neglected" is the neglect, not its auxiliary."""
+    verb = parse.main_verb(span)
+    return verb.head if verb.dep_ in ("aux", "auxpass") else verb
 
 
 def _make_someone_close(candidate: _Candidate, spec: dict, text: _Text) -> None:
@@ -943,9 +976,7 @@ def _make_someone_close(candidate: _Candidate, spec: dict, text: _Text) -> None:
     candidate.category, candidate.about, candidate.owned_as = "abuse_or_danger", SOMEONE_CLOSE, None
     candidate.qualifiers = [q for q in candidate.qualifiers if q != note] + [CLOSE_QUALIFIER]
     candidate.explanation = "Someone close to them (a child, a relative or someone they look after) may be being hurt or neglected."
-    verb = parse.main_verb(candidate.span)
-    if verb.dep_ in ("aux", "auxpass"):
-        verb = verb.head
+    verb = _act_verb(candidate.span)
     one_act = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
     threat = spec["category"] != "abuse_or_danger" and verb.tag_ not in ("VBZ", "VBP", "VBG")
     if (one_act or threat) and not text.near("cue/fear", candidate.span):

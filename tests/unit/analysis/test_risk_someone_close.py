@@ -67,3 +67,38 @@ def test_a_child_hurt_long_ago_is_past():
 def test_a_nursing_course_is_still_study_and_a_nursing_home_is_not():
     assert result("I'm studying nursing and we had a lecture on abuse of older people.").outcome == "none"
     assert result("My mother is being neglected in the nursing home.").outcome == "flag"
+
+
+# Signs of harm to someone close, told by the parent, grandparent or carer who noticed them.
+CLOSE_SIGNS = [
+    "My stepson's uncle comes into her room after we've gone to bed, my daughter says.",
+    "My niece says a neighbour told her not to tell anyone about their walks.",
+    "A coach has been driving my son home, and he has a phone we didn't know about.",
+    "My nan's carer takes pictures of her in the shower.",
+    "They strap my grandad to his chair at the care home so he won't wander.",
+    "The agency staff left my dad in soiled sheets overnight at the home.",
+    "My grandmother's lodger won't let any of us speak to her on the phone.",
+]
+NOT_SIGNS = [
+    "My son goes to his bed at night without any fuss now.",  # the child is the one who does it
+    "We found a photo of her in the land army for my nan's birthday.",  # a photo, not one in the bath
+    "We're planning a party for my daughter, it's our little secret.",  # a surprise
+    "I'm a PCSO and a grandad on my patch says his carer won't let anyone see him.",  # work
+]
+
+
+@pytest.mark.parametrize("text", CLOSE_SIGNS)
+def test_signs_of_harm_to_someone_close_are_asked_about(text):
+    r = result(text)
+    finding = r.finding("abuse_or_danger")
+    assert r.outcome in ("ask", "flag") and finding is not None and finding.about == SOMEONE_CLOSE, r.to_dict()
+
+
+@pytest.mark.parametrize("text", NOT_SIGNS)
+def test_the_same_words_elsewhere_are_not_signs(text):
+    assert result(text).outcome == "none", result(text).to_dict()
+
+
+def test_a_child_touched_by_an_adult_is_flagged():
+    r = result("A man from the swimming club has been touching my 10-year-old.")
+    assert r.outcome == "flag" and r.finding("abuse_or_danger").about == SOMEONE_CLOSE, r.to_dict()
