@@ -466,7 +466,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     if reason:
         return None, reason, True
     if spec.get("about_close"):
-        return _judge_close_signs(candidate, text)
+        return _judge_close_signs(candidate, spec, text)
     chain = parse.head_chain(span.root)
     reporter = parse.reporter_of(span, text.words)
     is_quoted = any(t.i in text.quoted for t in span)
@@ -919,46 +919,77 @@ def _someone_close_hurt(candidate: _Candidate, text: _Text) -> bool:
     verb = _act_verb(candidate.span)
     if verb.dep_ == "relcl" and verb.tag_ == "VBD":
         return False  # "the man who hurt my daughter": names a man by what he once did
+    if any(c.dep_ == "mark" and c.lower_ in parse.CONDITION_MARKS for c in verb.children):
+        return False  # "if anyone ever threatens him, he should come to us": what might happen
     # In the act's own phrase ("the staff are hurting my gran", "my 12-year-old's father beats
     # him"), or told by a pronoun for someone named before ("my dad ... my brother hits him").
     in_phrase = {t.i for t in verb.subtree}
     told_by_pronoun = candidate.span[-1].lower_ in ("him", "her", "them")
-    others = _not_the_doer(_close_named(candidate.span, text), candidate.span, text)
+    # A pronoun for the one hurt may name someone from the sentence before, unless a pronoun also
+    # does it ("my grandson ... he has killed her", of a chess queen): which is which is unknown.
+    doer = parse.subject_of(verb, candidate.span, text.words)
+    reach_back = told_by_pronoun and (verb.lemma_.lower() in ABUSE_VERBS or not (doer is not None and doer.pos_ == "PRON"))
+    others = _not_the_doer(_close_named(candidate.span, text, before=int(reach_back)), candidate.span, text)
     return any(told_by_pronoun or any(t.i in in_phrase for t in cue) for cue in others)
 
 
-def _judge_close_signs(candidate: _Candidate, text: _Text) -> tuple[_Candidate | None, str, bool]:
-    """A rule whose words are signs of harm to someone close counts only with that person named in
-    the sentence, outside the speaker's work."""
-    if not _not_the_doer(_close_named(candidate.span, text, before=1), candidate.span, text):
+# Verbs that name abuse whatever the setting: "he is grooming her" after "my granddaughter is
+# thirteen" is about her, though "he" could be anyone (a game's "he has killed her" could not).
+ABUSE_VERBS = frozenset({"groom", "abuse", "molest", "rape", "assault", "interfere", "neglect", "touch"})
+
+
+def _judge_close_signs(candidate: _Candidate, spec: dict, text: _Text) -> tuple[_Candidate | None, str, bool]:
+    """A rule whose words are signs of harm to someone close counts only with that person named
+    nearby, outside the speaker's work: as the one the act is done to, or (`close_is_subject`, for
+    marks) as the one who has them, named or told by a pronoun."""
+    close = _close_named(candidate.span, text, before=1)
+    if spec.get("close_is_subject"):
+        owner = parse.subject_of(_act_verb(candidate.span), candidate.span, text.words)
+        if owner is not None and owner.pos_ != "PRON" and not any(c.start <= owner.i < c.end for c in close):
+            return None, "", False  # "my daughter-in-law has bruises ... my son": not the son's
+        if owner is not None and owner.lower_ in text.words.first:
+            # "I have bruises ... my nephew is very strong": their own, beside a relative they live with.
+            return _with_past(candidate, text) if close else (None, "", False)
+    elif not _not_the_doer(close, candidate.span, text):
+        return None, "", False
+    if not close:
         return None, "", False
     candidate.about = SOMEONE_CLOSE
     candidate.qualifiers.append(CLOSE_QUALIFIER)
-    chain = parse.head_chain(candidate.span.root)
-    if _is_past(candidate.span, chain, text):
+    return _with_past(candidate, text)
+
+
+def _with_past(candidate: _Candidate, text: _Text) -> tuple[_Candidate | None, str, bool]:
+    if _is_past(candidate.span, parse.head_chain(candidate.span.root), text):
         candidate.qualifiers.append("past")
     return candidate, "", False
 
 
 def _close_named(span: Span, text: _Text, before: int = 0) -> list[Span]:
     """The words naming a child or a grandparent of the speaker's, or a parent where care is named, in
-    the match's sentence or the `before` sentences before it (none when the message is about the
+    the match's sentence or `before` sentences either side of it (none when the message is about the
     speaker's work)."""
     if text.in_message("cue/helper_work"):
         return []
-    sentences = text.around(span, before=before, after=0)
+    sentences = text.around(span, before=before, after=before)
     close = text.cues_in("cue/close_child", sentences) + text.cues_in("cue/close_grandparent", sentences)
     if text.in_message("cue/care_setting"):
         close += text.cues_in("cue/close_elder", sentences)
-    return close
+    return [cue for cue in close if not _in_law(cue)]
+
+
+def _in_law(cue: Span) -> bool:
+    """ "my daughter-in-law": an adult relative by marriage, not the speaker's child."""
+    doc = cue.doc
+    return cue.end + 1 < len(doc) and doc[cue.end].text == "-" and doc[cue.end + 1].lower_ == "in"
 
 
 def _not_the_doer(close: list[Span], span: Span, text: _Text) -> list[Span]:
     """Those of `close` that are not the one who does the act ("my son goes to his bed at night")."""
     verb = _act_verb(span)
     doer = parse.subject_of(verb, span, text.words)
-    if doer is None or doer.dep_ == "nsubjpass":
-        return close  # "my mother is being neglected": the one it is done to
+    if doer is None or doer.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
+        return close  # "my mother is being neglected", "came back and hadn't been fed": done to them
     return [cue for cue in close if not cue.start <= doer.i < cue.end]
 
 

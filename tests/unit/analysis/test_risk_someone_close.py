@@ -102,3 +102,41 @@ def test_the_same_words_elsewhere_are_not_signs(text):
 def test_a_child_touched_by_an_adult_is_flagged():
     r = result("A man from the swimming club has been touching my 10-year-old.")
     assert r.outcome == "flag" and r.finding("abuse_or_danger").about == SOMEONE_CLOSE, r.to_dict()
+
+
+# Marks on someone close that keep coming or frighten them; the speaker's own marks only beside a
+# relative named; nobody else's marks ("my daughter-in-law has bruises ... my son") and not sport.
+MARKS_ASKED = [
+    "My dad's in a home now and every time we visit there are new bruises on his arms.",
+    "My little boy comes back from his dad's with scratches and he cries when it's time to go again.",
+]
+MARKS_NOT = [
+    "My son has bruises on his shins again from football.",
+    "I have bruises again from the gym.",
+    "My daughter-in-law has bruises again and I think my son is hurting her, how do I help her?",
+]
+
+
+@pytest.mark.parametrize("text", MARKS_ASKED)
+def test_marks_that_keep_coming_on_someone_close_are_asked_about(text):
+    r = result(text)
+    assert r.outcome == "ask" and r.finding("abuse_or_danger").about == SOMEONE_CLOSE, r.to_dict()
+
+
+@pytest.mark.parametrize("text", MARKS_NOT)
+def test_marks_from_sport_or_on_an_adult_are_not_someone_closes(text):
+    finding = result(text).finding("abuse_or_danger")
+    assert finding is None or finding.about != SOMEONE_CLOSE, result(text).to_dict()
+    assert result(text).outcome == "none", result(text).to_dict()
+
+
+def test_a_pronoun_for_the_child_reaches_one_sentence_for_words_of_abuse_only():
+    groomed = result("My granddaughter is twelve. I think a man from her club is grooming her.")
+    assert groomed.finding("abuse_or_danger").about == SOMEONE_CLOSE, groomed.to_dict()
+    game = result("I play chess with my grandson. He laughs when he has killed her, my poor queen.")
+    assert game.finding("abuse_or_danger") is None, game.to_dict()
+
+
+def test_what_might_happen_to_a_child_is_not_happening():
+    r = result("My son is ten. I told him that if anyone ever threatens him online he can always come to me.")
+    assert r.finding("abuse_or_danger") is None, r.to_dict()
