@@ -910,10 +910,10 @@ def _make_third_party(candidate: _Candidate, about: str = "", *, note: str | Non
 
 
 def _someone_close_hurt(candidate: _Candidate, text: _Text) -> bool:
-    """Someone else's abuse or danger done to a child of the speaker's ("my son", "my 13-year-old"),
-    or to a parent or grandparent where care is named ("Mum's carer", "the home"), outside the
-    speaker's work; the child or elder is not the one who does it ("my son says he'll murder his
-    sister" is a worry of another kind)."""
+    """Someone else's abuse or danger done to a child or a grandparent of the speaker's ("my son", "my
+    13-year-old", "my nan"), or to a parent or spouse where care is named ("Mum's carer", "the home"),
+    outside the speaker's work, happening rather than imagined ("if anyone ever threatens him"); the
+    child or elder is not the one who does it ("my son says he'll murder his sister")."""
     if candidate.category != THIRD_PARTY or candidate.owned_as is None or candidate.owned_as[0] != "abuse_or_danger":
         return False
     verb = _act_verb(candidate.span)
@@ -1001,8 +1001,8 @@ def _act_verb(span: Span) -> Token:
 
 def _make_someone_close(candidate: _Candidate, spec: dict, text: _Text) -> None:
     """Harm that goes on ("he hits her", "she is being neglected") or is feared is a safeguarding
-    worry; one act or a threat alone ("my son was punched at school", "Mum will kill Dad when she sees the car")
-    is asked about, since family anger is so often a figure of speech."""
+    worry; one act or a threat alone ("my son was punched at school", "Mum will kill Dad when she
+    sees the car") is asked about, since family anger is so often a figure of speech."""
     note = candidate.owned_as[1] if candidate.owned_as else ""
     candidate.category, candidate.about, candidate.owned_as = "abuse_or_danger", SOMEONE_CLOSE, None
     candidate.qualifiers = [q for q in candidate.qualifiers if q != note] + [CLOSE_QUALIFIER]

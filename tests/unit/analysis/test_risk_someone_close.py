@@ -37,12 +37,6 @@ def test_a_child_or_an_elder_in_care_hurt_now_is_flagged_about_them(text):
     assert finding.to_dict()["about"] == SOMEONE_CLOSE
 
 
-@pytest.mark.parametrize("text", CLOSE_AND_ASKED)
-def test_one_act_against_a_child_is_asked_about(text):
-    r = result(text)
-    assert r.outcome == "ask" and r.finding("abuse_or_danger").about == SOMEONE_CLOSE, r.to_dict()
-
-
 @pytest.mark.parametrize("text", SOMEONE_ELSES)
 def test_an_adult_or_work_stays_someone_elses(text):
     r = result(text)
@@ -117,8 +111,8 @@ MARKS_NOT = [
 ]
 
 
-@pytest.mark.parametrize("text", MARKS_ASKED)
-def test_marks_that_keep_coming_on_someone_close_are_asked_about(text):
+@pytest.mark.parametrize("text", CLOSE_AND_ASKED + MARKS_ASKED)
+def test_one_act_or_marks_that_keep_coming_are_asked_about(text):
     r = result(text)
     assert r.outcome == "ask" and r.finding("abuse_or_danger").about == SOMEONE_CLOSE, r.to_dict()
 
