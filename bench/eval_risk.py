@@ -120,6 +120,9 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   sextortion, grooming, threats to a bully; gaming slang, memes, lyrics and worry about a friend as
   hard negatives). Each was measured once as fresh before the rules were read against it or it
   joined the training file (figures in docs/analysis.md); development data since;
+- "dev44": tests/data/risk_dev44.jsonl, the seventeenth blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only: its first run, and after two rounds
+  of rules and five development sets) and retired like dev5;
 - "dev45", "dev46": two sets written at once from the same brief by two people who opened no file of
   this project, with these emphases: families and care (a child or a frail relative hurt, groomed,
   neglected or controlled now, told by a parent, grandparent or carer; ordinary parenting and caring
@@ -134,7 +137,7 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,
   dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,
   dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,
-  dev45,dev46.
+  dev44,dev45,dev46.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -203,6 +206,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev38", "risk_dev38.jsonl", True), ("dev39", "risk_dev39.jsonl", True),
             ("dev40", "risk_dev40.jsonl", True), ("dev41", "risk_dev41.jsonl", True),
             ("dev42", "risk_dev42.jsonl", True), ("dev43", "risk_dev43.jsonl", True),
+            ("dev44", "risk_dev44.jsonl", True),
             ("dev45", "risk_dev45.jsonl", True), ("dev46", "risk_dev46.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
