@@ -923,7 +923,7 @@ def _someone_close_hurt(candidate: _Candidate, text: _Text) -> bool:
         return False  # "if anyone ever threatens him, he should come to us": what might happen
     # In the act's own phrase ("the staff are hurting my gran", "my 12-year-old's father beats
     # him"), or told by a pronoun for someone named before ("my dad ... my brother hits him").
-    in_phrase = {t.i for t in verb.subtree}
+    in_phrase = {t.i for c in verb.children if c.dep_ not in OTHER_CLAUSES for t in c.subtree}
     told_by_pronoun = candidate.span[-1].lower_ in ("him", "her", "them")
     # A pronoun for the one hurt may name someone from the sentence before, unless a pronoun also
     # does it ("my grandson ... he has killed her", of a chess queen): which is which is unknown.
@@ -933,6 +933,9 @@ def _someone_close_hurt(candidate: _Candidate, text: _Text) -> bool:
     return any(told_by_pronoun or any(t.i in in_phrase for t in cue) for cue in others)
 
 
+# Children of a verb that open a clause of their own: "my kids fight all the time, my son hit his
+# sister" names the kids outside the act.
+OTHER_CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "punct"})
 # Verbs that name abuse whatever the setting: "he is grooming her" after "my granddaughter is
 # thirteen" is about her, though "he" could be anyone (a game's "he has killed her" could not).
 ABUSE_VERBS = frozenset({"groom", "abuse", "molest", "rape", "assault", "interfere", "neglect", "touch"})

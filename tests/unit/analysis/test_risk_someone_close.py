@@ -78,6 +78,13 @@ NOT_SIGNS = [
     "We found a photo of her in the land army for my nan's birthday.",  # a photo, not one in the bath
     "We're planning a party for my daughter, it's our little secret.",  # a surprise
     "I'm a PCSO and a grandad on my patch says his carer won't let anyone see him.",  # work
+    # Family life that shares the signs' words.
+    "Grandma took pictures of him in the bath, so cute, my son loved the bubbles.",
+    "My daughter's dad comes into her room at night to read her a story.",
+    "My granddaughter has a new phone, her dad gave her a phone for passing her exams.",
+    "The nursery left my son in wet clothes after the water play, I was annoyed.",
+    "My dad's carer tied his shoelaces and left him in the same chair as always, by the window.",
+    "My kids fight all the time, my son hit his sister with a pillow.",
 ]
 
 
@@ -106,6 +113,8 @@ MARKS_ASKED = [
 ]
 MARKS_NOT = [
     "My son has bruises on his shins again from football.",
+    "My toddler has bruises on his legs again from climbing, he's fearless.",
+    "My son came back from camp with scratches all over and he cried when he had to leave.",
     "I have bruises again from the gym.",
     "My daughter-in-law has bruises again and I think my son is hurting her, how do I help her?",
 ]
