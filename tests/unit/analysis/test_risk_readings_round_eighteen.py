@@ -13,6 +13,9 @@ IN_ITS_CATEGORY: list[tuple[str, str]] = [
 STILL_FOUND = [
     "He said he would kill me if he knew I had told anyone.",  # a threat, not a shopping slip
     "I've been watching when he leaves work and which way he walks home.",  # no surprise named
+    "I want to stab myself, I've thought about it all week.",  # no stage, no prop
+    "I've been thinking about suicide every day since the funeral.",  # no sermon
+    "I swallowed too many pills last night on purpose.",  # no first-aid course
 ]
 NOT_DISCLOSURES = [
     # An adult's age said of a friend or sister, not a groomer's.
@@ -28,6 +31,14 @@ NOT_DISCLOSURES = [
     "I could kill my brother rn he took my charger again",
     "We lost the quiz by a point, I could have throttled Priya for changing our answer.",
     "My wife would kill me if she knew how much that guitar cost.",
+    # From the retired seventeenth blind set's false alarms: a stage death, a sermon, a first-aid
+    # course, a tool called a gun, anger felt and taken back, a child's fall from a bike.
+    "In the school play I fake stab myself with a rubber knife, everyone laughs.",
+    "Our priest preached about suicide prevention on Sunday and I found it moving.",
+    "We covered overdoses on my first aid course, what to do if someone swallowed too many pills.",
+    "I meant the staple gun, not a real one, we're putting up fence panels.",
+    "I felt like strangling him when he was late again, but we laughed about it after.",
+    "My son fell off his bike and has a bruise on his knee, he cried but he's fine now.",
 ]
 
 test_found_in_its_category, test_reading = reading_tests(IN_ITS_CATEGORY, STILL_FOUND, NOT_DISCLOSURES, [], [])
