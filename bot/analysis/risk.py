@@ -57,8 +57,8 @@ from bot.analysis.anchored_patterns import AnchoredPatterns
 from bot.analysis.evidence import Evidence
 from bot.analysis.language import is_probably_english
 from bot.analysis.patterns import PatternMatch, load_lexicon
+from bot.analysis.urgency import SOMEONE_CLOSE, urgency
 from bot.analysis.urgency import most_urgent as most_urgent  # re-exported: one rule for the whole project
-from bot.analysis.urgency import urgency
 
 LEXICON = "risk"
 LEVELS = ("none", "ask", "concern", "high", "imminent")
@@ -72,7 +72,6 @@ SELF_DIRECTED = {"suicidal_ideation", "self_harm"}
 # often cannot protect themselves, so the dialogue asks about their safety and gives the lines that
 # can act (child protection, adult safeguarding) rather than keeping it quietly for the therapist.
 SPEAKER = "speaker"
-SOMEONE_CLOSE = "someone_close"
 CLOSE_QUALIFIER = "someone close to them (a child, a relative or someone in their care)"
 # Rules whose words name a method: asked about in general ("how would someone hang themselves?"),
 # they are still worth a question to the speaker.

@@ -12,6 +12,9 @@ from typing import Any
 LEVEL_ORDER = ("none", "ask", "concern", "high", "imminent")
 CATEGORY_ORDER = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger", "third_party_concern")
 THIRD_PARTY = "third_party_concern"
+# Whose safety an abuse_or_danger finding is about when it is not the speaker's: a child of theirs or
+# a relative in care (bot/analysis/risk.py reads it; the safety check asks about that person).
+SOMEONE_CLOSE = "someone_close"
 
 
 def _field(finding: Any, name: str) -> Any:

@@ -19,13 +19,13 @@ from typing import Literal
 
 from pydantic import BaseModel, validator
 
+from bot.analysis.urgency import SOMEONE_CLOSE
 from bot.content import load_document, require_keys
 
 PROTOCOL_FILE = Path(__file__).with_name("protocol.yml")
 # The kinds of risk the check has words for: the detector's speaker categories, and someone close to
 # the speaker being hurt (an abuse_or_danger finding about a child or a relative in care; see
 # bot/analysis/risk.py, SOMEONE_CLOSE), whose questions are about that person's safety.
-SOMEONE_CLOSE = "someone_close"
 CATEGORIES = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger", SOMEONE_CLOSE)
 DEFAULT_CATEGORY = "suicidal_ideation"
 

@@ -7,11 +7,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, validator
 
+from bot.analysis.urgency import SOMEONE_CLOSE
 from bot.content import load_document
 
 RESOURCES_FILE = Path(__file__).with_name("crisis_resources.yml")
-# Lines for someone close to the person being hurt (a child, a relative in care): about their danger.
-SOMEONE_CLOSE = "someone_close"
 
 
 class CrisisLine(BaseModel):
