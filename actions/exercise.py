@@ -218,45 +218,52 @@ class ValidateExerciseForm(AnswerValidation):
     async def validate_exercise_answer(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        current = running(tracker)
-        if current is None or start_refused(tracker):
-            return {ANSWER: DONE}
-        if (tracker.latest_message.get("attune_risk") or {}).get("flagged"):
-            # Never reflect a disclosure back as practice: the safety rules take over from here.
-            return {ANSWER: None}
-        phase = tracker.get_slot(CHECKIN)
-        if phase is not None:
-            checkin = checkin_turn(phase, str(slot_value or ""), yes_or_no(tracker))
-            if checkin.consumed:
-                checkin_slots: dict[str, Any] = {CHECKIN: checkin.phase, ANSWER: None}
-                if checkin.suds is not None:
-                    checkin_slots["suds"] = checkin.suds
-                    # The exercise's own pacing reads the start rating too (Exercise.rated_at_start); it
-                    # may save progress, so off the event loop.
-                    paced = await off_loop(current.rated_at_start, tracker.get_slot(STATE) or {}, checkin.suds,
-                                           random.Random())
-                    if paced is not None:
-                        checkin_slots.update(paced_start(paced))
-                        if paced.finished:  # stopped before the first question: its words, then its closing
-                            utter_all(dispatcher, paced.messages)
-                            return {**checkin_slots, CHECKIN: None, ANSWER: DONE}
-                for key in checkin.keys:
-                    say(dispatcher, "checkin", key)
-                return checkin_slots
-        # The exercise reads the answer's analysis from the NLU's parse data when it is there
-        # (bot/analysis/handover.py); otherwise analysing it is CPU work: in a worker thread, not on
-        # the event loop.
-        reply = await off_loop(run_given, from_parse_data(tracker.latest_message), current.answer,
-                               tracker.get_slot(STATE) or {}, str(slot_value or ""), random.Random(),
-                               question=tracker.get_slot(QUESTION) or "")
-        utter_all(dispatcher, reply.messages)
-        slots: dict[str, Any] = {STATE: reply.state, "exercise_step": reply.step,
-                                 ANSWER: DONE if reply.finished else None}
-        if phase is not None:  # the question was answered instead: the check-in is passed by
-            slots[CHECKIN] = None
-        if reply.annotation is not None:
-            slots["turn_annotation"] = reply.annotation.to_dict()
-        return slots
+        return await take_answer(dispatcher, tracker, str(slot_value or ""))
+
+
+async def take_answer(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> dict[str, Any]:
+    """The running exercise's reply to `text` as the answer to its question: what it says, and the
+    slots that carry it on (`exercise_answer` DONE when it has finished). The form's validation takes
+    each answer here; so does a worry for someone else told again, once met (actions/worry.py)."""
+    current = running(tracker)
+    if current is None or start_refused(tracker):
+        return {ANSWER: DONE}
+    if (tracker.latest_message.get("attune_risk") or {}).get("flagged"):
+        # Never reflect a disclosure back as practice: the safety rules take over from here.
+        return {ANSWER: None}
+    phase = tracker.get_slot(CHECKIN)
+    if phase is not None:
+        checkin = checkin_turn(phase, text, yes_or_no(tracker))
+        if checkin.consumed:
+            checkin_slots: dict[str, Any] = {CHECKIN: checkin.phase, ANSWER: None}
+            if checkin.suds is not None:
+                checkin_slots["suds"] = checkin.suds
+                # The exercise's own pacing reads the start rating too (Exercise.rated_at_start); it
+                # may save progress, so off the event loop.
+                paced = await off_loop(current.rated_at_start, tracker.get_slot(STATE) or {}, checkin.suds,
+                                       random.Random())
+                if paced is not None:
+                    checkin_slots.update(paced_start(paced))
+                    if paced.finished:  # stopped before the first question: its words, then its closing
+                        utter_all(dispatcher, paced.messages)
+                        return {**checkin_slots, CHECKIN: None, ANSWER: DONE}
+            for key in checkin.keys:
+                say(dispatcher, "checkin", key)
+            return checkin_slots
+    # The exercise reads the answer's analysis from the NLU's parse data when it is there
+    # (bot/analysis/handover.py); otherwise analysing it is CPU work: in a worker thread, not on
+    # the event loop.
+    reply = await off_loop(run_given, from_parse_data(tracker.latest_message), current.answer,
+                           tracker.get_slot(STATE) or {}, text, random.Random(),
+                           question=tracker.get_slot(QUESTION) or "")
+    utter_all(dispatcher, reply.messages)
+    slots: dict[str, Any] = {STATE: reply.state, "exercise_step": reply.step,
+                             ANSWER: DONE if reply.finished else None}
+    if phase is not None:  # the question was answered instead: the check-in is passed by
+        slots[CHECKIN] = None
+    if reply.annotation is not None:
+        slots["turn_annotation"] = reply.annotation.to_dict()
+    return slots
 
 
 class ActionExerciseSummary(Action):

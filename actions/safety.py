@@ -7,6 +7,7 @@ Three ways in, set by the NLU risk detector (attune_rasa/risk_detector.py):
   a clear no goes back where the person was, anything else starts the safety check;
 - `risk_past` (an event that is over, such as childhood abuse): validation and one question about
   safety now, without the crisis script; a danger answer starts the safety check.
+- `worry_for_someone` (someone else at risk, told with worry for them): actions/worry.py.
 Every way in records a risk event of its own level for the therapist (the `risk_event` slot, which
 the transcript store projects onto the user's turn).
 """
@@ -80,10 +81,11 @@ def current_check(tracker: Tracker) -> tuple[str, str]:
 
 # --- shared replies -----------------------------------------------------------------------------
 
-def show_resources(dispatcher: CollectingDispatcher, tracker: Tracker, category: str | None) -> None:
+def show_resources(dispatcher: CollectingDispatcher, tracker: Tracker, category: str | None,
+                   concern: str | None = None) -> None:
     """Resources for this kind of risk where the person is; asks where they are when nobody said."""
     locale = locale_of(tracker)
-    dispatcher.utter_message(text=format_resources(locale, category))
+    dispatcher.utter_message(text=format_resources(locale, category, concern))
     if not known_locale(locale) and locale != "default":
         say(dispatcher, "safety", "ask_location")
 

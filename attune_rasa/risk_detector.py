@@ -6,10 +6,11 @@ first in `intent_ranking`), and the dialogue's rules take it from there (data/ru
     flag, current      -> risk_disclosure  (the safety check)
     flag or ask, past  -> risk_past        (validation, one question about safety now)
     ask                -> risk_unclear     (one direct question before anything else)
+    none, but worried for someone else at risk -> worry_for_someone (the worry met, lines for it)
 It adds one `risk_category` entity per finding, and on every message the full risk result under the
 parse_data key `attune_risk`.
 
-The detector owns those three intents. When it finds nothing but the intent classifier guessed one
+The detector owns those four intents. When it finds nothing but the intent classifier guessed one
 of them, the guess becomes `nlu_fallback` (a form takes the message as an answer; outside a form
 the fallback asks the person to say it another way). The classifier learns them from a few dozen
 examples and is not calibrated for risk: on the labelled development sets its own risk guesses
@@ -24,7 +25,7 @@ off (risk only, as the detector did before): the actions then analyse answers th
 The processor builds parse_data from `Message.as_dict(only_output_properties=True)`, which is why
 each value is set with `add_to_output=True`.
 
-The domain must list the three intents and the entity `risk_category` (otherwise Rasa
+The domain must list the four intents and the entity `risk_category` (otherwise Rasa
 warns that the parsed intent/entity is not in the domain).
 """
 from __future__ import annotations
@@ -64,9 +65,10 @@ log = logging.getLogger(__name__)
 RISK_INTENT = "risk_disclosure"
 UNCLEAR_INTENT = "risk_unclear"
 PAST_INTENT = "risk_past"
+WORRY_INTENT = "worry_for_someone"
 RISK_ENTITY = "risk_category"
 PARSE_DATA_KEY = RISK_KEY
-DETECTOR_INTENTS = frozenset({RISK_INTENT, UNCLEAR_INTENT, PAST_INTENT})
+DETECTOR_INTENTS = frozenset({RISK_INTENT, UNCLEAR_INTENT, PAST_INTENT, WORRY_INTENT})
 
 
 def _intent_name(message: Message) -> str | None:
@@ -147,7 +149,7 @@ class RiskDetector(GraphComponent, IntentClassifier):
 
     def _intent_for(self, result: RiskResult) -> str | None:
         if result.outcome == "none":
-            return None
+            return WORRY_INTENT if result.worry is not None else None
         if result.past_only:
             return PAST_INTENT
         return self.intent if result.outcome == "flag" else UNCLEAR_INTENT

@@ -54,7 +54,7 @@ ORDINARY = (("mentalizing", "mentalizing.jsonl"), ("repair", "repair.jsonl"))
 WRITTEN_ORDINARY = ROOT / "bot" / "analysis" / "lexicons" / "risk_model_ordinary.yml"
 THIRD_PARTY = "third_party_concern"
 NLU_DIR = ROOT / "data" / "nlu"
-NOT_ORDINARY_INTENTS = {"risk_disclosure", "risk_unclear", "risk_past", "need_help_now"}
+NOT_ORDINARY_INTENTS = {"risk_disclosure", "risk_unclear", "risk_past", "worry_for_someone", "need_help_now"}
 ENTITY_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
 
 

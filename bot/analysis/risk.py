@@ -116,6 +116,11 @@ class RiskFinding:
     nearest: list[str] = field(default_factory=list)
     # Whose safety it is: the speaker's, or (abuse_or_danger only) SOMEONE_CLOSE's.
     about: str = SPEAKER
+    # Someone else's risk only (third_party_concern): its kind, as it would be were it the speaker's
+    # ("self_harm" for "my friend cuts herself"), and whether the speaker is worried for them or asks
+    # how to help ("what do I say to her?"), which the dialogue answers (`RiskResult.worry`).
+    concern: str | None = None
+    worried: bool = False
 
     def to_dict(self) -> dict:
         data = {
@@ -128,6 +133,9 @@ class RiskFinding:
             "source": self.source,
             "about": self.about,
         }
+        if self.category == THIRD_PARTY:
+            data["concern"] = self.concern
+            data["worried"] = self.worried
         if self.source == "model":
             data["probability"] = self.probability
             data["nearest"] = list(self.nearest)
@@ -169,6 +177,14 @@ class RiskResult:
         return self.outcome != "none" and all("past" in f.qualifiers for f in speaker)
 
     @property
+    def worry(self) -> RiskFinding | None:
+        """Someone else's risk the speaker is worried about or asks how to help with, when nothing of
+        their own was found (their own safety comes first)."""
+        if self.outcome != "none":
+            return None
+        return next((f for f in self.findings if f.category == THIRD_PARTY and f.worried), None)
+
+    @property
     def source(self) -> str | None:
         """Who set the outcome: "rules" or "model" (None when the outcome is none)."""
         top = most_urgent(self.speaker_findings) if self.outcome != "none" else None
@@ -180,6 +196,7 @@ class RiskResult:
             "flagged": self.flagged,
             "level": self.level,
             "past_only": self.past_only,
+            "worry": self.worry is not None,
             "source": self.source,
             "findings": [f.to_dict() for f in self.findings],
             "language_supported": self.language_supported,
@@ -334,8 +351,11 @@ def assess_risk_rules(doc: Doc) -> RiskResult:
     if text.in_message("cue/self_reveal"):
         for candidate in kept:
             _own(candidate)
+    findings = _merge(kept, lex)
+    for finding in findings:
+        finding.worried = finding.category == THIRD_PARTY and _worried_for_someone(finding, text)
     return RiskResult(
-        findings=_merge(kept, lex),
+        findings=findings,
         language_supported=is_probably_english(doc),
         set_aside=_dedupe_evidence(set_aside),
         sure_set_aside=sure,
@@ -760,7 +780,7 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     if can_be_mention and _met_at_work(span, chain, person, text):
         # "I'm a nurse. I dressed a young woman's self-harm wounds today", "my supervisor says I
         # have to ask about suicide directly": the topic met in caring for others.
-        _make_third_party(candidate, "someone in their care at work")
+        _make_third_party(candidate, IN_CARE_AT_WORK)
         return ""
     if spec.get("speaker") == "always" and reporter in (None, "first"):
         person = "first"
@@ -897,6 +917,29 @@ def _own(candidate: _Candidate) -> None:
         (candidate.category, note), candidate.ask = candidate.owned_as, True
         candidate.qualifiers = [q for q in candidate.qualifiers if q != note] + ["told of someone else, then owned"]
         candidate.explanation = "Told as someone else's, then said to be the speaker's own (worth asking directly)."
+
+
+# Someone else's risk met in the speaker's work, or in a story or the news: not a worry for someone in
+# their own life.
+NOT_A_WORRY_CUES = ("cue/helper_work", "cue/professional_report", "cue/care_role", "cue/fiction")
+IN_CARE_AT_WORK = "someone in their care at work"
+JEST_CUES = ("cue/jest", "cue/laugh", "cue/laugh_shared", "cue/joke_said", "cue/hyperbole")
+
+
+def _worried_for_someone(finding: RiskFinding, text: _Text) -> bool:
+    """Whether someone else's risk is told with worry for them or a wish to help ("my friend says she
+    wants to die, what do I say to her?"), or is grave and now ("my friend texted that she's going to
+    end her life tonight"), outside the speaker's work and stories."""
+    asks = text.cues("cue/worry_help")
+    # Grave, now, someone in the speaker's life, not said in jest ("my friend texted me she's going to
+    # end her life tonight"): a worry whether or not the speaker asks what to do.
+    grave_now = (finding.level in ("high", "imminent") and "past" not in finding.qualifiers
+                 and text.in_message("cue/known_person")
+                 and not any(text.in_message(cue) for cue in (*JEST_CUES, "cue/dated", "cue/recovered")))
+    if not (asks or grave_now) or f"about someone else ({IN_CARE_AT_WORK})" in finding.qualifiers:
+        return False
+    # "How do I support her" is no support worker's work.
+    return not any(not any(_touch(cue, a) for a in asks) for label in NOT_A_WORRY_CUES for cue in text.cues(label))
 
 
 def _make_third_party(candidate: _Candidate, about: str = "", *, note: str | None = None,
@@ -1488,7 +1531,9 @@ def _finding(category: str, group: list[_Candidate], lex: _Lexicon) -> RiskFindi
     explanation = top.explanation + (f" ({', '.join(qualifiers)})" if qualifiers else "")
     # The speaker's own danger comes first: "he hits me and the kids" is asked about as the speaker's.
     about = SOMEONE_CLOSE if all(c.about == SOMEONE_CLOSE for c in group) else SPEAKER
-    return RiskFinding(category, top.severity, evidence, explanation, level, qualifiers, about=about)
+    concern = top.owned_as[0] if category == THIRD_PARTY and top.owned_as else None
+    return RiskFinding(category, top.severity, evidence, explanation, level, qualifiers, about=about,
+                       concern=concern)
 
 
 def _level_of(category: str, group: list[_Candidate], lex: _Lexicon) -> tuple[str, _Candidate, list[_Candidate]]:

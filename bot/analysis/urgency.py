@@ -15,6 +15,9 @@ THIRD_PARTY = "third_party_concern"
 # Whose safety an abuse_or_danger finding is about when it is not the speaker's: a child of theirs or
 # a relative in care (bot/analysis/risk.py reads it; the safety check asks about that person).
 SOMEONE_CLOSE = "someone_close"
+# Someone else at risk whom the speaker is worried about or asks how to help (a third_party_concern
+# finding marked `worried`): the dialogue meets the worry and shows lines that support the worried.
+SOMEONE_ELSE = "someone_else"
 
 
 def _field(finding: Any, name: str) -> Any:

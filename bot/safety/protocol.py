@@ -28,6 +28,8 @@ PROTOCOL_FILE = Path(__file__).with_name("protocol.yml")
 # bot/analysis/risk.py, SOMEONE_CLOSE), whose questions are about that person's safety.
 CATEGORIES = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger", SOMEONE_CLOSE)
 DEFAULT_CATEGORY = "suicidal_ideation"
+# The kinds of risk someone else may be in, when the speaker is worried about them (`worry`).
+WORRY_CONCERNS = ("suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger")
 
 Answer = Literal["yes", "no", "unsure", "fine"]
 Outcome = Literal["urgent", "concern", "checked"]
@@ -84,10 +86,19 @@ class Protocol(BaseModel):
     past: dict[str, PastProtocol]
     past_safe: str
     answers: AnswerPhrases
+    worry: dict[str, str]
+    worry_back: str
+    worry_menu: str
+    worry_again: str
 
     @validator("categories", "ask", "past")
     def every_category(cls, table: dict) -> dict:
         require_keys(table, CATEGORIES, "missing categories:")
+        return table
+
+    @validator("worry")
+    def every_kind_of_worry(cls, table: dict) -> dict:
+        require_keys(table, WORRY_CONCERNS, "missing kinds of worry:")
         return table
 
 
@@ -107,6 +118,12 @@ def category_of_finding(finding: Mapping[str, object]) -> str:
     if finding.get("about") == SOMEONE_CLOSE and finding.get("category") == "abuse_or_danger":
         return SOMEONE_CLOSE
     return category_of(finding.get("category"))
+
+
+def worry_words(concern: str | None) -> str:
+    """What meets someone's worry for another person at risk of this kind (the gravest when unknown)."""
+    words = load_protocol().worry
+    return words[concern] if concern in words else words[DEFAULT_CATEGORY]
 
 
 def clear_no(category: str | None) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, validator
 
-from bot.analysis.urgency import SOMEONE_CLOSE
+from bot.analysis.urgency import SOMEONE_CLOSE, SOMEONE_ELSE
 from bot.content import load_document
 
 RESOURCES_FILE = Path(__file__).with_name("crisis_resources.yml")
@@ -38,9 +38,13 @@ class LocaleResources(BaseModel):
             raise ValueError("a locale needs at least one crisis line")
         return lines
 
-    def lines_for(self, category: str | None) -> list[CrisisLine]:
-        """The lines for this kind of risk first, then the general ones."""
-        return [*self.by_category.get(category or "", []), *self.lines]
+    def lines_for(self, category: str | None, concern: str | None = None) -> list[CrisisLine]:
+        """The lines for this kind of risk first, then the general ones. For someone else at risk
+        (SOMEONE_ELSE), the lines for people worried about someone, or when it is abuse, the abuse
+        lines (domestic abuse and child protection lines take calls from the family and friends of
+        the one hurt)."""
+        kind = concern if category == SOMEONE_ELSE and concern == "abuse_or_danger" else category or ""
+        return [*self.by_category.get(kind, []), *self.lines]
 
 
 class CrisisResources(BaseModel):
@@ -70,11 +74,12 @@ def resources_for(locale: str | None) -> LocaleResources:
     return locales.get(locale or "default", locales["default"])
 
 
-def format_resources(locale: str | None, category: str | None = None) -> str:
-    """The resources for this locale and kind of risk, as a short message for the chat."""
+def format_resources(locale: str | None, category: str | None = None, concern: str | None = None) -> str:
+    """The resources for this locale and kind of risk, as a short message for the chat; `concern` is
+    the kind of risk someone else is in, for SOMEONE_ELSE."""
     resources = resources_for(locale)
-    lines = [f"- {line.name}: {line.contact} ({line.hours})" for line in resources.lines_for(category)]
-    who = "they are" if category == SOMEONE_CLOSE else "you are"
+    lines = [f"- {line.name}: {line.contact} ({line.hours})" for line in resources.lines_for(category, concern)]
+    who = "they are" if category in (SOMEONE_CLOSE, SOMEONE_ELSE) else "you are"
     return (
         f"If {who} in danger right now, call {resources.emergency}.\n"
         f"Free, confidential support ({resources.region}):\n" + "\n".join(lines)

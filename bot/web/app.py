@@ -31,6 +31,7 @@ CATEGORY_TITLES = {
     "abuse_or_danger": "If someone is hurting you, or you are in danger",
     "harm_to_others": "If you are afraid you might hurt someone",
     "someone_close": "If you are worried about a child, or an adult you look after",
+    "someone_else": "If you are worried about someone else's safety",
 }
 
 

@@ -92,6 +92,24 @@ def test_a_child_being_hurt_is_asked_about_the_child_with_the_lines_that_can_act
     assert events[0]["category"] == "someone_close" and events[-1]["outcome"] == "concern"
 
 
+def test_a_worry_for_someone_else_is_met_once_and_the_exercise_goes_on(servers, sender):
+    assert "United Kingdom" in servers.texts(sender, "I'm in the UK")
+    start_exercise(servers, sender)
+    reply = servers.texts(sender, "My best mate keeps saying she wants to die and I don't know what to say to her.")
+    assert "ask them plainly whether they're thinking about suicide" in reply
+    assert "HOPELINE247" in reply and "If they are in danger right now, call 999" in reply
+    assert "?" in reply.split("Here's where we were")[1]  # then the question again
+    assert "thoughts of ending your life?" not in reply and ASK not in reply  # not the speaker's check
+    answer = servers.texts(sender, "I think I felt frightened and helpless, and a bit guilty that I froze.")
+    assert "HOPELINE247" not in answer and "plainly" not in answer and "?" in answer  # practice goes on
+    # Told again the same day, the worry is the practice answer it is (the exercise's next question).
+    again = servers.texts(sender, "She probably felt alone when she said she wants to die, I'm so worried about her.")
+    assert "HOPELINE247" not in again and "plainly" not in again and "?" in again
+    events = stored_risk_events(servers, sender)
+    assert [(e["kind"], e["category"], e["concern"]) for e in events] == [("worry", "someone_else", "suicidal_ideation")]
+    assert events[0]["evidence"]
+
+
 def test_a_plan_means_urgent_help_and_no_practice_today(servers, sender):
     assert "United Kingdom" in servers.texts(sender, "I'm in the UK")
     start_exercise(servers, sender)

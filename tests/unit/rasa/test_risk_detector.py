@@ -30,6 +30,7 @@ from attune_rasa.risk_detector import (  # noqa: E402
     RISK_ENTITY,
     RISK_INTENT,
     UNCLEAR_INTENT,
+    WORRY_INTENT,
     RiskDetector,
 )
 
@@ -101,12 +102,24 @@ def test_each_outcome_sets_its_own_intent(detector, text, intent):
     assert parse_data_of(message)[INTENT] == {"name": intent, "confidence": 1.0}
 
 
-def test_worry_for_someone_else_does_not_interrupt_the_speaker(detector):
+def test_worry_for_someone_else_is_met_without_checking_the_speaker(detector):
+    """Someone else's risk told with worry for them: its own intent (the worry met, lines that support
+    the worried), never the speaker's safety check."""
     message = classified_message("my best friend self-harms, how can I help her?")
     detector.process([message])
     data = parse_data_of(message)
+    assert data[INTENT] == {"name": WORRY_INTENT, "confidence": 1.0}
+    assert data[PARSE_DATA_KEY]["outcome"] == "none" and data[PARSE_DATA_KEY]["worry"] is True
+    [finding] = data[PARSE_DATA_KEY]["findings"]
+    assert (finding["category"], finding["concern"], finding["worried"]) == ("third_party_concern", "self_harm", True)
+
+
+def test_someone_else_s_risk_told_without_worry_keeps_the_classifier_s_intent(detector):
+    message = classified_message("my granddaughter is a nurse and she told me about a lady who'd cut herself")
+    detector.process([message])
+    data = parse_data_of(message)
     assert data[INTENT]["name"] == DEFAULT_NLU_FALLBACK_INTENT_NAME
-    assert data[PARSE_DATA_KEY]["outcome"] == "none"
+    assert data[PARSE_DATA_KEY]["worry"] is False
     assert [f["category"] for f in data[PARSE_DATA_KEY]["findings"]] == ["third_party_concern"]
 
 

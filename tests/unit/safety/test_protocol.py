@@ -160,3 +160,45 @@ def test_a_clear_no_about_someone_close_speaks_of_them():
     assert protocol.clear_no("suicidal_ideation") == protocol.load_protocol().ask_clear_no
     assert "look after" in protocol.check_question("ask", "someone_close")[0]
     assert protocol.check_question("past", "someone_close") == (protocol.load_protocol().past["someone_close"].question, "yes")
+
+
+# --- someone else at risk, told with worry -------------------------------------------------------
+
+@pytest.mark.parametrize("locale, concern, first, absent", [
+    ("en-GB", "suicidal_ideation", "PAPYRUS HOPELINE247", "Refuge"),
+    ("en-GB", "self_harm", "PAPYRUS HOPELINE247", "Refuge"),
+    ("en-GB", "abuse_or_danger", "National Domestic Abuse Helpline", "PAPYRUS"),
+    ("en-US", "suicidal_ideation", "988", "Domestic Violence"),
+    ("en-US", "abuse_or_danger", "National Domestic Violence Hotline", "Eldercare"),
+    (None, "self_harm", "Find a Helpline", "988"),
+])
+def test_someone_worried_about_another_gets_lines_that_support_the_worried(locale, concern, first, absent):
+    lines = resources_for(locale).lines_for("someone_else", concern)
+    assert lines[0].name.startswith(first)
+    assert resources_for(locale).lines[0] in lines  # the general lines take such calls too
+    text = format_resources(locale, "someone_else", concern)
+    assert text.startswith("If they are in danger right now") and absent not in text
+
+
+@pytest.mark.parametrize("concern", ["suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger"])
+def test_each_kind_of_worry_has_its_own_words_that_meet_the_worry_first(concern):
+    words = protocol.worry_words(concern)
+    assert words.startswith(("It sounds like", "That sounds"))
+    assert "emergency" in words or "police" in words or "medical help" in words  # what to do if in danger now
+    assert sum(protocol.worry_words(other) == words for other in protocol.WORRY_CONCERNS) == 1
+
+
+def test_an_unknown_kind_of_worry_is_met_as_the_gravest():
+    assert protocol.worry_words(None) == protocol.worry_words("suicidal_ideation")
+    assert protocol.worry_words("third_party_concern") == protocol.worry_words("suicidal_ideation")
+
+
+def test_a_kind_of_worry_left_out_of_the_protocol_is_named(tmp_path):
+    import yaml
+
+    data = yaml.safe_load(protocol.PROTOCOL_FILE.read_text(encoding="utf-8"))
+    del data["worry"]["self_harm"]
+    path = tmp_path / "protocol.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(Exception, match="self_harm"):
+        protocol.load_protocol.__wrapped__(path)
