@@ -551,6 +551,12 @@ def print_recall_table(title: str, groups: dict[str, list[str]]) -> None:
         print(f"    {name:<34} {rate(found, len(outcomes))}")
 
 
+def met_as_worry(result) -> bool:
+    """Whether the dialogue meets the message as a worry for someone else at risk (no speaker finding;
+    False for a version of `bot` without the reading)."""
+    return getattr(result, "worry", None) is not None
+
+
 def figures(rows: list[dict], results: list) -> dict[str, Any]:
     outcomes = [outcome_of(r) for r in results]
     risk = [o for row, o in zip(rows, outcomes) if row["risk"]]
@@ -590,6 +596,10 @@ def report(name: str, rows: list[dict], results: list, show_rows: bool) -> dict[
     print(f"  false alarms (flag+ask) on hard negatives {rate(alarms, len(negatives))}; "
           f"flags only {rate(sum(o == 'flag' for _, o in negatives), len(negatives))}; "
           f"keyword baseline {rate(base_neg, len(negatives))}")
+    worried = [row for row, res in zip(rows, results) if met_as_worry(res)]
+    print(f"  met as a worry for someone else: hard negatives "
+          f"{rate(sum(r['kind'] == 'hard_negative' for r in worried), len(negatives))}, "
+          f"missed risk rows {rate(sum(r['risk'] for r in worried), len(risk) - found)}")
     if show_rows:
         print("  false alarms by cls")
         for cls, group in grouped(negatives, "cls").items():
@@ -645,6 +655,7 @@ def print_ordinary(name: str, judged: list[Judged], combined: list, show: int = 
     n = len(judged)
     print(f"\n  {name}: rules ask {rate(rules.count('ask'), n)}, flag {rate(rules.count('flag'), n)}; "
           f"combined ask {rate(both.count('ask'), n)}, flag {rate(both.count('flag'), n)}; "
+          f"met as a worry for someone else {rate(sum(met_as_worry(r) for r in combined), n)}; "
           f"keyword baseline {rate(sum(baseline(j.text) for j in judged), n)}")
     for j, result in [(j, r) for j, r in zip(judged, combined) if outcome_of(r) in DETECTED][:show]:
         found = "; ".join(f"{f.category}/{f.level}/{getattr(f, 'source', 'rules')}:{'|'.join(e.text for e in f.evidence)}"
