@@ -130,6 +130,9 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   (self-harm told by its aftermath, suicide by errands, harm by its steps; the same surface details
   meant innocently as hard negatives). Each was measured once as fresh before the rules were read
   against it (figures in docs/analysis.md); development data since;
+- "dev47": tests/data/risk_dev47.jsonl, the eighteenth blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only: its first run, and after two rounds
+  of rules) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -137,7 +140,7 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,
   dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,
   dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,
-  dev44,dev45,dev46.
+  dev44,dev45,dev46,dev47.
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -208,6 +211,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev42", "risk_dev42.jsonl", True), ("dev43", "risk_dev43.jsonl", True),
             ("dev44", "risk_dev44.jsonl", True),
             ("dev45", "risk_dev45.jsonl", True), ("dev46", "risk_dev46.jsonl", True),
+            ("dev47", "risk_dev47.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
