@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import AnswerValidation, SayAction, say, yes_or_no
 
 # Slots that belong to the person rather than to one conversation, so a new session keeps them.
-PERSON_SLOTS = ("onboarded", "consent_given", "exercise_profiles", "locale", "practice_hold")
+PERSON_SLOTS = ("onboarded", "consent_given", "exercise_profiles", "locale", "practice_hold", "worry_heard")
 
 
 class ActionSessionStart(Action):

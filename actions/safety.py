@@ -82,11 +82,11 @@ def current_check(tracker: Tracker) -> tuple[str, str]:
 # --- shared replies -----------------------------------------------------------------------------
 
 def show_resources(dispatcher: CollectingDispatcher, tracker: Tracker, category: str | None,
-                   concern: str | None = None) -> None:
+                   concern: str | None = None, ask_where: bool = True) -> None:
     """Resources for this kind of risk where the person is; asks where they are when nobody said."""
     locale = locale_of(tracker)
     dispatcher.utter_message(text=format_resources(locale, category, concern))
-    if not known_locale(locale) and locale != "default":
+    if ask_where and not known_locale(locale) and locale != "default":
         say(dispatcher, "safety", "ask_location")
 
 
@@ -330,6 +330,17 @@ class ActionSafetyFirst(Action):
 
 # --- where the person is ------------------------------------------------------------------------
 
+def answered_just_after(tracker: Tracker, action: str) -> bool:
+    """Whether the bot's last action before the latest message was `action` (the message answers it)."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+        elif users == 1 and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") == action
+    return False
+
+
 class ActionSetLocale(Action):
     """Remembers the country someone names, and shows that country's numbers for the current risk."""
 
@@ -343,9 +354,11 @@ class ActionSetLocale(Action):
         if locale is None:
             say(dispatcher, "safety", "location_unknown")
             locale = "default"
+        event = current_event(tracker)
         if active_loop_name(tracker) in SAFETY_LOOPS:
-            category = current_event(tracker).get("category")
-            dispatcher.utter_message(text=format_resources(locale, category))
+            dispatcher.utter_message(text=format_resources(locale, event.get("category")))
+        elif event.get("kind") == "worry" and answered_just_after(tracker, "action_worry_for_someone"):
+            dispatcher.utter_message(text=format_resources(locale, event.get("category"), event.get("concern")))
         else:
             say(dispatcher, "safety", "location_noted", region=resources_for(locale).region)
         return [SlotSet("locale", locale)]

@@ -17,16 +17,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import active_loop_name
+from actions.common import active_loop_name, locale_of
 from actions.exercise import take_answer
 from actions.safety import message_risk, risk_event, say_who_will_see, show_resources
 from bot.analysis.urgency import SOMEONE_ELSE
 from bot.exercises.registry import simulated_exercises
 from bot.safety import protocol
+from bot.safety.resources import resources_for
 
-
-def worry_met_today(tracker: Tracker) -> bool:
-    return tracker.get_slot("worry_heard") == dt.date.today().isoformat()
+HEARD = "worry_heard"  # "<date> <kind of risk>" of the worry last met in full
 
 
 def worried_finding(tracker: Tracker) -> dict[str, Any]:
@@ -35,34 +34,46 @@ def worried_finding(tracker: Tracker) -> dict[str, Any]:
     return next((f for f in findings if isinstance(f, dict) and f.get("worried")), {})
 
 
+def heard_value(concern: str | None) -> str:
+    return f"{dt.date.today().isoformat()} {concern or 'unknown'}"
+
+
+def heard_again(tracker: Tracker, worry: dict[str, Any]) -> bool:
+    """The same kind of worry was met in full today, and this one is no graver: a graver or another
+    kind ("she has just taken the tablets") is met in full again."""
+    return tracker.get_slot(HEARD) == heard_value(worry.get("concern")) and worry.get("level") in (None, "concern")
+
+
 class ActionWorryForSomeone(Action):
-    """In full once a day. Told again that day, it is met in a line outside a form, and in an exercise
-    it is the person's practice answer (they may be reflecting on that very person); in a simulated
-    client's session (trainee practice) it is always the practice. Any other form asks its question
-    again (the form's rules in data/rules/forms.yml run it next)."""
+    """Met in full, unless the same worry was met today. Told again, it is met in a line; in an
+    exercise it is then the person's practice answer (they may be reflecting on that very person), as
+    it always is in a simulated client's session (trainee practice: the words are the practice).
+    After it, a form asks its question again (the form's rules in data/rules/forms.yml)."""
 
     def name(self) -> str:
         return "action_worry_for_someone"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         loop = active_loop_name(tracker)
-        simulated = tracker.get_slot("exercise") in simulated_exercises()
-        if loop == "exercise_form" and (simulated or worry_met_today(tracker)):
+        worry = worried_finding(tracker)
+        in_exercise = loop == "exercise_form"
+        simulated = in_exercise and tracker.get_slot("exercise") in simulated_exercises()
+        if simulated or (in_exercise and heard_again(tracker, worry)):
             answered = await take_answer(dispatcher, tracker, tracker.latest_message.get("text") or "")
             return [SlotSet(name, value) for name, value in answered.items()]
-        if simulated or worry_met_today(tracker):
-            if loop is None:
-                dispatcher.utter_message(text=protocol.load_protocol().worry_again)
+        texts = protocol.load_protocol()
+        if heard_again(tracker, worry):
+            emergency = resources_for(locale_of(tracker)).emergency
+            dispatcher.utter_message(text=texts.worry_again.format(emergency=emergency))
             return []
-        worry = worried_finding(tracker)
         concern = worry.get("concern")
-        words = protocol.load_protocol()
         dispatcher.utter_message(text=protocol.worry_words(concern))
-        show_resources(dispatcher, tracker, SOMEONE_ELSE, concern)
+        # Inside a form, a tapped location would be taken as the form's answer: no question there.
+        show_resources(dispatcher, tracker, SOMEONE_ELSE, concern, ask_where=loop is None)
         say_who_will_see(dispatcher, tracker)
-        dispatcher.utter_message(text=words.worry_back if loop else words.worry_menu)
+        dispatcher.utter_message(text=texts.worry_back if loop else texts.worry_menu)
         if loop is None:
             dispatcher.utter_message(response="utter_menu")
         event = {**risk_event({"findings": [worry] if worry else []}, "worry", tracker),
                  "category": SOMEONE_ELSE, "concern": concern}
-        return [SlotSet("worry_heard", dt.date.today().isoformat()), SlotSet("risk_event", event)]
+        return [SlotSet(HEARD, heard_value(concern)), SlotSet("risk_event", event)]

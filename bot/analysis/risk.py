@@ -230,6 +230,9 @@ class _Candidate:
     # A third-party concern's category and note were it the speaker's ("my friend ... it's me").
     owned_as: tuple[str, str] | None = None
     about: str = SPEAKER
+    # A third-party concern's kind of risk, when it is not `owned_as`'s ("my brother says he'll stab
+    # his boss": harm to others, though "it's me" would make it the speaker's danger).
+    concern: str | None = None
 
 
 class _Lexicon:
@@ -923,6 +926,7 @@ def _own(candidate: _Candidate) -> None:
 # their own life.
 NOT_A_WORRY_CUES = ("cue/helper_work", "cue/professional_report", "cue/care_role", "cue/fiction")
 IN_CARE_AT_WORK = "someone in their care at work"
+AT_WORK_NOTE = f"about someone else ({IN_CARE_AT_WORK})"
 JEST_CUES = ("cue/jest", "cue/laugh", "cue/laugh_shared", "cue/joke_said", "cue/hyperbole")
 
 
@@ -936,10 +940,15 @@ def _worried_for_someone(finding: RiskFinding, text: _Text) -> bool:
     grave_now = (finding.level in ("high", "imminent") and "past" not in finding.qualifiers
                  and text.in_message("cue/known_person")
                  and not any(text.in_message(cue) for cue in (*JEST_CUES, "cue/dated", "cue/recovered")))
-    if not (asks or grave_now) or f"about someone else ({IN_CARE_AT_WORK})" in finding.qualifiers:
+    if not (asks or grave_now) or AT_WORK_NOTE in finding.qualifiers:
         return False
-    # "How do I support her" is no support worker's work.
-    return not any(not any(_touch(cue, a) for a in asks) for label in NOT_A_WORRY_CUES for cue in text.cues(label))
+    return not any(_names_work_or_a_story(cue, asks) for label in NOT_A_WORRY_CUES for cue in text.cues(label))
+
+
+def _names_work_or_a_story(cue: Span, asks: list[Span]) -> bool:
+    """A work or story cue that is not part of the speaker's own question: the helper-work cue also
+    reads "I support" in "how do I support her", which is a friend's question, not a support worker's."""
+    return not any(_touch(cue, ask) for ask in asks)
 
 
 def _make_third_party(candidate: _Candidate, about: str = "", *, note: str | None = None,
@@ -1194,6 +1203,9 @@ def _harm_by_speaker(candidate: _Candidate, verb: Token, actor: str | None, chai
             return None
         _make_third_party(candidate, note="someone else may be hurt", owned_as="abuse_or_danger")
         candidate.explanation = "Someone else may be hurting or threatening a person."
+        if wish:
+            # Someone the speaker knows means to hurt a person: the worry is what they may do.
+            candidate.concern = "harm_to_others"
         return None
     if not wish and (weak or parse.is_ongoing_figure(verb) or actor is None):
         if text.in_message("cue/harm_plan"):
@@ -1531,7 +1543,7 @@ def _finding(category: str, group: list[_Candidate], lex: _Lexicon) -> RiskFindi
     explanation = top.explanation + (f" ({', '.join(qualifiers)})" if qualifiers else "")
     # The speaker's own danger comes first: "he hits me and the kids" is asked about as the speaker's.
     about = SOMEONE_CLOSE if all(c.about == SOMEONE_CLOSE for c in group) else SPEAKER
-    concern = top.owned_as[0] if category == THIRD_PARTY and top.owned_as else None
+    concern = (top.concern or top.owned_as[0]) if category == THIRD_PARTY and top.owned_as else None
     return RiskFinding(category, top.severity, evidence, explanation, level, qualifiers, about=about,
                        concern=concern)
 

@@ -16,8 +16,9 @@ FORMS = ("consent_form", "pairing_form", "suds_form", "exercise_form")
 # Intents no form takes as an answer (domain.yml's slot mappings exclude them; a test checks).
 CONTROL_INTENTS = ("help", "about", "pause", "stop", "menu", "risk_disclosure", "risk_unclear", "risk_past",
                    "need_help_now", "worry_for_someone")
-# A worry for someone else at risk (actions/worry.py) is met, then the question asked again; told
-# again the same day in an exercise, the worry action hands it to the exercise as the answer.
+# Each is answered by `action_<intent>`, then the form asks its question again. A worry for someone
+# else at risk (actions/worry.py) told again the same day in an exercise is the exercise's answer
+# instead: its action hands the message to the exercise, and the form asks the next question.
 ANSWERED_AND_ASKED_AGAIN = ("help", "about", "worry_for_someone")
 
 HEADER = """version: "3.1"

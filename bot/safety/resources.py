@@ -11,6 +11,8 @@ from bot.analysis.urgency import SOMEONE_CLOSE, SOMEONE_ELSE
 from bot.content import load_document
 
 RESOURCES_FILE = Path(__file__).with_name("crisis_resources.yml")
+# For someone worried about another person, the lines to show first, by the other person's risk.
+WORRY_LINES = {"suicidal_ideation": SOMEONE_ELSE, "self_harm": SOMEONE_ELSE, "abuse_or_danger": "abuse_or_danger"}
 
 
 class CrisisLine(BaseModel):
@@ -40,10 +42,12 @@ class LocaleResources(BaseModel):
 
     def lines_for(self, category: str | None, concern: str | None = None) -> list[CrisisLine]:
         """The lines for this kind of risk first, then the general ones. For someone else at risk
-        (SOMEONE_ELSE), the lines for people worried about someone, or when it is abuse, the abuse
-        lines (domestic abuse and child protection lines take calls from the family and friends of
-        the one hurt)."""
-        kind = concern if category == SOMEONE_ELSE and concern == "abuse_or_danger" else category or ""
+        (SOMEONE_ELSE), the lines for people worried about someone at risk of suicide or self-harm;
+        for a worry about abuse, the abuse lines (domestic abuse and child protection lines take
+        calls from the family and friends of the one hurt); otherwise the general ones alone."""
+        kind = category or ""
+        if category == SOMEONE_ELSE:
+            kind = WORRY_LINES.get(concern or "", "")
         return [*self.by_category.get(kind, []), *self.lines]
 
 
@@ -79,7 +83,7 @@ def format_resources(locale: str | None, category: str | None = None, concern: s
     the kind of risk someone else is in, for SOMEONE_ELSE."""
     resources = resources_for(locale)
     lines = [f"- {line.name}: {line.contact} ({line.hours})" for line in resources.lines_for(category, concern)]
-    who = "they are" if category in (SOMEONE_CLOSE, SOMEONE_ELSE) else "you are"
+    who = {SOMEONE_CLOSE: "they are", SOMEONE_ELSE: "anyone is"}.get(category or "", "you are")
     return (
         f"If {who} in danger right now, call {resources.emergency}.\n"
         f"Free, confidential support ({resources.region}):\n" + "\n".join(lines)

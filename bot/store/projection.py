@@ -262,12 +262,15 @@ def _evidence(value) -> list[dict]:
 
 def _risk_fields(risk: dict) -> tuple[dict, list[dict]]:
     """Category, severity, level and evidence from either shape: the `risk_event` slot (flat) or
-    the NLU's full result (`findings`): the most urgent finding wins. The slot's way in ("ask", "past")
-    and the safety check's outcome are kept in the level's text for the therapist ("high; check: urgent")."""
+    the NLU's full result (`findings`): the most urgent finding wins. The slot's way in ("ask", "past"),
+    the other person's kind of risk for a worry about someone else, and the safety check's outcome are
+    kept in the level's text for the therapist ("high; check: urgent", "concern; via: worry; risk:
+    self_harm")."""
     findings = [f for f in risk.get("findings") or [] if isinstance(f, dict)]
     top = most_urgent(findings) or {}
     level = risk.get("level", top.get("level"))
-    course = [f"{name}: {risk[key]}" for key, name in (("kind", "via"), ("outcome", "check")) if risk.get(key)]
+    course = [f"{name}: {risk[key]}" for key, name in (("kind", "via"), ("concern", "risk"), ("outcome", "check"))
+              if risk.get(key)]
     if course:
         level = "; ".join([str(level or "?"), *course])
     fields = {

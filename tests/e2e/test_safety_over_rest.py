@@ -97,7 +97,7 @@ def test_a_worry_for_someone_else_is_met_once_and_the_exercise_goes_on(servers, 
     start_exercise(servers, sender)
     reply = servers.texts(sender, "My best mate keeps saying she wants to die and I don't know what to say to her.")
     assert "ask them plainly whether they're thinking about suicide" in reply
-    assert "HOPELINE247" in reply and "If they are in danger right now, call 999" in reply
+    assert "HOPELINE247" in reply and "If anyone is in danger right now, call 999" in reply
     assert "?" in reply.split("Here's where we were")[1]  # then the question again
     assert "thoughts of ending your life?" not in reply and ASK not in reply  # not the speaker's check
     answer = servers.texts(sender, "I think I felt frightened and helpless, and a bit guilty that I froze.")

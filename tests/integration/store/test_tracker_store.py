@@ -399,3 +399,16 @@ def test_a_check_s_outcome_turns_later_refines_its_risk_event_rather_than_adding
     turns = repo.get_transcript(therapist, summary.id).turns
     assert [t.text for t in turns if t.risk_events] == ["my dad used to hit me when I was seven",
                                                           "sometimes I wish it would all stop"]
+
+
+def test_a_worry_for_someone_else_is_stored_with_the_other_person_s_kind_of_risk(store, therapist):
+    link(therapist, "web-10")
+    chat = consented_chat(store, "web-10")
+    worry = {"id": "w1", "kind": "worry", "category": "someone_else", "concern": "self_harm", "severity": 3,
+             "level": "concern", "evidence": [{"start": 10, "end": 20, "text": "cuts herself", "marker": "m",
+                                               "explanation": "e"}]}
+    chat.say(user("my friend cuts herself, how do I help her?", "worry_for_someone"), SlotSet("risk_event", worry),
+             BotUttered("It sounds like you care about them a lot."))
+    [event] = repo.list_risk_events(therapist)
+    assert (event.category, event.level) == ("someone_else", "concern; via: worry; risk: self_harm")
+    assert [e.text for e in event.evidence] == ["cuts herself"]

@@ -2,11 +2,15 @@
 CollectingDispatcher, domain.yml and the real exercise engines."""
 import datetime as dt
 
+from rasa_sdk.events import ActionExecuted, BotUttered, UserUttered
+
 from actions.exercise import ActionExerciseStart
+from actions.safety import ActionSetLocale
 from actions.worry import ActionWorryForSomeone
 from bot.safety.protocol import load_protocol, worry_words
 
 TODAY = dt.date.today().isoformat()
+HEARD_SI = f"{TODAY} suicidal_ideation"
 
 
 def slot_events(events):
@@ -17,9 +21,9 @@ def texts(messages):
     return " ".join(m.get("text") or "" for m in messages)
 
 
-def worry(concern="suicidal_ideation", text="wants to die"):
+def worry(concern="suicidal_ideation", text="wants to die", level="concern"):
     return {"flagged": False, "outcome": "none", "level": "none", "past_only": False, "worry": True,
-            "findings": [{"category": "third_party_concern", "severity": 1, "level": "concern",
+            "findings": [{"category": "third_party_concern", "severity": 1, "level": level,
                           "concern": concern, "worried": True, "about": "speaker",
                           "evidence": [{"start": 10, "end": 10 + len(text), "text": text, "marker": "x",
                                         "explanation": "y"}]}]}
@@ -31,11 +35,11 @@ def test_a_worry_is_met_with_what_helps_lines_for_the_worried_and_the_menu(track
     events, messages = run(ActionWorryForSomeone(), tracker, domain)
     said = texts(messages)
     assert said.startswith(worry_words("suicidal_ideation"))
-    assert "HOPELINE247" in said and "116 123" in said and "If they are in danger right now, call 999" in said
+    assert "HOPELINE247" in said and "116 123" in said and "If anyone is in danger right now, call 999" in said
     assert "nobody" in said.lower()  # who will see it, and that nobody watches live
     assert messages[-1].get("response") == "utter_menu"
     recorded = slot_events(events)
-    assert recorded["worry_heard"] == TODAY
+    assert recorded["worry_heard"] == HEARD_SI
     event = recorded["risk_event"]
     assert (event["kind"], event["category"], event["concern"]) == ("worry", "someone_else", "suicidal_ideation")
     assert event["evidence"][0]["text"] == "wants to die" and event["id"]
@@ -59,17 +63,36 @@ def test_with_no_locale_the_worried_get_the_directory_and_are_asked_where_they_a
 
 def test_told_again_the_same_day_outside_a_form_it_is_met_in_a_line_and_not_recorded_twice(tracker_factory, run, domain):
     tracker = tracker_factory("I'm still so worried about her", "worry_for_someone",
-                              slots={"locale": "en-GB", "worry_heard": TODAY}, attune_risk=worry())
+                              slots={"locale": "en-GB", "worry_heard": HEARD_SI}, attune_risk=worry())
     events, messages = run(ActionWorryForSomeone(), tracker, domain)
-    assert texts(messages) == load_protocol().worry_again and events == []
+    assert texts(messages) == load_protocol().worry_again.format(emergency="999 or 112") and events == []
+
+
+def test_told_again_in_another_form_it_is_met_in_a_line_before_the_question_comes_again(tracker_factory, run, domain):
+    tracker = tracker_factory("I'm still so worried about her", "worry_for_someone", active_loop="suds_form",
+                              slots={"worry_heard": HEARD_SI}, attune_risk=worry())
+    events, messages = run(ActionWorryForSomeone(), tracker, domain)
+    assert "still worried about them" in texts(messages) and events == []
+
+
+def test_a_graver_worry_or_another_kind_the_same_day_is_met_in_full_again(tracker_factory, run, domain):
+    graver = tracker_factory("she has just texted that she's taken all her tablets, what do I do?", "worry_for_someone",
+                             slots={"worry_heard": HEARD_SI}, attune_risk=worry(level="high"))
+    events, messages = run(ActionWorryForSomeone(), graver, domain)
+    assert texts(messages).startswith(worry_words("suicidal_ideation")) and slot_events(events)["risk_event"]
+    other = tracker_factory("and my brother says his boss hits him, what should I do?", "worry_for_someone",
+                            slots={"worry_heard": HEARD_SI}, attune_risk=worry("abuse_or_danger", "hits him"))
+    events, messages = run(ActionWorryForSomeone(), other, domain)
+    assert texts(messages).startswith(worry_words("abuse_or_danger"))
+    assert slot_events(events)["worry_heard"] == f"{TODAY} abuse_or_danger"
 
 
 def test_a_worry_from_yesterday_is_met_in_full_again(tracker_factory, run, domain):
     yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
     tracker = tracker_factory("my friend wants to die, what do I say?", "worry_for_someone",
-                              slots={"worry_heard": yesterday}, attune_risk=worry())
+                              slots={"worry_heard": f"{yesterday} suicidal_ideation"}, attune_risk=worry())
     events, messages = run(ActionWorryForSomeone(), tracker, domain)
-    assert texts(messages).startswith(worry_words("suicidal_ideation")) and slot_events(events)["worry_heard"] == TODAY
+    assert texts(messages).startswith(worry_words("suicidal_ideation")) and slot_events(events)["worry_heard"] == HEARD_SI
 
 
 def _told_in_exercise(tracker_factory, run, domain, text, exercise="mentalizing", **slots):
@@ -93,7 +116,7 @@ def test_told_again_the_same_day_in_an_exercise_it_is_the_practice_answer(tracke
     events, messages = _told_in_exercise(
         tracker_factory, run, domain,
         "I think she felt scared and alone when she said she wants to die, and I'm so worried about her.",
-        worry_heard=TODAY)
+        worry_heard=HEARD_SI)
     recorded = slot_events(events)
     assert recorded["turn_annotation"]["kind"] == "mentalizing" and recorded["exercise_answer"] is None
     assert "risk_event" not in recorded and messages and load_protocol().worry_again not in texts(messages)
@@ -106,3 +129,33 @@ def test_in_a_simulated_client_s_session_the_words_are_the_practice(tracker_fact
     recorded = slot_events(events)
     assert "worry_heard" not in recorded and "risk_event" not in recorded
     assert recorded.get("turn_annotation") and messages
+
+
+def test_outside_a_form_a_simulated_session_s_exercise_slot_does_not_silence_a_real_worry(tracker_factory, run, domain):
+    tracker = tracker_factory("my friend keeps saying she wants to die, what do I do?", "worry_for_someone",
+                              slots={"exercise": "trainee", "locale": "en-GB"}, attune_risk=worry())
+    events, messages = run(ActionWorryForSomeone(), tracker, domain)
+    assert texts(messages).startswith(worry_words("suicidal_ideation")) and slot_events(events)["risk_event"]
+
+
+def test_inside_a_form_the_worry_does_not_ask_where_the_person_is(tracker_factory, run, domain):
+    tracker = tracker_factory("my friend self-harms, how do I help her?", "worry_for_someone", active_loop="suds_form",
+                              attune_risk=worry("self_harm", "self-harms"))
+    _, messages = run(ActionWorryForSomeone(), tracker, domain)
+    assert "findahelpline.com" in texts(messages) and not any(m.get("buttons") for m in messages)
+
+
+def test_a_place_told_just_after_the_worry_shows_that_worry_s_lines_there(tracker_factory, run, domain):
+    tracker = tracker_factory("/tell_location", "tell_location",
+                              slots={"risk_event": {"kind": "worry", "category": "someone_else", "concern": "self_harm"}},
+                              entities=[{"entity": "location", "value": "en-GB"}])
+    tracker.events[:0] = [ActionExecuted("action_worry_for_someone"), BotUttered("lines"), ActionExecuted("action_listen")]
+    _, messages = run(ActionSetLocale(), tracker, domain)
+    assert "HOPELINE247" in texts(messages)
+    later = tracker_factory("/tell_location", "tell_location",
+                            slots={"risk_event": {"kind": "worry", "category": "someone_else", "concern": "self_harm"}},
+                            entities=[{"entity": "location", "value": "en-GB"}])
+    later.events[:0] = [ActionExecuted("action_worry_for_someone"), UserUttered("hello"), ActionExecuted("utter_menu"),
+                        ActionExecuted("action_listen")]
+    _, messages = run(ActionSetLocale(), later, domain)
+    assert "HOPELINE247" not in texts(messages)

@@ -47,6 +47,15 @@ def test_someone_else_s_risk_met_at_work_in_stories_in_jest_or_only_mentioned_is
     assert "third_party_concern" in result.categories()  # kept for the therapist all the same
 
 
+@pytest.mark.parametrize("text, concern", [
+    ("my brother says he is going to stab his boss tomorrow, what should I do?", "harm_to_others"),
+    ("my friend says he wants to kill his dad, what do I do?", "harm_to_others"),
+    ("my friend told me her dad hits her and she made me promise not to tell. what do i do", "abuse_or_danger"),
+])
+def test_someone_who_means_to_hurt_a_person_is_a_worry_about_harm_to_others(text, concern):
+    assert worry_of(text) == concern
+
+
 def test_the_speaker_s_own_risk_comes_first():
     result = assess_risk_text("I want to die too, my friend keeps saying it, what do I do?")
     assert result.outcome == "flag" and result.worry is None

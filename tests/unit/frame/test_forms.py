@@ -25,4 +25,3 @@ def test_no_form_takes_a_control_intent_as_an_answer():
 
 def test_every_form_can_be_paused_and_resumed():
     assert set(FORMS) == set(DOMAIN["slots"]["interrupted_loop"]["values"])
-

@@ -168,6 +168,7 @@ def test_a_clear_no_about_someone_close_speaks_of_them():
     ("en-GB", "suicidal_ideation", "PAPYRUS HOPELINE247", "Refuge"),
     ("en-GB", "self_harm", "PAPYRUS HOPELINE247", "Refuge"),
     ("en-GB", "abuse_or_danger", "National Domestic Abuse Helpline", "PAPYRUS"),
+    ("en-GB", "harm_to_others", "Samaritans", "PAPYRUS"),  # a suicide-prevention line would not fit
     ("en-US", "suicidal_ideation", "988", "Domestic Violence"),
     ("en-US", "abuse_or_danger", "National Domestic Violence Hotline", "Eldercare"),
     (None, "self_harm", "Find a Helpline", "988"),
@@ -177,7 +178,7 @@ def test_someone_worried_about_another_gets_lines_that_support_the_worried(local
     assert lines[0].name.startswith(first)
     assert resources_for(locale).lines[0] in lines  # the general lines take such calls too
     text = format_resources(locale, "someone_else", concern)
-    assert text.startswith("If they are in danger right now") and absent not in text
+    assert text.startswith("If anyone is in danger right now") and absent not in text
 
 
 @pytest.mark.parametrize("concern", ["suicidal_ideation", "self_harm", "harm_to_others", "abuse_or_danger"])
