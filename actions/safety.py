@@ -31,7 +31,7 @@ from actions.common import (
     locale_of,
     say,
 )
-from bot.analysis.urgency import most_urgent
+from bot.analysis.urgency import SOMEONE_ELSE, most_urgent
 from bot.safety import protocol
 from bot.safety.resources import format_resources, known_locale, locale_named_in, resources_for
 
@@ -88,6 +88,22 @@ def show_resources(dispatcher: CollectingDispatcher, tracker: Tracker, category:
     dispatcher.utter_message(text=format_resources(locale, category, concern))
     if ask_where and not known_locale(locale) and locale != "default":
         say(dispatcher, "safety", "ask_location")
+
+
+def say_worry_help(dispatcher: CollectingDispatcher, tracker: Tracker, concern: str | None, ask_where: bool) -> None:
+    """What meets a worry for someone else at risk of this kind, and lines that support the worried."""
+    dispatcher.utter_message(text=protocol.worry_words(concern))
+    show_resources(dispatcher, tracker, SOMEONE_ELSE, concern, ask_where=ask_where)
+
+
+def worry_heard(concern: str | None) -> SlotSet:
+    """Marks a worry of this kind as met in full today (the `worry_heard` slot, actions/worry.py)."""
+    return SlotSet("worry_heard", f"{dt.date.today().isoformat()} {concern or 'unknown'}")
+
+
+def worried_about(risk: dict[str, Any]) -> dict[str, Any]:
+    """The detector's finding of someone else's risk the speaker is worried about (may be empty)."""
+    return next((f for f in risk.get("findings") or [] if isinstance(f, dict) and f.get("worried")), {})
 
 
 def say_who_will_see(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
@@ -263,6 +279,10 @@ class ActionRiskCheck(Action):
         kind = "past" if latest_intent(tracker) == "risk_past" else "ask"
         risk = message_risk(tracker)
         event = risk_event(risk, kind, tracker, level="ask" if kind == "ask" else None)
+        worry = worried_about(risk)
+        if worry:
+            # Someone else's risk told in the same message waits: the person's own safety comes first.
+            event["worry"] = worry.get("concern") or "unknown"
         if kind == "past":
             dispatcher.utter_message(text=protocol.load_protocol().past[event["category"]].validate_)
             say_who_will_see(dispatcher, tracker)
@@ -306,15 +326,20 @@ class ActionRiskCheckResolve(Action):
         answer = tracker.get_slot("risk_check_answer")
         if protocol.is_danger(answer, danger_on):
             return [SlotSet("safety_next", "check")]
-        recorded = SlotSet("risk_event", {**event, "outcome": "checked", "answers": {"check": answer}})
+        recorded = [SlotSet("risk_event", {**event, "outcome": "checked", "answers": {"check": answer}})]
+        if event.get("worry"):
+            # The worry for someone else told with it, now that the person's own answer is safe.
+            concern = event["worry"] if event["worry"] != "unknown" else None
+            say_worry_help(dispatcher, tracker, concern, ask_where=False)
+            recorded.append(worry_heard(concern))
         if event.get("kind") == "past":
             dispatcher.utter_message(text=protocol.load_protocol().past_safe)
-            return [recorded, SlotSet("safety_next", "done")]
+            return [*recorded, SlotSet("safety_next", "done")]
         dispatcher.utter_message(text=protocol.clear_no(event.get("category")))
         if tracker.get_slot("interrupted_loop"):
-            return [recorded, SlotSet("safety_next", "resume")]
+            return [*recorded, SlotSet("safety_next", "resume")]
         dispatcher.utter_message(response="utter_menu")
-        return [recorded, SlotSet("safety_next", "done")]
+        return [*recorded, SlotSet("safety_next", "done")]
 
 
 class ActionSafetyFirst(Action):

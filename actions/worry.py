@@ -9,7 +9,6 @@ risk event of kind "worry" (category `someone_else`) for the therapist.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -19,29 +18,20 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import active_loop_name, locale_of
 from actions.exercise import take_answer
-from actions.safety import message_risk, risk_event, say_who_will_see, show_resources
+from actions.safety import message_risk, risk_event, say_who_will_see, say_worry_help, worried_about, worry_heard
 from bot.analysis.urgency import SOMEONE_ELSE
 from bot.exercises.registry import simulated_exercises
 from bot.safety import protocol
 from bot.safety.resources import resources_for
 
-HEARD = "worry_heard"  # "<date> <kind of risk>" of the worry last met in full
-
-
-def worried_finding(tracker: Tracker) -> dict[str, Any]:
-    """The detector's finding of someone else's risk that the speaker is worried about (may be empty)."""
-    findings = message_risk(tracker).get("findings") or []
-    return next((f for f in findings if isinstance(f, dict) and f.get("worried")), {})
-
-
-def heard_value(concern: str | None) -> str:
-    return f"{dt.date.today().isoformat()} {concern or 'unknown'}"
+HEARD = "worry_heard"  # "<date> <kind of risk>" of the worry last met in full (actions/safety.py)
 
 
 def heard_again(tracker: Tracker, worry: dict[str, Any]) -> bool:
     """The same kind of worry was met in full today, and this one is no graver: a graver or another
     kind ("she has just taken the tablets") is met in full again."""
-    return tracker.get_slot(HEARD) == heard_value(worry.get("concern")) and worry.get("level") in (None, "concern")
+    met = worry_heard(worry.get("concern")).get("value")
+    return tracker.get_slot(HEARD) == met and worry.get("level") in (None, "concern")
 
 
 class ActionWorryForSomeone(Action):
@@ -55,7 +45,7 @@ class ActionWorryForSomeone(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         loop = active_loop_name(tracker)
-        worry = worried_finding(tracker)
+        worry = worried_about(message_risk(tracker))
         in_exercise = loop == "exercise_form"
         simulated = in_exercise and tracker.get_slot("exercise") in simulated_exercises()
         if simulated or (in_exercise and heard_again(tracker, worry)):
@@ -67,13 +57,12 @@ class ActionWorryForSomeone(Action):
             dispatcher.utter_message(text=texts.worry_again.format(emergency=emergency))
             return []
         concern = worry.get("concern")
-        dispatcher.utter_message(text=protocol.worry_words(concern))
         # Inside a form, a tapped location would be taken as the form's answer: no question there.
-        show_resources(dispatcher, tracker, SOMEONE_ELSE, concern, ask_where=loop is None)
+        say_worry_help(dispatcher, tracker, concern, ask_where=loop is None)
         say_who_will_see(dispatcher, tracker)
         dispatcher.utter_message(text=texts.worry_back if loop else texts.worry_menu)
         if loop is None:
             dispatcher.utter_message(response="utter_menu")
         event = {**risk_event({"findings": [worry] if worry else []}, "worry", tracker),
                  "category": SOMEONE_ELSE, "concern": concern}
-        return [SlotSet(HEARD, heard_value(concern)), SlotSet("risk_event", event)]
+        return [worry_heard(concern), SlotSet("risk_event", event)]

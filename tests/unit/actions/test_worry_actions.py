@@ -5,7 +5,7 @@ import datetime as dt
 from rasa_sdk.events import ActionExecuted, BotUttered, UserUttered
 
 from actions.exercise import ActionExerciseStart
-from actions.safety import ActionSetLocale
+from actions.safety import ActionRiskCheck, ActionRiskCheckResolve, ActionSetLocale
 from actions.worry import ActionWorryForSomeone
 from bot.safety.protocol import load_protocol, worry_words
 
@@ -159,3 +159,28 @@ def test_a_place_told_just_after_the_worry_shows_that_worry_s_lines_there(tracke
                         ActionExecuted("action_listen")]
     _, messages = run(ActionSetLocale(), later, domain)
     assert "HOPELINE247" not in texts(messages)
+
+
+def test_a_worry_told_with_the_person_s_own_unsure_words_waits_for_their_own_answer(tracker_factory, run, domain):
+    """"My friend says she wants to die and honestly I can't do this any more either": the person's
+    own check comes first; after a clear no, their worry for the friend is met."""
+    own = {"category": "suicidal_ideation", "severity": 1, "level": "ask", "evidence": []}
+    risk = {**worry(), "outcome": "ask", "level": "ask", "worry": False,
+            "findings": [own, *worry()["findings"]]}
+    tracker = tracker_factory("my friend says she wants to die, what do I do? I can't do this any more either",
+                              "risk_unclear", slots={"locale": "en-GB"}, attune_risk=risk)
+    events, messages = run(ActionRiskCheck(), tracker, domain)
+    event = slot_events(events)["risk_event"]
+    assert event["kind"] == "ask" and event["worry"] == "suicidal_ideation" and messages == []
+    answered = tracker_factory("no", "deny", slots={"risk_event": event, "risk_check_answer": "no", "locale": "en-GB"})
+    events, messages = run(ActionRiskCheckResolve(), answered, domain)
+    said = texts(messages)
+    assert worry_words("suicidal_ideation") in said and "HOPELINE247" in said and "rather check than miss" in said
+    assert slot_events(events)["worry_heard"] == HEARD_SI
+
+
+def test_a_danger_answer_to_the_person_s_own_check_leaves_the_worry_for_later(tracker_factory, run, domain):
+    event = {"kind": "ask", "category": "suicidal_ideation", "level": "ask", "worry": "suicidal_ideation"}
+    answered = tracker_factory("yes", "affirm", slots={"risk_event": event, "risk_check_answer": "yes"})
+    events, messages = run(ActionRiskCheckResolve(), answered, domain)
+    assert slot_events(events) == {"safety_next": "check"} and messages == []
