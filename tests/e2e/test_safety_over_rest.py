@@ -110,6 +110,18 @@ def test_a_worry_for_someone_else_is_met_once_and_the_exercise_goes_on(servers, 
     assert events[0]["evidence"]
 
 
+def test_a_worry_told_with_one_s_own_unsure_words_is_met_after_a_safe_answer(servers, sender):
+    assert "United Kingdom" in servers.texts(sender, "I'm in the UK")
+    start_exercise(servers, sender)
+    reply = servers.texts(sender, "My friend says she wants to die, what do I do? Honestly I just want everything "
+                                  "to stop too.")
+    assert ASK in reply and "plainly" not in reply  # the person's own question first
+    after = servers.texts(sender, "no, not like that")
+    assert "rather check than miss" in after and "ask them plainly" in after and "HOPELINE247" in after
+    events = stored_risk_events(servers, sender)
+    assert events[-1]["outcome"] == "checked" and events[-1]["worry"] == "suicidal_ideation"
+
+
 def test_a_plan_means_urgent_help_and_no_practice_today(servers, sender):
     assert "United Kingdom" in servers.texts(sender, "I'm in the UK")
     start_exercise(servers, sender)
