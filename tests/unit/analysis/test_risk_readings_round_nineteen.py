@@ -44,3 +44,24 @@ NOT_DISCLOSURES = [
 ]
 
 test_found_in_its_category, test_reading = reading_tests(IN_ITS_CATEGORY, STILL_FOUND, NOT_DISCLOSURES, [], [])
+
+# Serious violence the speaker says they will do to a named person or one they point at (rule
+# harm_named_intent), with its other side: food, games, a ball, taken back as a joke, someone else's words.
+HARM_FOUND: list[tuple[str, str]] = [
+    ("im gonna stab marcus on friday after what he said about my mum", "harm_to_others"),
+    ("im actually gonna batter liam tomorrow, hes had it coming", "harm_to_others"),
+    ("I'm going to beat up the lad who keeps pushing my little brother.", "harm_to_others"),
+    ("I am going to burn the car of the man who cheated my father.", "harm_to_others"),
+    ("I'm going to run that driver down next time he cuts me up.", "harm_to_others"),
+]
+HARM_NOT = [
+    "I'm going to stab the potatoes with a fork to see if they're done.",
+    "I'm going to beat up the eggs and cream for the sauce.",
+    "im going to kick that ball up the field at practice",
+    "im gonna batter jake at fifa tonight",
+    "I'm gonna beat him up lol jk, he's my best mate",
+    "I'll burn the toast again knowing me.",
+    "Since she died I still set her place at the table.",
+]
+
+test_harm_found, test_harm_reading = reading_tests(HARM_FOUND, [], HARM_NOT, [], [])
