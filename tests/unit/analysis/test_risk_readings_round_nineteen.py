@@ -53,6 +53,9 @@ HARM_FOUND: list[tuple[str, str]] = [
     ("I'm going to beat up the lad who keeps pushing my little brother.", "harm_to_others"),
     ("I am going to burn the car of the man who cheated my father.", "harm_to_others"),
     ("I'm going to run that driver down next time he cuts me up.", "harm_to_others"),
+    # The "I" dropped at the start of a text-speak message.
+    ("gonna stab tyler on friday, swear down", "harm_to_others"),
+    ("gonna beat the crap out of reece after school, not even joking", "harm_to_others"),
 ]
 HARM_NOT = [
     "I'm going to stab the potatoes with a fork to see if they're done.",
@@ -62,6 +65,8 @@ HARM_NOT = [
     "I'm gonna beat him up lol jk, he's my best mate",
     "I'll burn the toast again knowing me.",
     "Since she died I still set her place at the table.",
+    "gonna stab the potatoes to see if they're done",
+    "gonna shoot up the place in cod tonight with the boys",
 ]
 
 test_harm_found, test_harm_reading = reading_tests(HARM_FOUND, [], HARM_NOT, [], [])
