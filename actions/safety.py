@@ -96,9 +96,12 @@ def say_worry_help(dispatcher: CollectingDispatcher, tracker: Tracker, concern: 
     show_resources(dispatcher, tracker, SOMEONE_ELSE, concern, ask_where=ask_where)
 
 
-def worry_heard(concern: str | None) -> SlotSet:
-    """Marks a worry of this kind as met in full today (the `worry_heard` slot, actions/worry.py)."""
-    return SlotSet("worry_heard", f"{dt.date.today().isoformat()} {concern or 'unknown'}")
+WORRY_HEARD = "worry_heard"  # the slot: "<date> <kind of risk>" of the worry last met in full
+
+
+def worry_mark(concern: str | None) -> str:
+    """The `worry_heard` value of a worry of this kind met in full today (actions/worry.py)."""
+    return f"{dt.date.today().isoformat()} {concern or 'unknown'}"
 
 
 def worried_about(risk: dict[str, Any]) -> dict[str, Any]:
@@ -282,7 +285,7 @@ class ActionRiskCheck(Action):
         worry = worried_about(risk)
         if worry:
             # Someone else's risk told in the same message waits: the person's own safety comes first.
-            event["worry"] = worry.get("concern") or "unknown"
+            event["worry"] = worry.get("concern") or "unknown"  # an unknown kind is met as the gravest
         if kind == "past":
             dispatcher.utter_message(text=protocol.load_protocol().past[event["category"]].validate_)
             say_who_will_see(dispatcher, tracker)
@@ -329,9 +332,8 @@ class ActionRiskCheckResolve(Action):
         recorded = [SlotSet("risk_event", {**event, "outcome": "checked", "answers": {"check": answer}})]
         if event.get("worry"):
             # The worry for someone else told with it, now that the person's own answer is safe.
-            concern = event["worry"] if event["worry"] != "unknown" else None
-            say_worry_help(dispatcher, tracker, concern, ask_where=False)
-            recorded.append(worry_heard(concern))
+            say_worry_help(dispatcher, tracker, event["worry"], ask_where=False)
+            recorded.append(SlotSet(WORRY_HEARD, worry_mark(event["worry"])))
         if event.get("kind") == "past":
             dispatcher.utter_message(text=protocol.load_protocol().past_safe)
             return [*recorded, SlotSet("safety_next", "done")]

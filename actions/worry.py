@@ -18,20 +18,25 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import active_loop_name, locale_of
 from actions.exercise import take_answer
-from actions.safety import message_risk, risk_event, say_who_will_see, say_worry_help, worried_about, worry_heard
+from actions.safety import (
+    WORRY_HEARD,
+    message_risk,
+    risk_event,
+    say_who_will_see,
+    say_worry_help,
+    worried_about,
+    worry_mark,
+)
 from bot.analysis.urgency import SOMEONE_ELSE
 from bot.exercises.registry import simulated_exercises
 from bot.safety import protocol
 from bot.safety.resources import resources_for
 
-HEARD = "worry_heard"  # "<date> <kind of risk>" of the worry last met in full (actions/safety.py)
-
 
 def heard_again(tracker: Tracker, worry: dict[str, Any]) -> bool:
     """The same kind of worry was met in full today, and this one is no graver: a graver or another
     kind ("she has just taken the tablets") is met in full again."""
-    met = worry_heard(worry.get("concern")).get("value")
-    return tracker.get_slot(HEARD) == met and worry.get("level") in (None, "concern")
+    return tracker.get_slot(WORRY_HEARD) == worry_mark(worry.get("concern")) and worry.get("level") in (None, "concern")
 
 
 class ActionWorryForSomeone(Action):
@@ -65,4 +70,4 @@ class ActionWorryForSomeone(Action):
             dispatcher.utter_message(response="utter_menu")
         event = {**risk_event({"findings": [worry] if worry else []}, "worry", tracker),
                  "category": SOMEONE_ELSE, "concern": concern}
-        return [worry_heard(concern), SlotSet("risk_event", event)]
+        return [SlotSet(WORRY_HEARD, worry_mark(concern)), SlotSet("risk_event", event)]

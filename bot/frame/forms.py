@@ -4,8 +4,8 @@ Every form listed here honours the same controls: help and about (and a worry fo
 risk, actions/worry.py) answer and ask the form's question again, pause leaves it (remembered in
 `interrupted_loop`), resume goes back to it, stop leaves it, and a risk message always goes to the
 safety rules. Rasa's rules must name the form they apply to, so `form_rules()` writes the
-help/about/resume rules for each form from one template into data/rules/forms.yml (`python -m bot.frame.forms > data/rules/forms.yml`; a test keeps the file
-equal to this output). The safety forms are not here on purpose: a safety check is not paused.
+help/about/resume rules for each form from one template into data/rules/forms.yml
+(`python -m bot.frame.forms > data/rules/forms.yml`; a test keeps the file equal to this output). The safety forms are not here on purpose: a safety check is not paused.
 """
 from __future__ import annotations
 
