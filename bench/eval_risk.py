@@ -137,10 +137,8 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
   independent measure there is. Tuning runs leave it out with
-  ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,
-  dev12,dev13,dev14,dev15,dev16,dev17,dev18,dev19,dev20,dev21,dev22,dev23,dev24,dev25,dev26,dev27,
-  dev28,dev29,dev30,dev31,dev32,dev33,dev34,dev35,dev36,dev37,dev38,dev39,dev40,dev41,dev42,dev43,
-  dev44,dev45,dev46,dev47.
+  ATTUNE_RISK_EVAL_PORTIONS=development (every development portion; names such as dev48,dev49
+  choose some; "nothing" runs the ordinary conversation alone).
 
 The learned layer is trained on the development portions (bot/analysis/lexicons/risk_model.jsonl,
 built by scripts/build_risk_model_data.py), so on them the combined detector is measured by k-fold
@@ -211,7 +209,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev42", "risk_dev42.jsonl", True), ("dev43", "risk_dev43.jsonl", True),
             ("dev44", "risk_dev44.jsonl", True),
             ("dev45", "risk_dev45.jsonl", True), ("dev46", "risk_dev46.jsonl", True),
-            ("dev47", "risk_dev47.jsonl", True),
+            ("dev47", "risk_dev47.jsonl", True), ("dev48", "risk_dev48.jsonl", True), ("dev49", "risk_dev49.jsonl", True), ("dev50", "risk_dev50.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
@@ -709,8 +707,10 @@ def timing(portions: list[Portion], models: Models, ordinary: dict[str, list[Jud
 
 
 def run() -> None:
-    # ATTUNE_RISK_EVAL_PORTIONS=tuned-old,dev,dev2,dev3,dev4,dev5,dev6 runs only those portions (tuning runs leave blind out).
+    # ATTUNE_RISK_EVAL_PORTIONS=dev5,dev6 runs only those portions; "development" runs every one but blind.
     wanted = {p for p in os.environ.get("ATTUNE_RISK_EVAL_PORTIONS", "").split(",") if p}
+    if "development" in wanted:
+        wanted |= {name for name, _, tunable in PORTIONS if tunable}
     models = Models()
     portions: list[Portion] = []
     for name, file_name, tunable in PORTIONS:

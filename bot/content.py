@@ -31,11 +31,27 @@ class ContentError(ValueError):
     """A content file is missing, unreadable or breaks its schema; the message says where."""
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a mapping with the same key twice: plain YAML keeps the last one
+    silently, so a second rule or pattern list given an existing name would replace the first."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def read_yaml(path: Path) -> Any:
-    """The parsed YAML document at `path`, or a ContentError naming the file."""
+    """The parsed YAML document at `path`, or a ContentError naming the file (a key repeated in
+    one mapping is an error too)."""
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except (OSError, yaml.YAMLError) as error:
         raise ContentError(f"{path.name}: cannot be read: {error}") from error
 

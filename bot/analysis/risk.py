@@ -90,7 +90,8 @@ MARKED_FICTION = frozenset({FICTION, FICTION_QUOTED, GAME, GAME_OR_FICTION})
 SELF_HARM_BY_NAME = frozenset({"self_harm/sh", "self_harm/self_harm", "self_harm/disguised"})
 # Rules whose words are already self-harm told by what it does (on purpose, hidden, a relapse, a
 # wound said to be the speaker's own): never an accident, even beside "slipped" or "cooking".
-SELF_HARM_NOT_ACCIDENT = frozenset({"self_harm_deliberate", "self_harm_hidden", "self_harm_relapse", "self_harm_own"})
+SELF_HARM_NOT_ACCIDENT = frozenset({"self_harm_deliberate", "self_harm_hidden", "self_harm_relapse", "self_harm_own",
+                                    "self_harm_on_purpose"})
 DEFINITION = "A question about words or terms, with no word for the speaker: not a disclosure."
 IDIOM_CUE = "cue/idiom"
 IDIOM = "A figure of speech, not a disclosure."

@@ -1,37 +1,32 @@
-"""Every lexicon file is a mapping without repeated keys: YAML keeps the last of two equal keys and
-drops the first without a word, so a cue or rule written twice would silently lose its patterns."""
+"""Every content file is read without repeated keys: plain YAML keeps the last of two equal keys and
+drops the first without a word, so a cue or rule written twice would silently lose its patterns.
+`bot.content.read_yaml` refuses such a file, naming it and the key."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.analysis.patterns import LEXICON_DIR
+from bot.content import ContentError, read_yaml
+
+ROOT = Path(__file__).resolve().parents[3]
+CONTENT = sorted({*LEXICON_DIR.glob("*.yml"), *(ROOT / "bot").rglob("*.yml")})
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    pass
-
-
-def _mapping_without_repeats(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: set = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise ValueError(f"line {key_node.start_mark.line + 1}: the key {key!r} is repeated")
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_repeats)
-
-
-@pytest.mark.parametrize("path", sorted(LEXICON_DIR.glob("*.yml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CONTENT, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_key_is_written_twice(path: Path):
-    yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # raises on a repeated key
+    read_yaml(path)  # raises ContentError on a repeated key
 
 
-def test_a_repeated_key_is_caught():
-    with pytest.raises(ValueError, match="repeated"):
-        yaml.load("a: 1\nb: 2\na: 3\n", Loader=_UniqueKeyLoader)
+def test_a_repeated_key_is_refused_with_its_name(tmp_path: Path):
+    lexicon = tmp_path / "lexicon.yml"
+    lexicon.write_text("rules:\n  a: 1\n  b: 2\n  a: 3\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="lexicon.yml: cannot be read: .*duplicate key 'a'"):
+        read_yaml(lexicon)
+
+
+def test_equal_keys_in_different_mappings_are_fine(tmp_path: Path):
+    lexicon = tmp_path / "lexicon.yml"
+    lexicon.write_text("one:\n  a: 1\ntwo:\n  a: 2\n", encoding="utf-8")
+    assert read_yaml(lexicon) == {"one": {"a": 1}, "two": {"a": 2}}
