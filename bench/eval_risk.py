@@ -133,6 +133,15 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
 - "dev47": tests/data/risk_dev47.jsonl, the eighteenth blind set, written by someone who opened no
   file of this project, measured twice as blind (aggregates only: its first run, and after two rounds
   of rules) and retired like dev5;
+- "dev48", "dev49", "dev50": three sets written at once from one brief by three people who opened no
+  file of this project, with these emphases: the less familiar forms of danger (coercive control,
+  sexual coercion, exploitation and blackmail with pictures, neglect; harm by poison, fire or a car;
+  less common methods told indirectly); the boundary between work, health and risk (nurses, carers,
+  athletes and safeguarding work as hard negatives, and risk set in the same worlds); risk shown in
+  daily life (routines, belongings, short replies, questions put to the bot). Each was measured once
+  as fresh before the rules were read against it (figures in docs/analysis.md); development data since;
+- "dev51": tests/data/risk_dev51.jsonl, the nineteenth blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -209,7 +218,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev42", "risk_dev42.jsonl", True), ("dev43", "risk_dev43.jsonl", True),
             ("dev44", "risk_dev44.jsonl", True),
             ("dev45", "risk_dev45.jsonl", True), ("dev46", "risk_dev46.jsonl", True),
-            ("dev47", "risk_dev47.jsonl", True), ("dev48", "risk_dev48.jsonl", True), ("dev49", "risk_dev49.jsonl", True), ("dev50", "risk_dev50.jsonl", True),
+            ("dev47", "risk_dev47.jsonl", True), ("dev48", "risk_dev48.jsonl", True), ("dev49", "risk_dev49.jsonl", True), ("dev50", "risk_dev50.jsonl", True), ("dev51", "risk_dev51.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
