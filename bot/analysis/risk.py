@@ -1320,7 +1320,8 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
     ages = [c for c in past_cues if inside(c)]
     if not ages and not recovered:
         return False
-    over = recovered + ages
+    # The speaker's age now beside an age or a date then ("when I was 15 ... now I am 35").
+    over = recovered + ages + text.cues("cue/age_now")
     return not any(_present_near(c, span, text) and not any(_touch(c, o) for o in over)
                    and not any(_right_after(c, r) for r in recovered + _agos(ages))
                    and not _now_of_life_since(c, span, text) and not _still_of_aftermath(c)
@@ -1335,7 +1336,16 @@ BE_NOW = frozenset({"m", "'m", "am", "im", "is", "'s", "are", "'re", "currently"
 
 
 def _past_cues(text: _Text) -> list[Span]:
-    return [c for label in PAST_CUES for c in text.cues(label) if not _stage_now(c)]
+    return [c for label in PAST_CUES for c in text.cues(label) if not _stage_now(c) and not _compared_with(c)]
+
+
+# "I want to die, like when I was 20", "worse than when I was 15": a time compared with, not the
+# time of the event.
+COMPARISON_WORDS = frozenset({"like", "as", "than"})
+
+
+def _compared_with(cue: Span) -> bool:
+    return cue.start > 0 and cue.doc[cue.start - 1].lower_ in COMPARISON_WORDS
 
 
 def _stage_now(cue: Span) -> bool:

@@ -97,3 +97,43 @@ NOT_DISCLOSURES = [
 ]
 
 test_found_in_its_category, test_reading = reading_tests(IN_ITS_CATEGORY, STILL_FOUND, NOT_DISCLOSURES, [], [])
+
+# A past that is over, told against who the speaker is now ("now I am 35", "now my life is good",
+# "I'm safe with mum now", "way past that now", "since three years I stop"), with its other side: the
+# same words beside a present act stay current, and a time only compared with ("like when I was 20")
+# does not date a present wish.
+TOLD_AS_OVER = [
+    "When I was 16 I cut my legs, now I am 40 and I stopped long ago.",
+    "Eight years ago I wanted to die, I was in hospital for it, now my life is good.",
+    "my stepdad used to hit me when i was 9. hes been gone 5 yrs n im safe w my nan now",
+    "in year 8 i took a knife to school to scare a kid. got excluded, way past that now",
+    "Before I had habit to hit my head when stressed, but since two years I stop completely.",
+    "I had thoughts of suicide after the divorce, about a year. They've been gone a long time now.",
+]
+STILL_CURRENT = [
+    "When I was 15 I started cutting, now I am 35 and I still cut every week.",
+    "I cut myself when I was 14. Now my life is good but last week I did it again.",
+    "My husband hit me last night but I'm safe now at my sister's.",
+    "I'm 40 now and I want to die, like when I was 20.",
+    "I feel worse than when I was 15, I want to cut again.",
+    "Now I'm twenty-three, he takes my benefits and won't let me leave the house.",
+    "I snap the band on my wrist until it bleeds; it's gone way past what the counsellor meant.",
+]
+
+_, test_past_reading = reading_tests([], [], [], TOLD_AS_OVER, STILL_CURRENT)
+
+# Abuse named "in my ..." only for a home, a family or a relationship, not a course; games by name
+# and by their talk; a rope swing; everyday "too many". With their other sides.
+HOME_AND_GAMES_FOUND: list[tuple[str, str]] = [
+    ("The domestic violence in my home has got worse since Christmas.", "abuse_or_danger"),
+    ("There is violence in our family and I'm scared to go back.", "abuse_or_danger"),
+    ("How many of these sleeping pills would be too many?", "suicidal_ideation"),
+]
+HOME_AND_GAMES_NOT = [
+    "We watched a film about domestic violence in my seminar and it stayed with me.",
+    "Been grinding Elden Ring all week, died about 150 times to one boss and finally beat him last night.",
+    "Cleared the shed and found the old rope swing and some tins of varnish.",
+    "How many coffees a day is too many?",
+]
+
+test_home_found, test_home_reading = reading_tests(HOME_AND_GAMES_FOUND, [], HOME_AND_GAMES_NOT, [], [])
