@@ -137,3 +137,18 @@ HOME_AND_GAMES_NOT = [
 ]
 
 test_home_found, test_home_reading = reading_tests(HOME_AND_GAMES_FOUND, [], HOME_AND_GAMES_NOT, [], [])
+
+# Work with victims and a feeling "of not being able to" are not disclosures; being a victim and the
+# wish "of not being here" still are.
+VICTIMS_AND_BEING_FOUND: list[tuple[str, str]] = [
+    ("I am a victim of domestic abuse and he's still in the house.", "abuse_or_danger"),
+    ("We are victims of domestic violence, all of us, me and the kids.", "abuse_or_danger"),
+    ("Lately I keep thinking about not being here.", "suicidal_ideation"),
+]
+VICTIMS_AND_BEING_NOT = [
+    "In my job I interpret for victims of trafficking, and it weighs on me.",
+    "As a support worker I help victims of domestic abuse find housing.",
+    "Part of it was the feeling of not being able to fix things for her.",
+]
+
+test_victims_found, test_victims_reading = reading_tests(VICTIMS_AND_BEING_FOUND, [], VICTIMS_AND_BEING_NOT, [], [])
