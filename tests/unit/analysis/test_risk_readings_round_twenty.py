@@ -152,3 +152,12 @@ VICTIMS_AND_BEING_NOT = [
 ]
 
 test_victims_found, test_victims_reading = reading_tests(VICTIMS_AND_BEING_FOUND, [], VICTIMS_AND_BEING_NOT, [], [])
+
+
+def test_a_purpose_inside_the_matched_words_flags_rather_than_asks():
+    from tests.unit.analysis.risk_rules import outcome
+
+    assert outcome("I punched the bathroom wall on purpose so I would get hurt.") == "flag"
+    assert outcome("I made myself sick after dinner to punish myself.") == "flag"
+    # The same rule with no purpose said anywhere is only asked about.
+    assert outcome("My ankle keeps getting better and I want it to stay hurt.") == "ask"
