@@ -218,7 +218,9 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev42", "risk_dev42.jsonl", True), ("dev43", "risk_dev43.jsonl", True),
             ("dev44", "risk_dev44.jsonl", True),
             ("dev45", "risk_dev45.jsonl", True), ("dev46", "risk_dev46.jsonl", True),
-            ("dev47", "risk_dev47.jsonl", True), ("dev48", "risk_dev48.jsonl", True), ("dev49", "risk_dev49.jsonl", True), ("dev50", "risk_dev50.jsonl", True), ("dev51", "risk_dev51.jsonl", True),
+            ("dev47", "risk_dev47.jsonl", True),
+            ("dev48", "risk_dev48.jsonl", True), ("dev49", "risk_dev49.jsonl", True),
+            ("dev50", "risk_dev50.jsonl", True), ("dev51", "risk_dev51.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")

@@ -578,8 +578,8 @@ def _named_as_a_time(cue: Span) -> bool:
 def _second_sign(spec: dict, span: Span, text: _Text) -> bool:
     """One of the rule's `flag_with` cues elsewhere in the message (not the matched words, unless the
     rule says `flag_with_inside`: its words may carry the second sign themselves)."""
-    inside = bool(spec.get("flag_with_inside"))
-    return any(inside or not _touch(cue, span) for label in spec.get("flag_with") or () for cue in text.cues(label))
+    cues = [cue for label in spec.get("flag_with") or () for cue in text.cues(label)]
+    return any(spec.get("flag_with_inside") or not _touch(cue, span) for cue in cues)
 
 
 def _done_by_speaker(span: Span, text: _Text) -> bool:

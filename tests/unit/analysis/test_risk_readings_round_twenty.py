@@ -8,7 +8,7 @@ fresh words; and the signs of living around someone's temper. Each with its othe
 our own words; rules alone."""
 from __future__ import annotations
 
-from tests.unit.analysis.risk_rules import reading_tests
+from tests.unit.analysis.risk_rules import outcome, reading_tests
 
 IN_ITS_CATEGORY: list[tuple[str, str]] = [
     # Self-harm told by its purpose, or by the act.
@@ -155,8 +155,6 @@ test_victims_found, test_victims_reading = reading_tests(VICTIMS_AND_BEING_FOUND
 
 
 def test_a_purpose_inside_the_matched_words_flags_rather_than_asks():
-    from tests.unit.analysis.risk_rules import outcome
-
     assert outcome("I punched the bathroom wall on purpose so I would get hurt.") == "flag"
     assert outcome("I made myself sick after dinner to punish myself.") == "flag"
     # The same rule with no purpose said anywhere is only asked about.
