@@ -142,6 +142,13 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   as fresh before the rules were read against it (figures in docs/analysis.md); development data since;
 - "dev51": tests/data/risk_dev51.jsonl, the nineteenth blind set, written by someone who opened no
   file of this project, measured twice as blind (aggregates only) and retired like dev5;
+- "dev52", "dev53", "dev54": three sets written at once from one brief by three people who opened no
+  file of this project, with these emphases: answers given inside the exercises (lines said in a
+  repair rehearsal, memories of a caregiver, what the other person may have felt); harm to others
+  and abuse told indirectly (resentment turning into preparation, coercive control, carers at
+  breaking point, feuds and revenge) with hard negatives from the same worlds; veiled suicidal
+  ideation and hidden self-harm in ordinary lives (loneliness, illness, debt, exams, understatement).
+  Each was measured once as fresh before the rules were read against it; development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -221,6 +228,8 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev47", "risk_dev47.jsonl", True),
             ("dev48", "risk_dev48.jsonl", True), ("dev49", "risk_dev49.jsonl", True),
             ("dev50", "risk_dev50.jsonl", True), ("dev51", "risk_dev51.jsonl", True),
+            ("dev52", "risk_dev52.jsonl", True), ("dev53", "risk_dev53.jsonl", True),
+            ("dev54", "risk_dev54.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
