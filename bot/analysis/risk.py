@@ -265,6 +265,7 @@ class _Lexicon:
         # Every word for a part of the body: the lexicon's list (the places self-harm is told of) and more.
         self.all_body_parts = frozenset(w.lower() for w in vocab.get("body_parts") or []) | MORE_BODY_PARTS
         self.reading_denials = words("reading_denials")
+        self.others_reading_verbs = words("others_reading_verbs")
         self.question_listener_objects = words("question_listener_objects")
         self.reflection_openers = tuple(str(w).lower().split() for w in raw.get("reflection_openers") or [])
         self.words = parse.RiskWords(
@@ -633,10 +634,11 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     clause = _clause(span, text)
     # "this homework is gonna make me kms, I've got the pills ready": a means at hand beside the
     # formula makes it meant.
-    # The same for a threat at someone with a weapon said beside it ("I'll stab her if she reads my
-    # diary one more time, I have a knife in my room").
+    # The same for a threat at someone with a weapon or a plan said beside it ("I'll stab her if she
+    # reads my diary one more time, I have a knife in my room", "I've worked out exactly how").
     prepared = (text.in_message("cue/means_ready") or text.in_message("cue/means_at_hand")
-                or (candidate.category == "harm_to_others" and text.in_message("cue/weapon")))
+                or (candidate.category == "harm_to_others"
+                    and (text.in_message("cue/weapon") or text.in_message("cue/harm_plan"))))
     # A threat told as the other's fate ("he won't be walking out of that meeting") is not the
     # formula's "I'll kill him": the condition is what makes it a threat.
     if not earnest and not prepared and candidate.category != "abuse_or_danger" and candidate.rule != "harm_threat_fate" and (
@@ -674,8 +676,12 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
 
 def _denied_just_before(cue: Span, lex: _Lexicon) -> bool:
     """A reading denied by the words right before it ("not for a barbecue", "it isn't for the garden",
-    "just not by accident") does not set the match aside."""
-    return any(t.lower_ in lex.reading_denials for t in cue.doc[max(cue.sent.start, cue.start - 3):cue.start])
+    "just not by accident"), or given as someone else's ("they think I'm just decluttering"), does
+    not set the match aside."""
+    if any(t.lower_ in lex.reading_denials for t in cue.doc[max(cue.sent.start, cue.start - 3):cue.start]):
+        return True
+    return any(t.lower_ in lex.others_reading_verbs and t.i > cue.sent.start and t.nbor(-1).lower_ not in lex.words.first
+               for t in cue.doc[max(cue.sent.start, cue.start - 5):cue.start])
 
 
 def _clause(span: Span, text: _Text) -> list[Span]:
@@ -1076,7 +1082,7 @@ def _accidental(candidate: _Candidate, chain: list[Token], lex: _Lexicon, text: 
     """ "I cut myself shaving": an injury in an accident, unless it is said to be on purpose."""
     if candidate.rule in SELF_HARM_NOT_ACCIDENT or candidate.label in SELF_HARM_BY_NAME:
         return False
-    if text.in_sentence("cue/on_purpose", candidate.span):
+    if text.in_sentence("cue/on_purpose", candidate.span) or text.in_sentence("cue/sh_habit", candidate.span):
         return False
     # "not by accident", "not an accident lol": the accident denied right before it is no reading.
     accidents = [c for c in text.cues_in("cue/accident", [text.sentence(candidate.span)]) if not _denied_just_before(c, lex)]

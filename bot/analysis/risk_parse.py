@@ -180,7 +180,10 @@ def described_noun(relative_clause: Token) -> Token:
     return noun
 
 
-PART_WORDS = frozenset({"one", "some", "two", "three", "both", "all", "many", "several", "each", "most", "any", "none", "part"})
+PART_WORDS = frozenset({"one", "some", "two", "three", "both", "all", "many", "several", "each", "most", "any", "none", "part",
+                        "member", "members"})
+# "hell kill me", "shell hurt him": he'll and she'll typed without the apostrophe, before a verb.
+UNMARKED_WILL = frozenset({"hell", "shell"})
 
 
 def person_kind(token: Token | None, words: RiskWords) -> str | None:
@@ -193,6 +196,8 @@ def person_kind(token: Token | None, words: RiskWords) -> str | None:
     if word in words.second:
         return "second"
     if word in words.third:
+        return "third"
+    if word in UNMARKED_WILL and token.i + 1 < len(token.doc) and token.nbor(1).pos_ in ("VERB", "AUX"):
         return "third"
     if word in PART_WORDS:
         # "one of the brothers", "some of the older boys": the people it is part of ("part of me": the speaker).
