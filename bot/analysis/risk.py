@@ -674,11 +674,18 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     return ""
 
 
+TELLING_VERBS = frozenset({"know", "tell", "say", "find", "hear"})
+
+
 def _denied_just_before(cue: Span, lex: _Lexicon) -> bool:
     """A reading denied by the words right before it ("not for a barbecue", "it isn't for the garden",
     "just not by accident"), or given as someone else's ("they think I'm just decluttering"), does
     not set the match aside."""
-    if any(t.lower_ in lex.reading_denials for t in cue.doc[max(cue.sent.start, cue.start - 3):cue.start]):
+    before = cue.doc[max(cue.sent.start, cue.start - 3):cue.start]
+    # The denial must bear on the reading, not on a knowing or telling between ("my mum can't know
+    # about the tattoo" denies the knowing, not the tattoo; "we've never had rats" denies the rats).
+    if any(t.lower_ in lex.reading_denials
+           and not any(w.lemma_.lower() in TELLING_VERBS for w in cue.doc[t.i + 1:cue.start]) for t in before):
         return True
     return any(t.lower_ in lex.others_reading_verbs and t.i > cue.sent.start and t.nbor(-1).lower_ not in lex.words.first
                for t in cue.doc[max(cue.sent.start, cue.start - 5):cue.start])

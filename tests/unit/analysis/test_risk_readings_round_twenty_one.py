@@ -159,6 +159,51 @@ NOT_DISCLOSURES = [
 
 test_found_in_its_category, test_reading = reading_tests(IN_ITS_CATEGORY, STILL_FOUND, NOT_DISCLOSURES, [], [])
 
+# A second pass over the same sets: whereabouts and routines known, hands and pillows in someone's
+# care, pain promised, poison with no pests, abuse at home told without a person as the subject,
+# self-harm told by its marks or by what it is said not to be from, a streak started again.
+SECOND_PASS_FOUND: list[tuple[str, str]] = [
+    ("I know which window is hers now.", "harm_to_others"),
+    ("I know his work schedule better than he does.", "harm_to_others"),
+    ("I've worked out when she walks home alone.", "harm_to_others"),
+    ("I've been keeping a folder on him since the tribunal.", "harm_to_others"),
+    ("I watch the house every night from the bus stop.", "harm_to_others"),
+    ("I've kept a spare key to his flat.", "harm_to_others"),
+    ("Some nights I stand over her with a pillow.", "harm_to_others"),
+    ("When he screams I put my hand over his mouth.", "harm_to_others"),
+    ("He'll find out what real pain is.", "harm_to_others"),
+    ("Next week I go to talk with him, not with words.", "harm_to_others"),
+    ("I've been carrying a blade in my coat, just in case he starts again.", "harm_to_others"),
+    ("I will poison the lot of them.", "harm_to_others"),
+    ("What wouldn't show up in someone's tea?", "harm_to_others"),
+    ("I bought rat poison, but we have never had rats.", "harm_to_others"),
+    ("The bathroom gets locked from the outside at night.", "abuse_or_danger"),
+    ("I must be very quiet when he gets home.", "abuse_or_danger"),
+    ("He hides my shoes so I can't leave.", "abuse_or_danger"),
+    ("I have to explain everything I buy.", "abuse_or_danger"),
+    ("My stepmum makes me share my location all day.", "abuse_or_danger"),
+    ("He says I owe him pics now.", "abuse_or_danger"),
+    ("The lines on my wrist are new.", "self_harm"),
+    ("I tell the nurse the marks are from the cat. They are not from the cat.", "self_harm"),
+    ("I keep pressing my nails into my palm until it bleeds.", "self_harm"),
+    ("Two months clean and now I'm counting from zero again.", "self_harm"),
+    ("I don't think I'll be needing them after June.", "suicidal_ideation"),
+    ("Nobody would notice if I wasn't here anymore.", "suicidal_ideation"),
+    ("It would be simpler just not to wake up.", "suicidal_ideation"),
+]
+SECOND_PASS_NOT = [
+    "I know which car is his, the red one, so I'll leave the present on the bonnet. It's a surprise party.",
+    "I watch the house every weekend for my neighbour while she's abroad.",
+    "I carry a pocket knife for fishing, just in case the line snags.",
+    "We bought slug pellets because the lettuces were eaten again.",
+    "The tan lines on my arms are ridiculous this year.",
+    "The scratches are from the cat, she hates her carrier.",
+    "I don't think I'll be needing the winter coats in Spain.",
+    "My mum has to be very quiet when the baby sleeps.",
+]
+
+test_second_pass_found, test_second_pass_reading = reading_tests(SECOND_PASS_FOUND, [], SECOND_PASS_NOT, [], [])
+
 
 def test_a_plan_beside_exasperations_formula_is_meant():
     assert outcome("If he shouts at me once more I'll kill him. I've worked out exactly how.") == "flag"
