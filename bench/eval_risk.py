@@ -149,6 +149,8 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   breaking point, feuds and revenge) with hard negatives from the same worlds; veiled suicidal
   ideation and hidden self-harm in ordinary lives (loneliness, illness, debt, exams, understatement).
   Each was measured once as fresh before the rules were read against it; development data since;
+- "dev55": tests/data/risk_dev55.jsonl, the twentieth blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -229,7 +231,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev48", "risk_dev48.jsonl", True), ("dev49", "risk_dev49.jsonl", True),
             ("dev50", "risk_dev50.jsonl", True), ("dev51", "risk_dev51.jsonl", True),
             ("dev52", "risk_dev52.jsonl", True), ("dev53", "risk_dev53.jsonl", True),
-            ("dev54", "risk_dev54.jsonl", True),
+            ("dev54", "risk_dev54.jsonl", True), ("dev55", "risk_dev55.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
