@@ -266,6 +266,7 @@ class _Lexicon:
         self.all_body_parts = frozenset(w.lower() for w in vocab.get("body_parts") or []) | MORE_BODY_PARTS
         self.reading_denials = words("reading_denials")
         self.others_reading_verbs = words("others_reading_verbs")
+        self.denial_bridges = words("denial_bridges")
         self.question_listener_objects = words("question_listener_objects")
         self.reflection_openers = tuple(str(w).lower().split() for w in raw.get("reflection_openers") or [])
         self.words = parse.RiskWords(
@@ -674,9 +675,6 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     return ""
 
 
-TELLING_VERBS = frozenset({"know", "tell", "say", "find", "hear"})
-
-
 def _denied_just_before(cue: Span, lex: _Lexicon) -> bool:
     """A reading denied by the words right before it ("not for a barbecue", "it isn't for the garden",
     "just not by accident"), or given as someone else's ("they think I'm just decluttering"), does
@@ -685,7 +683,7 @@ def _denied_just_before(cue: Span, lex: _Lexicon) -> bool:
     # The denial must bear on the reading, not on a knowing or telling between ("my mum can't know
     # about the tattoo" denies the knowing, not the tattoo; "we've never had rats" denies the rats).
     if any(t.lower_ in lex.reading_denials
-           and not any(w.lemma_.lower() in TELLING_VERBS for w in cue.doc[t.i + 1:cue.start]) for t in before):
+           and not any(w.lemma_.lower() in lex.denial_bridges for w in cue.doc[t.i + 1:cue.start]) for t in before):
         return True
     return any(t.lower_ in lex.others_reading_verbs and t.i > cue.sent.start and t.nbor(-1).lower_ not in lex.words.first
                for t in cue.doc[max(cue.sent.start, cue.start - 5):cue.start])
