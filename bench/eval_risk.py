@@ -151,6 +151,14 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   Each was measured once as fresh before the rules were read against it; development data since;
 - "dev55": tests/data/risk_dev55.jsonl, the twentieth blind set, written by someone who opened no
   file of this project, measured twice as blind (aggregates only) and retired like dev5;
+- "dev56", "dev57", "dev58": three sets written at once from one brief by three people who opened no
+  file of this project, with these emphases: harm to others told indirectly in ordinary settings
+  (grudges, neighbours, exes, road rage, carers at breaking point; preparations, routines learned,
+  fixation) with venting, banter, hunting, butchery and crime fiction as hard negatives; time (current
+  risk told beside a past one, past rows dated by ages and decades; recovery stories and others' past
+  as hard negatives); people who do not say what they mean (metaphor, faith, understatement, errands
+  and purchases; poetic sadness, grief and spiritual talk as hard negatives). Each was measured once
+  as fresh before the rules were read against it; development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -232,6 +240,8 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev50", "risk_dev50.jsonl", True), ("dev51", "risk_dev51.jsonl", True),
             ("dev52", "risk_dev52.jsonl", True), ("dev53", "risk_dev53.jsonl", True),
             ("dev54", "risk_dev54.jsonl", True), ("dev55", "risk_dev55.jsonl", True),
+            ("dev56", "risk_dev56.jsonl", True), ("dev57", "risk_dev57.jsonl", True),
+            ("dev58", "risk_dev58.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
