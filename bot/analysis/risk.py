@@ -1152,11 +1152,18 @@ def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex:
             candidate.category, candidate.severity, candidate.ask = "suicidal_ideation", 1, True
             candidate.explanation = "Asks to be killed or ended: perhaps a passive wish to be dead (worth asking)."
             return None
+        if actor == "second" and verb.tag_ == "VBD" and not weak and verb.lemma_.lower() not in lex.passive_wish_verbs:
+            # "you pushed me down the stairs on Tuesday": the listener (the bot) did nothing, so
+            # "you" is someone the speaker addresses, a rehearsal line to the person who did it.
+            candidate.category, candidate.ask = "abuse_or_danger", True
+            candidate.explanation = "Tells someone addressed as \"you\" that they did it (worth asking)."
+            return None
         return "No one is said to do it."
     if actor == "first":
         return "Not about harm between people."
     if weak and not text.near("cue/fear", candidate.span):
-        if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        if verb.tag_ in ("VBZ", "VBP", "VBG") or parse.is_threat(verb, text.words):
+            # "he'd hurt me" and "she will hurt me" announce it, as the ongoing present tells it.
             # "my dad hurts me": something that goes on, maybe violence; asked about. "She hurt me
             # so much when she lied" (over and done) is hurt feelings.
             candidate.category, candidate.ask = "abuse_or_danger", True
