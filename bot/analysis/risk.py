@@ -1322,8 +1322,9 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
     an age or a date in its sentence or in a sentence after it that dates it ("Ten years ago I try
     to kill myself", "I try to kill myself. This is eight years ago", as English learners tell the
     past). A verb in the past tense is also dated by the sentence before it ("In my twenties I was a
-    violent man. I put a fellow in hospital")."""
-    if _has_intent(chain, text, present=True, besides=span):
+    violent man. I put a fellow in hospital"). A past said anywhere in the message to have come back
+    ("the same intention has returned these past weeks") leaves nothing in it past."""
+    if _has_intent(chain, text, present=True, besides=span) or text.in_message("cue/recurs_now"):
         return False
     past_cues = _past_cues(text)
     dating = _dating_sentences(span, text)
