@@ -104,6 +104,45 @@ NOT_DISCLOSURES = [
 
 test_found_in_its_category, test_reading = reading_tests(IN_ITS_CATEGORY, STILL_FOUND, NOT_DISCLOSURES, [], [])
 
+# A second pass over the same sets: medicine gathered, a self with no future, a look over the edge,
+# a sharpener taken apart, an excuse with nothing behind it, a routine written down, knives sharpened
+# since a letter came, a record of violence, control by devices and pictures, a bag kept packed.
+SECOND_PASS_FOUND: list[tuple[str, str]] = [
+    ("I emptied the tablets from every drawer and put them all in one box by the bed.", "suicidal_ideation"),
+    ("i dont really see there being a me after this summer", "suicidal_ideation"),
+    ("I won't be needing the new diary after Easter, let's say.", "suicidal_ideation"),
+    ("I drove to the cliffs alone, just to look over.", "suicidal_ideation"),
+    ("broke the sharpener apart in my room again", "self_harm"),
+    ("The hair bobble on my wrist is not enough these days.", "self_harm"),
+    ("Snapping the band round my wrist, like the nurse said, isn't enough any more.", "self_harm"),
+    ("The scratches? I say it's from the brambles, but we've got no garden.", "self_harm"),
+    ("I've written down what time he leaves and which bus he takes.", "harm_to_others"),
+    ("I go there after work, just to sit and watch him.", "harm_to_others"),
+    ("I've been sharpening the axe every evening since the hearing.", "harm_to_others"),
+    ("I picture pushing him off the platform when the train comes in.", "harm_to_others"),
+    ("He took my phone when he found I'd been texting my sister.", "abuse_or_danger"),
+    ("This man online makes me send pics or he'll tell my school.", "abuse_or_danger"),
+    ("I keep a bag packed at my sister's in case he kicks off.", "abuse_or_danger"),
+]
+SECOND_PASS_NOT = [
+    "I put my shopping all in one bag to save on carrier bags.",
+    "I'm going to Devon just to look over the cottage before we buy it.",
+    "I got the new pencil sharpener open, it's one of those fiddly ones.",
+    "The elastic band on the file is not enough to hold all the papers.",
+    "We have no roses this year, the frost got them.",
+    "I know what time she leaves, I give her a lift to work.",
+    "I went to the match just to watch him play.",
+    "I sharpen the kitchen knives every Sunday before the roast.",
+    "We studied the history of the slave trade in year 9.",
+]
+SECOND_PASS_AS_OVER = [
+    "Years ago I had a conviction for assault; I haven't been violent since 2009.",
+    "In the eighties I smacked my kids far too hard. I stopped when my eldest was ten.",
+]
+
+test_second_pass_found, test_second_pass_reading = reading_tests(SECOND_PASS_FOUND, [], SECOND_PASS_NOT,
+                                                                   SECOND_PASS_AS_OVER, [])
+
 
 def test_a_dated_attempt_is_found_and_read_as_past() -> None:
     told = result("My attempt was in 2004, after the divorce. I'm well now.")
