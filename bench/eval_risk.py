@@ -159,6 +159,8 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   as hard negatives); people who do not say what they mean (metaphor, faith, understatement, errands
   and purchases; poetic sadness, grief and spiritual talk as hard negatives). Each was measured once
   as fresh before the rules were read against it; development data since;
+- "dev59": tests/data/risk_dev59.jsonl, the twenty-first blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -241,7 +243,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev52", "risk_dev52.jsonl", True), ("dev53", "risk_dev53.jsonl", True),
             ("dev54", "risk_dev54.jsonl", True), ("dev55", "risk_dev55.jsonl", True),
             ("dev56", "risk_dev56.jsonl", True), ("dev57", "risk_dev57.jsonl", True),
-            ("dev58", "risk_dev58.jsonl", True),
+            ("dev58", "risk_dev58.jsonl", True), ("dev59", "risk_dev59.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
