@@ -260,6 +260,7 @@ class _Lexicon:
         self.question_auxiliaries = words("question_auxiliaries")
         self.question_words = words("question_words")
         self.question_openers = words("question_openers")
+        self.self_question_words = words("self_question_words")
         self.restraint_verbs = words("restraint_verbs")
         self.people_in_care = words("people_in_care")
         # Every word for a part of the body: the lexicon's list (the places self-harm is told of) and more.
@@ -729,6 +730,8 @@ def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
         return False
     words = text.words
     lowers = [t.lower_ for t in tokens]
+    if _asks_if_it_is_normal(lowers, lex):
+        return False
     for n, w in enumerate(lowers):
         if (w in words.first and w not in PLURAL_FIRST) or w in words.myself:
             # "would you tell me if ...": the speaker only as the one the listener would tell.
@@ -751,6 +754,15 @@ def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
                 return True
         clause_start = tokens[n].is_punct and w in (",", ";", ":", "-", "—", "(")
     return False
+
+
+def _asks_if_it_is_normal(lowers: list[str], lex: _Lexicon) -> bool:
+    """ "Is it normal to feel relief when you see your own blood?": the "you" of such a question is
+    anyone, the speaker included; it asks about their own experience, not the listener's."""
+    clause_starts = {",", ";", ":", "-", "—", "(", ".", *lex.question_openers}
+    return any(lowers[n:n + 2] == ["is", "it"] and lowers[n + 2] in lex.self_question_words
+               and (n == 0 or lowers[n - 1] in clause_starts)
+               for n in range(len(lowers) - 2))
 
 
 def _reflection_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:

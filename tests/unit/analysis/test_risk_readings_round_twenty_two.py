@@ -176,3 +176,25 @@ def test_a_past_that_has_come_back_is_current(text: str) -> None:
 def test_what_is_carried_after_it_stays_past(text: str) -> None:
     told = result(text)
     assert told.outcome in ("flag", "ask") and told.past_only
+
+
+# "Is it normal to ... when you ...?" asks about the speaker's own experience; a question put to the
+# listener about themselves is still set aside.
+ASKED_ABOUT_ONESELF = [
+    "Quick one for the coach: is it normal to feel calm when you see your own blood?",
+    "Is it normal to have to ask permission to eat in your own home?",
+]
+PUT_TO_THE_LISTENER = [
+    "Have you ever thought about killing yourself?",
+    "Is it normal for you to ask people if they want to die?",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_ABOUT_ONESELF)
+def test_is_it_normal_is_about_the_speaker(text: str) -> None:
+    assert outcome(text) in ("flag", "ask")
+
+
+@pytest.mark.parametrize("text", PUT_TO_THE_LISTENER)
+def test_a_question_about_the_listener_stays_aside(text: str) -> None:
+    assert outcome(text) == "none"
