@@ -1174,6 +1174,15 @@ def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex:
     if actor == "first":
         return "Not about harm between people."
     if weak and not text.near("cue/fear", candidate.span):
+        # "hurt" is spelt the same in the past: the tagger's present for it is no present here.
+        if (verb.tag_ in ("VBD", "VB", "VBP") and text.in_sentence("cue/dated", candidate.span)
+                and not text.in_sentence("cue/hurt_feelings", candidate.span)
+                and not any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)):
+            # "As a child, my uncle hurt me badly": someone hurting a child, told with the age, is
+            # more than hurt feelings; asked about (and read as past where the story is over).
+            candidate.category, candidate.ask = "abuse_or_danger", True
+            candidate.explanation = "Says someone hurt them as a child (worth asking whether that was physical)."
+            return None
         if verb.tag_ in ("VBZ", "VBP", "VBG") or parse.is_threat(verb, text.words):
             # "he'd hurt me" and "she will hurt me" announce it, as the ongoing present tells it.
             # "my dad hurts me": something that goes on, maybe violence; asked about. "She hurt me

@@ -198,3 +198,27 @@ def test_is_it_normal_is_about_the_speaker(text: str) -> None:
 @pytest.mark.parametrize("text", PUT_TO_THE_LISTENER)
 def test_a_question_about_the_listener_stays_aside(text: str) -> None:
     assert outcome(text) == "none"
+
+
+# Someone who hurt the speaker as a child, told with the age, is more than hurt feelings: found, and
+# read as past where the story is over. Hurt by what someone did, or with no age, stays feelings.
+HURT_AS_A_CHILD = [
+    "As a child my uncle hurt me. I am safe now, far from there.",
+    "When I was about 9 my mum's boyfriend used to hurt me. He's long gone.",
+]
+HURT_FEELINGS = [
+    "When I was ten my best friend hurt me by leaving me out of her party.",
+    "He hurt me so much back then when he cheated.",
+    "My sister hurt me last year, she never came to the wedding.",
+]
+
+
+@pytest.mark.parametrize("text", HURT_AS_A_CHILD)
+def test_hurt_as_a_child_is_found_as_past(text: str) -> None:
+    told = result(text)
+    assert told.outcome == "ask" and told.past_only and "abuse_or_danger" in told.categories()
+
+
+@pytest.mark.parametrize("text", HURT_FEELINGS)
+def test_hurt_feelings_stay_aside(text: str) -> None:
+    assert outcome(text) == "none"
