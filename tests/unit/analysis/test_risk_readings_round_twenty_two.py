@@ -204,7 +204,7 @@ def test_a_question_about_the_listener_stays_aside(text: str) -> None:
 # read as past where the story is over. Hurt by what someone did, or with no age, stays feelings.
 HURT_AS_A_CHILD = [
     "As a child my uncle hurt me. I am safe now, far from there.",
-    "When I was about 9 my mum's boyfriend used to hurt me. He's long gone.",
+    "When I was about 9 my stepdad used to hurt me. He's long gone.",
 ]
 HURT_FEELINGS = [
     "When I was ten my best friend hurt me by leaving me out of her party.",
