@@ -8,8 +8,6 @@ sat (not set) and stitches with nothing accidental beside them. Each with its ot
 our own words; rules alone."""
 from __future__ import annotations
 
-import pytest
-
 from tests.unit.analysis.risk_rules import outcome, reading_tests, result
 
 IN_ITS_CATEGORY: list[tuple[str, str]] = [
@@ -164,20 +162,6 @@ STILL_OVER = [
     "I hit my brother once, in 1988. I have regretted it every day since.",
     "In my twenties I cut myself for a while. My wife helped me stop and I've been grateful every day since.",
 ]
-
-
-@pytest.mark.parametrize("text", CURRENT_AGAIN)
-def test_a_past_that_has_come_back_is_current(text: str) -> None:
-    told = result(text)
-    assert told.outcome in ("flag", "ask") and not told.past_only
-
-
-@pytest.mark.parametrize("text", STILL_OVER)
-def test_what_is_carried_after_it_stays_past(text: str) -> None:
-    told = result(text)
-    assert told.outcome in ("flag", "ask") and told.past_only
-
-
 # "Is it normal to ... when you ...?" asks about the speaker's own experience; a question put to the
 # listener about themselves is still set aside.
 ASKED_ABOUT_ONESELF = [
@@ -188,20 +172,9 @@ PUT_TO_THE_LISTENER = [
     "Have you ever thought about killing yourself?",
     "Is it normal for you to ask people if they want to die?",
 ]
-
-
-@pytest.mark.parametrize("text", ASKED_ABOUT_ONESELF)
-def test_is_it_normal_is_about_the_speaker(text: str) -> None:
-    assert outcome(text) in ("flag", "ask")
-
-
-@pytest.mark.parametrize("text", PUT_TO_THE_LISTENER)
-def test_a_question_about_the_listener_stays_aside(text: str) -> None:
-    assert outcome(text) == "none"
-
-
-# Someone who hurt the speaker as a child, told with the age, is more than hurt feelings: found, and
-# read as past where the story is over. Hurt by what someone did, or with no age, stays feelings.
+# Someone who hurt the speaker as a child, told with the age, is more than hurt feelings: found in
+# abuse, and read as past where the story is over. Hurt by what someone did, or with no age, stays
+# feelings.
 HURT_AS_A_CHILD = [
     "As a child my uncle hurt me. I am safe now, far from there.",
     "When I was about 9 my stepdad used to hurt me. He's long gone.",
@@ -212,13 +185,6 @@ HURT_FEELINGS = [
     "My sister hurt me last year, she never came to the wedding.",
 ]
 
-
-@pytest.mark.parametrize("text", HURT_AS_A_CHILD)
-def test_hurt_as_a_child_is_found_as_past(text: str) -> None:
-    told = result(text)
-    assert told.outcome == "ask" and told.past_only and "abuse_or_danger" in told.categories()
-
-
-@pytest.mark.parametrize("text", HURT_FEELINGS)
-def test_hurt_feelings_stay_aside(text: str) -> None:
-    assert outcome(text) == "none"
+test_third_pass_found, test_third_pass_reading = reading_tests(
+    [(text, "abuse_or_danger") for text in HURT_AS_A_CHILD], ASKED_ABOUT_ONESELF,
+    PUT_TO_THE_LISTENER + HURT_FEELINGS, STILL_OVER + HURT_AS_A_CHILD, CURRENT_AGAIN)
