@@ -718,6 +718,10 @@ def _sure_extent(evidence: Evidence, span: Span, reason: str) -> Evidence:
     return Evidence.from_span(question, evidence.marker, reason)
 
 
+# Punctuation after which a new clause (and so perhaps a new question) starts inside a sentence.
+CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "—", "("})
+
+
 def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
     """ "Have you thought about how you would end your life?", "Has anyone hurt you at home?": a
     clause opened by an auxiliary (or a wh-word and an auxiliary), a word for "you", a question mark
@@ -752,16 +756,15 @@ def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
                     or (k <= n + 3 and lowers[k] in words.second)
                     for k in range(n + 1, min(n + 5, len(lowers)))):
                 return True
-        clause_start = tokens[n].is_punct and w in (",", ";", ":", "-", "—", "(")
+        clause_start = tokens[n].is_punct and w in CLAUSE_BREAKS
     return False
 
 
 def _asks_if_it_is_normal(lowers: list[str], lex: _Lexicon) -> bool:
     """ "Is it normal to feel relief when you see your own blood?": the "you" of such a question is
     anyone, the speaker included; it asks about their own experience, not the listener's."""
-    clause_starts = {",", ";", ":", "-", "—", "(", ".", *lex.question_openers}
     return any(lowers[n:n + 2] == ["is", "it"] and lowers[n + 2] in lex.self_question_words
-               and (n == 0 or lowers[n - 1] in clause_starts)
+               and (n == 0 or lowers[n - 1] in CLAUSE_BREAKS or lowers[n - 1] in lex.question_openers)
                for n in range(len(lowers) - 2))
 
 
