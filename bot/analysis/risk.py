@@ -1186,6 +1186,12 @@ def _harm_to_speaker(candidate: _Candidate, verb: Token, actor: str | None, lex:
             candidate.category, candidate.ask = "abuse_or_danger", True
             candidate.explanation = "Says someone hurt them as a child (worth asking whether that was physical)."
             return None
+        if _used_to(verb) and not text.in_sentence("cue/hurt_feelings", candidate.span):
+            # "my mum's boyfriend used to hurt me": a habit of hurting, not one wound to the feelings;
+            # asked about, and read as past where the story is over.
+            candidate.category, candidate.ask = "abuse_or_danger", True
+            candidate.explanation = "Says someone used to hurt them (worth asking whether that was physical)."
+            return None
         if verb.tag_ in ("VBZ", "VBP", "VBG") or parse.is_threat(verb, text.words):
             # "he'd hurt me" and "she will hurt me" announce it, as the ongoing present tells it.
             # "my dad hurts me": something that goes on, maybe violence; asked about. "She hurt me
@@ -1307,11 +1313,16 @@ def _purpose_of(token: Token, text: _Text) -> Token | None:
     return None
 
 
+def _used_to(token: Token) -> bool:
+    """The verb of a habit now over: "used to hurt"."""
+    return token.tag_ == "VB" and token.head.lower_ == "used" and any(c.lower_ == "to" for c in token.children)
+
+
 def _told_in_past_tense(token: Token) -> bool:
     """A verb of intent in the past tense ("I threatened him once"), or a plan had or made then ("I
     had a plan to end it", "I was planning to die", "I spent months planning it")."""
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if token.tag_ == "VB" and token.head.lower_ == "used" and any(c.lower_ == "to" for c in token.children):
+    if _used_to(token):
         return True  # "I used to threaten her"
     if token.tag_ in ("VBD", "VBN"):
         # "I've decided" and "I have planned it" are said now.

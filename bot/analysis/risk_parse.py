@@ -157,6 +157,10 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
                 return controller
         if token.head is token or token.dep_ in CLAUSE_LINKS:
             return None
+        if token.dep_ == "acl" and token.lower_ == "used" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "my mum's boyfriend used to hurt me": the tagger hangs "used" on the noun as if it were
+            # "a boyfriend (who was) used"; the habit is the noun's own.
+            return token.head
         if token.dep_ in ("pcomp", "pobj", "acl") and token.head.pos_ == "ADP" and token.head.head.pos_ in ("NOUN", "PROPN"):
             # "the thought of strangling her": a nominalised act names no doer; the noun's own
             # role in the sentence ("the thought crossed my mind") is not one.
