@@ -161,6 +161,13 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   as fresh before the rules were read against it; development data since;
 - "dev59": tests/data/risk_dev59.jsonl, the twenty-first blind set, written by someone who opened no
   file of this project, measured twice as blind (aggregates only) and retired like dev5;
+- "dev60", "dev61", "dev62": three sets written at once from one brief by three people who opened no
+  file of this project, with these emphases: harm to others and abuse told by what happens (control,
+  stalking, calm threats, routines; venting, martial arts, crime fiction and protective parents as
+  hard negatives); suicide and self-harm told through objects, errands and metaphor (the same errands
+  done for ordinary reasons as hard negatives); answers inside the exercises and mixed time (recovery,
+  other people's risk and hard feelings in exercise answers as hard negatives). Each was measured once
+  as fresh before the rules were read against it; development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -244,6 +251,8 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev54", "risk_dev54.jsonl", True), ("dev55", "risk_dev55.jsonl", True),
             ("dev56", "risk_dev56.jsonl", True), ("dev57", "risk_dev57.jsonl", True),
             ("dev58", "risk_dev58.jsonl", True), ("dev59", "risk_dev59.jsonl", True),
+            ("dev60", "risk_dev60.jsonl", True), ("dev61", "risk_dev61.jsonl", True),
+            ("dev62", "risk_dev62.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")

@@ -498,6 +498,8 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     is_quoted = any(t.i in text.quoted for t in span)
     if spec.get("abuser_not_speaker") and _done_by_speaker(span, text):
         return None, "", False  # "I take my tablets", "I keep my money in a jar": not someone's control
+    if candidate.category == "abuse_or_danger" and _likened(span):
+        return None, LIKENED, True
     if spec.get("resolve") == "harm":
         reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
         if reason is None and not text.in_message("cue/earnest") and not _abuse_a_game_cannot_explain(candidate, span) and (
@@ -523,6 +525,16 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     if reporter == "third" and candidate.category == THIRD_PARTY:
         candidate.qualifiers.append("reported")
     return candidate, "", False
+
+
+LIKENED = "A feeling likened to a blow (\"a stab of guilt, like being punched\"), not a blow."
+
+
+def _likened(span: Span) -> bool:
+    """ "like being punched in the chest": a passive blow with nobody doing it, as a likeness."""
+    root = span.root
+    return (root.dep_ == "pcomp" and root.head.lower_ == "like"
+            and any(c.dep_ == "auxpass" for c in root.children) and not any(c.dep_ == "agent" for c in root.children))
 
 
 # A game named only as a time ("gonna jump him after the game on Saturday") is not where the act happens.
@@ -809,7 +821,7 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         # "I'm writing my dissertation on suicide prevention", "how do I bring up suicide with
         # him?": the topic in study or in helping someone, whoever the subject is.
         person = "mention"
-    if can_be_mention and _met_at_work(span, chain, person, text):
+    if _met_at_work(span, chain, person, text):
         # "I'm a nurse. I dressed a young woman's self-harm wounds today", "my supervisor says I
         # have to ask about suicide directly": the topic met in caring for others.
         _make_third_party(candidate, IN_CARE_AT_WORK)
@@ -880,12 +892,20 @@ def _met_at_work(span: Span, chain: list[Token], person: str | None, text: _Text
     """The topic word as the speaker meets it at work: a helper's work named in the message, the word a
     noun that is not the speaker's own ("my self-harm") nor what they live with ("all I think about"),
     and either nobody's or what a helper does with it (asks about it, dresses it, covers it)."""
-    if not text.in_message("cue/helper_work") or span.root.pos_ not in ("NOUN", "PROPN", "ADJ"):
+    if not text.in_message("cue/helper_work"):
         return False
     if _owned_by_speaker(span, text) or text.in_sentence("cue/own_topic", span):
         return False
+    if span.root.pos_ == "VERB":
+        # "a listening line for people considering suicide": the act is the people's it describes.
+        return span.root.dep_ == "acl" and (span.root.head.lower_ in _lexicon().indefinite_people
+                                            or text.token_has("cue/care_role", span.root.head))
+    if span.root.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
     verb = next((t for t in chain[1:] if t.pos_ in ("VERB", "AUX")), None)
-    return person == "mention" or (verb is not None and text.token_has("cue/work_act", verb))
+    # "a run of patients with suicidal thoughts": the words hang on someone in the speaker's care.
+    in_care = any(text.token_has("cue/care_role", t) for t in chain[1:4])
+    return person == "mention" or in_care or (verb is not None and text.token_has("cue/work_act", verb))
 
 
 def _someone_elses(span: Span, text: _Text) -> bool:

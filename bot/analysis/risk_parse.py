@@ -159,14 +159,29 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
             return None
         if token.dep_ == "acl" and token.lower_ == "used" and token.head.pos_ in ("NOUN", "PROPN"):
             # "my mum's boyfriend used to hurt me": the tagger hangs "used" on the noun as if it were
-            # "a boyfriend (who was) used"; the habit is the noun's own.
-            return token.head
+            # "a boyfriend (who was) used"; the habit is the noun's own, or that of the person the
+            # noun is said of ("the lads at the home used to").
+            return _person_up_the_phrase(token.head, words)
         if token.dep_ in ("pcomp", "pobj", "acl") and token.head.pos_ == "ADP" and token.head.head.pos_ in ("NOUN", "PROPN"):
             # "the thought of strangling her": a nominalised act names no doer; the noun's own
             # role in the sentence ("the thought crossed my mind") is not one.
             return None
         token, steps = token.head, steps + 1
     return None
+
+
+def _person_up_the_phrase(noun: Token, words: RiskWords | None) -> Token:
+    """The noun, or where it names a thing, the person it is said of ("the lads at the home")."""
+    if words is None:
+        return noun
+    candidate = noun
+    for _ in range(MAX_STEPS):
+        if person_kind(candidate, words) != "thing" or candidate.head is candidate:
+            break
+        if candidate.head.pos_ not in ("ADP", "NOUN", "PROPN"):
+            break
+        candidate = candidate.head
+    return candidate if person_kind(candidate, words) != "thing" else noun
 
 
 def _with_aux_children(token: Token) -> list[Token]:
