@@ -168,6 +168,8 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   done for ordinary reasons as hard negatives); answers inside the exercises and mixed time (recovery,
   other people's risk and hard feelings in exercise answers as hard negatives). Each was measured once
   as fresh before the rules were read against it; development data since;
+- "dev63": tests/data/risk_dev63.jsonl, the twenty-second blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -252,7 +254,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev56", "risk_dev56.jsonl", True), ("dev57", "risk_dev57.jsonl", True),
             ("dev58", "risk_dev58.jsonl", True), ("dev59", "risk_dev59.jsonl", True),
             ("dev60", "risk_dev60.jsonl", True), ("dev61", "risk_dev61.jsonl", True),
-            ("dev62", "risk_dev62.jsonl", True),
+            ("dev62", "risk_dev62.jsonl", True), ("dev63", "risk_dev63.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
