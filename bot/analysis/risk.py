@@ -891,7 +891,9 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
 def _met_at_work(span: Span, chain: list[Token], person: str | None, text: _Text) -> bool:
     """The topic word as the speaker meets it at work: a helper's work named in the message, the word a
     noun that is not the speaker's own ("my self-harm") nor what they live with ("all I think about"),
-    and either nobody's or what a helper does with it (asks about it, dresses it, covers it)."""
+    and either nobody's, what a helper does with it (asks about it, dresses it, covers it) or hung on
+    someone in their care ("patients with suicidal thoughts"); or an act told of the people it
+    describes ("a line for people considering suicide")."""
     if not text.in_message("cue/helper_work"):
         return False
     if _owned_by_speaker(span, text) or text.in_sentence("cue/own_topic", span):

@@ -176,12 +176,12 @@ def _person_up_the_phrase(noun: Token, words: RiskWords | None) -> Token:
         return noun
     candidate = noun
     for _ in range(MAX_STEPS):
-        if person_kind(candidate, words) != "thing" or candidate.head is candidate:
-            break
-        if candidate.head.pos_ not in ("ADP", "NOUN", "PROPN"):
+        if person_kind(candidate, words) != "thing":
+            return candidate
+        if candidate.head is candidate or candidate.head.pos_ not in ("ADP", "NOUN", "PROPN"):
             break
         candidate = candidate.head
-    return candidate if person_kind(candidate, words) != "thing" else noun
+    return noun
 
 
 def _with_aux_children(token: Token) -> list[Token]:
