@@ -45,6 +45,7 @@ Clients are never shown severities or levels; the dialogue uses them, therapists
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -269,6 +270,9 @@ class _Lexicon:
         self.others_reading_verbs = words("others_reading_verbs")
         self.denial_bridges = words("denial_bridges")
         self.question_listener_objects = words("question_listener_objects")
+        self.self_answer_openers = words("self_answer_openers")
+        self.self_answer_auxiliaries = words("self_answer_auxiliaries")
+        self.self_answer_phrases = tuple(str(w).lower().split() for w in raw.get("self_answer_phrases") or [])
         self.reflection_openers = tuple(str(w).lower().split() for w in raw.get("reflection_openers") or [])
         self.words = parse.RiskWords(
             first=words("first_person"),
@@ -489,6 +493,8 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     candidate = _Candidate(rule, match.label, span, spec["category"], int(spec["severity"]), spec["explanation"],
                            ask=spec.get("level") == "ask")
     reason: str | None = _sure_not_a_disclosure(candidate, spec, lex, text)
+    if reason == QUESTION_TO_LISTENER and (answer := _own_answer(span, lex, text)) is not None:
+        return _answered_by_speaker(candidate, answer, text), "", False
     if reason:
         return None, reason, True
     if spec.get("about_close"):
@@ -770,6 +776,50 @@ def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
                 return True
         clause_start = tokens[n].is_punct and w in CLAUSE_BREAKS
     return False
+
+
+def _own_answer(span: Span, lex: _Lexicon, text: _Text) -> Span | None:
+    """The speaker's own answer to the question put to the listener, in the sentence right after it:
+    "Have you ever thought about ending your life? I have, every night.", "do u ever wanna kms? bc i
+    do", "Ever hurt yourself on purpose? Me too." An answer with a verb of its own ("I have to ask",
+    "I do care") or a negation ("I haven't") is not one."""
+    question = text.sentence(span)
+    after = text.doc[question.end:]
+    if not len(after):
+        return None
+    answer = text.sentence(after[:1])
+    tokens = [t for t in answer if not t.is_space]
+    lowers = [t.lower_ for t in tokens]
+    start = next((n for n, w in enumerate(lowers) if w not in lex.self_answer_openers and not tokens[n].is_punct), len(lowers))
+    words = [t.lower_ for t in tokens[start:] if not t.is_punct]
+    if any(words[:len(phrase)] == phrase and len(words) <= len(phrase) + 4 for phrase in lex.self_answer_phrases):
+        return answer
+    if start >= len(tokens) or lowers[start] not in text.words.first or lowers[start] in PLURAL_FIRST:
+        return None
+    n = start + 1
+    while n < len(tokens) and tokens[n].pos_ == "ADV" and lowers[n] not in text.words.negations:
+        n += 1
+    if n >= len(tokens) or lowers[n] not in lex.self_answer_auxiliaries:
+        return None
+    # The answer's clause ends at its first punctuation ("I did, when I was fifteen"); a verb in it is
+    # the question's own ("Have you ever thought about it? I have thought about it a lot").
+    asked = {t.lemma_.lower() for t in question}
+    clause = list(itertools.takewhile(lambda t: not t.is_punct, tokens[n + 1:]))
+    if any((t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in asked) or t.lower_ in text.words.negations
+           for t in clause):
+        return None
+    return answer
+
+
+def _answered_by_speaker(candidate: _Candidate, answer: Span, text: _Text) -> _Candidate:
+    """A question put to the listener that the speaker answers for themselves is their own
+    disclosure, asked about directly (read as past where the answer is: "I did, years ago")."""
+    candidate.ask = True
+    candidate.explanation = (f"A question put to the listener, then answered by the speaker for themselves "
+                             f"(\"{answer.text.strip()[:60]}\"): worth asking directly.")
+    if _is_past(answer, parse.head_chain(answer.root), text):
+        candidate.qualifiers.append("past")
+    return candidate
 
 
 def _asks_if_it_is_normal(lowers: list[str], lex: _Lexicon) -> bool:
