@@ -93,6 +93,9 @@ SELF_HARM_BY_NAME = frozenset({"self_harm/sh", "self_harm/self_harm", "self_harm
 # wound said to be the speaker's own): never an accident, even beside "slipped" or "cooking".
 SELF_HARM_NOT_ACCIDENT = frozenset({"self_harm_deliberate", "self_harm_hidden", "self_harm_relapse", "self_harm_own",
                                     "self_harm_on_purpose"})
+# An excuse for an injury given and then denied ("told the nurse I fell. I didn't fall"): the accident
+# named is the excuse, not a reading.
+EXCUSE_DENIED = frozenset({"self_harm_veiled_act/round23_excuse", "self_harm_veiled_act/round24_excuse"})
 DEFINITION = "A question about words or terms, with no word for the speaker: not a disclosure."
 IDIOM_CUE = "cue/idiom"
 IDIOM = "A figure of speech, not a disclosure."
@@ -748,7 +751,39 @@ def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
     should kill myself?") is not set aside."""
     sent = text.sentence(span)
     tokens = [t for t in sent if not t.is_space]
-    if not tokens or tokens[-1].text != "?" or text.quoted.intersection(t.i for t in tokens):
+    if tokens and text.quoted.intersection(t.i for t in tokens):
+        return _quoted_question_put_by_speaker(span, tokens, lex, text)
+    return _asks_the_listener(tokens, lex, text)
+
+
+# Verbs by which the speaker says they put a quoted question to someone ("I used to ask patients,
+# 'Have you had any thoughts of harming yourself?'", "I'll open with 'Have you ...?'").
+PUTTING_A_QUESTION = frozenset({"ask", "open", "start", "begin", "put", "phrase", "word", "practise", "practice", "say"})
+
+
+def _quoted_question_put_by_speaker(span: Span, tokens: list[Token], lex: _Lexicon, text: _Text) -> bool:
+    """A question to the listener inside quotation marks that the speaker says they ask (a trainee's
+    or a nurse's screening question). Quoted questions put to the speaker are not set aside: "he
+    said 'do you want to die tonight?'" is a threat."""
+    quote = [t for t in tokens if t.i in text.quoted and t.i >= tokens[0].i]
+    if not quote or not all(t.i in text.quoted for t in span):
+        return False
+    start = next(t.i for t in tokens if t.i in text.quoted and t.i <= span.start
+                 and all(k in text.quoted for k in range(t.i, span.start)))
+    end = next((k for k in range(span.end, tokens[-1].i + 1) if k not in text.quoted), tokens[-1].i + 1)
+    quoted = [t for t in text.doc[start:end] if not t.is_space]
+    if end < len(text.doc) and text.doc[end].is_punct and text.doc[end].text == "?":
+        quoted.append(text.doc[end])
+    before = [t for t in tokens if t.i < start]
+    if any(t.lower_ in text.words.myself for t in before):  # "I asked myself, 'do you really want to ...?'"
+        return False
+    put_by_speaker = any(t.lemma_.lower() in PUTTING_A_QUESTION and any(
+        p.lower_ in text.words.first and p.lower_ not in PLURAL_FIRST for p in before[:n]) for n, t in enumerate(before))
+    return put_by_speaker and _asks_the_listener(quoted, lex, text)
+
+
+def _asks_the_listener(tokens: list[Token], lex: _Lexicon, text: _Text) -> bool:
+    if not tokens or tokens[-1].text != "?":
         return False
     words = text.words
     lowers = [t.lower_ for t in tokens]
@@ -1172,7 +1207,7 @@ def _make_someone_close(candidate: _Candidate, spec: dict, text: _Text) -> None:
 
 def _accidental(candidate: _Candidate, chain: list[Token], lex: _Lexicon, text: _Text) -> bool:
     """ "I cut myself shaving": an injury in an accident, unless it is said to be on purpose."""
-    if candidate.rule in SELF_HARM_NOT_ACCIDENT or candidate.label in SELF_HARM_BY_NAME:
+    if candidate.rule in SELF_HARM_NOT_ACCIDENT or candidate.label in SELF_HARM_BY_NAME or candidate.label in EXCUSE_DENIED:
         return False
     if text.in_sentence("cue/on_purpose", candidate.span) or text.in_sentence("cue/sh_habit", candidate.span):
         return False

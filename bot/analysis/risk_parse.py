@@ -148,6 +148,12 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                     return described_noun(token)
                 return child
+            if child.dep_ in SUBJECT_DEPS and child.pos_ == "NOUN" and words is not None:
+                # "my mate self harms": the tagger makes the person a compound of the matched "self".
+                named = next((c for c in child.children if c.dep_ == "compound" and c.i not in inside
+                              and person_kind(c, words) != "thing"), None)
+                if named is not None:
+                    return named
         if token.dep_ == "relcl":
             # The parser sometimes hangs "who" somewhere odd; the clause is still about its noun.
             return described_noun(token)

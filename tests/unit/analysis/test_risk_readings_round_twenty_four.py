@@ -30,3 +30,80 @@ ANSWERED_AS_OVER = [
 
 test_found_in_its_category, test_reading = reading_tests(
     ANSWERED_BY_THE_SPEAKER, [], QUESTION_ONLY, ANSWERED_AS_OVER, [])
+
+
+# A trainee's or a nurse's screening question in quotation marks, said to be the question they put;
+# a quoted question put to the speaker, or to themselves, is not set aside.
+QUOTED_SCREENING_QUESTIONS = [
+    "As a student nurse I always ask, 'Have you had any thoughts of hurting yourself?' Is that too blunt?",
+    "In the role-play I'll start with 'Are you having thoughts of ending your life?' and then pause.",
+]
+QUOTED_NOT_PUT_BY_THE_SPEAKER = [
+    "I asked myself 'do you honestly want to kill yourself?' and the answer was yes.",
+    "He texted 'do you want to die tonight?' and I believe he means it.",
+]
+
+test_quoted_question_reading = reading_tests([], QUOTED_NOT_PUT_BY_THE_SPEAKER, QUOTED_SCREENING_QUESTIONS, [], [])[1]
+
+# The person the tagger hangs as a compound of the matched "self" ("my mate self harms") is the one
+# who does it; the speaker's own words stay theirs.
+SOMEONE_ELSES_SELF_HARM = ["my cousin self harms n i want to help her"]
+OWN_SELF_HARM = ["me n my cousin self harm together sometimes"]
+
+test_compound_person_reading = reading_tests([], OWN_SELF_HARM, SOMEONE_ELSES_SELF_HARM, [], [])[1]
+
+# The round's new readings, in our own words.
+ROUND_FOUND: list[tuple[str, str]] = [
+    # An excuse for an injury, given and then denied; a wound kept from the doctor.
+    ("i told my form tutor i fell off my bike. i didnt fall", "self_harm"),
+    ("I tell the nurse I fall in the garden, but I don't, really.", "self_harm"),
+    ("My husband thinks the burn is from the iron, but it is not.", "self_harm"),
+    ("I said it was a kitchen accident. It wasn't a kitchen accident.", "self_harm"),
+    ("Any tips to close a cut on my leg without going to A&E?", "self_harm"),
+    ("there's no clean skin left on my arm now", "self_harm"),
+    ("The little blade in my pencil case, I use it on me after school.", "self_harm"),
+    # Abuse told by what is done or said.
+    ("dad says to tell the teachers i fell off the trampoline", "abuse_or_danger"),
+    ("She pinches and kicks me under the table when guests are round.", "abuse_or_danger"),
+    ("our stepmum hits us all when dad's on nights", "abuse_or_danger"),
+    ("When the rent is late, plates get thrown at whoever is nearest.", "abuse_or_danger"),
+    ("He told me to keep quiet about what happens when we're alone.", "abuse_or_danger"),
+    ("If I tell the school she says I'll never see my little brother again.", "abuse_or_danger"),
+    ("My son hides my walking frame so I can't leave the bedroom.", "abuse_or_danger"),
+    ("If I answer back he'll take his belt off.", "abuse_or_danger"),
+    # Harm to others: a routine learned, talk given up for action, preparations made.
+    ("I've learnt which nights she walks home on her own from the gym.", "harm_to_others"),
+    ("You, as my stepdad in this, should know I know when you're home alone.", "harm_to_others"),
+    ("I know his shifts at the depot now.", "harm_to_others"),
+    ("I've started writing down when my ex is at home on her own.", "harm_to_others"),
+    ("Words are pointless with that man. It has to be action.", "harm_to_others"),
+    ("Tell him I'm not here to apologise this time.", "harm_to_others"),
+    ("I'll make sure she stops smiling at me like that.", "harm_to_others"),
+    ("He'll learn not to laugh at me.", "harm_to_others"),
+    ("My landlord is coming round tomorrow and I have made some preparations for him.", "harm_to_others"),
+    ("keep it up n see what happens to u.", "harm_to_others"),
+    # Endings veiled: a season not to be here for, going in peace, medicine stopped for others' sake,
+    # things given up as no longer needed; a burden to be lifted soon.
+    ("Honestly I have no intention of still being around for my birthday.", "suicidal_ideation"),
+    ("Once the house is sold I can go in peace.", "suicidal_ideation"),
+    ("Soon I will be gone and my son will be free.", "suicidal_ideation"),
+    ("I'll be joining my wife before long, by my own hand if need be.", "suicidal_ideation"),
+    ("I stopped taking my tablets last month, it's better that way for everyone.", "suicidal_ideation"),
+    ("Don't book me in for March, I don't expect to be needing it.", "suicidal_ideation"),
+    ("Take the good china, I shall have no further use for it.", "suicidal_ideation"),
+    ("You can keep my bike, I won't need it where I'm going. I don't need it where I go.", "suicidal_ideation"),
+    ("i'm just dead weight in this family", "suicidal_ideation"),
+    ("you won't have to worry about me for much longer", "suicidal_ideation"),
+]
+# Their other sides.
+ROUND_NOT_DISCLOSURES = [
+    "I told mum I fell asleep at my friend's. I didn't, I was at a party.",
+    "I cut my thumb when I opened the tin of beans, only a plaster needed.",
+    "My flatmate always jokes 'I'll murder you' when I finish the milk.",
+    "my brother is so annoying i could strangle him (i wont obvs)",
+    "I know which way you walk to school, I'll meet you at the corner.",
+    "Writing down when my dad is at home on his own so the carers can plan their visits.",
+    "Do you ever want to hurt yourself? I have to ask, it's on my form.",
+]
+
+test_round_found_in_its_category, test_round_reading = reading_tests(ROUND_FOUND, [], ROUND_NOT_DISCLOSURES, [], [])
