@@ -93,6 +93,15 @@ ROUND_FOUND: list[tuple[str, str]] = [
     ("Take the good china, I shall have no further use for it.", "suicidal_ideation"),
     ("You can keep my bike, I won't need it where I'm going. I don't need it where I go.", "suicidal_ideation"),
     ("i'm just dead weight in this family", "suicidal_ideation"),
+    ("Honestly I don't think I'll still be around by the spring.", "suicidal_ideation"),
+    ("I've written cards for my godson's next five birthdays.", "suicidal_ideation"),
+    ("I've got the pills and the vodka and I'll take them all on Friday to end things.", "suicidal_ideation"),
+    ("I gave my guitar to my cousin, I don't need it where I'm going.", "suicidal_ideation"),
+    ("For years I wished every night to die.", "suicidal_ideation"),
+    ("The compass from my maths set, I use it on myself when it gets bad.", "self_harm"),
+    ("I've got really good at covering up my neck with concealer.", "abuse_or_danger"),
+    ("I have to be home by seven or there's trouble.", "abuse_or_danger"),
+    ("Some nights I think how easy it would be to give him all of his tablets at once.", "harm_to_others"),
     ("you won't have to worry about me for much longer", "suicidal_ideation"),
 ]
 # Their other sides.
@@ -104,6 +113,12 @@ ROUND_NOT_DISCLOSURES = [
     "I know which way you walk to school, I'll meet you at the corner.",
     "Writing down when my dad is at home on his own so the carers can plan their visits.",
     "Do you ever want to hurt yourself? I have to ask, it's on my form.",
+    "The new boss is murder on a Monday, and unaliving a lot of old habits is the plan.",
+    "Any good concealer for dark circles under my eyes?",
 ]
 
-test_round_found_in_its_category, test_round_reading = reading_tests(ROUND_FOUND, [], ROUND_NOT_DISCLOSURES, [], [])
+# A slang word for suicide read as how often ("unaliving a lot") is the speaker's, and told as over.
+ROUND_TOLD_AS_OVER = ["used to think about unaliving a lot in year 10 but that's over now, therapy helped"]
+
+test_round_found_in_its_category, test_round_reading = reading_tests(
+    ROUND_FOUND, [], ROUND_NOT_DISCLOSURES, ROUND_TOLD_AS_OVER, [])
