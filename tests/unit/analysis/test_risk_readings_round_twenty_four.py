@@ -97,6 +97,7 @@ ROUND_FOUND: list[tuple[str, str]] = [
     ("I've written cards for my godson's next five birthdays.", "suicidal_ideation"),
     ("I've got the pills and the vodka and I'll take them all on Friday to end things.", "suicidal_ideation"),
     ("I gave my guitar to my cousin, I don't need it where I'm going.", "suicidal_ideation"),
+    ("Giving my old school books to my sister, I won't need them anymore.", "suicidal_ideation"),
     ("For years I wished every night to die.", "suicidal_ideation"),
     ("The compass from my maths set, I use it on myself when it gets bad.", "self_harm"),
     ("I've got really good at covering up my neck with concealer.", "abuse_or_danger"),
@@ -115,6 +116,7 @@ ROUND_NOT_DISCLOSURES = [
     "Do you ever want to hurt yourself? I have to ask, it's on my form.",
     "The new boss is murder on a Monday, and unaliving a lot of old habits is the plan.",
     "Any good concealer for dark circles under my eyes?",
+    "Giving my old school books to the charity shop, clearing my room out for the new desk.",
 ]
 
 # A slang word for suicide read as how often ("unaliving a lot") is the speaker's, and told as over.
