@@ -179,6 +179,8 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   stopped or saved, affairs put in order, money taken by family, carers' thoughts of harm; palliative
   care, wills, funeral plans, real falls and care work as hard negatives). Each was measured once as
   fresh before the rules were read against it; development data since;
+- "dev67": tests/data/risk_dev67.jsonl, the twenty-third blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -265,7 +267,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev60", "risk_dev60.jsonl", True), ("dev61", "risk_dev61.jsonl", True),
             ("dev62", "risk_dev62.jsonl", True), ("dev63", "risk_dev63.jsonl", True),
             ("dev64", "risk_dev64.jsonl", True), ("dev65", "risk_dev65.jsonl", True),
-            ("dev66", "risk_dev66.jsonl", True),
+            ("dev66", "risk_dev66.jsonl", True), ("dev67", "risk_dev67.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
