@@ -765,11 +765,10 @@ def _quoted_question_put_by_speaker(span: Span, tokens: list[Token], lex: _Lexic
     """A question to the listener inside quotation marks that the speaker says they ask (a trainee's
     or a nurse's screening question). Quoted questions put to the speaker are not set aside: "he
     said 'do you want to die tonight?'" is a threat."""
-    quote = [t for t in tokens if t.i in text.quoted and t.i >= tokens[0].i]
-    if not quote or not all(t.i in text.quoted for t in span):
+    if not all(t.i in text.quoted for t in span):
         return False
-    start = next(t.i for t in tokens if t.i in text.quoted and t.i <= span.start
-                 and all(k in text.quoted for k in range(t.i, span.start)))
+    # The quotation the match is in: from its first quoted word to the first word outside it.
+    start = next(t.i for t in tokens if all(k in text.quoted for k in range(t.i, span.end)))
     end = next((k for k in range(span.end, tokens[-1].i + 1) if k not in text.quoted), tokens[-1].i + 1)
     quoted = [t for t in text.doc[start:end] if not t.is_space]
     if end < len(text.doc) and text.doc[end].is_punct and text.doc[end].text == "?":
