@@ -497,7 +497,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
                            ask=spec.get("level") == "ask")
     reason: str | None = _sure_not_a_disclosure(candidate, spec, lex, text)
     if reason == QUESTION_TO_LISTENER and (answer := _own_answer(span, lex, text)) is not None:
-        return _answered_by_speaker(candidate, answer, text), "", False
+        return _answered_by_speaker(candidate, spec, answer, text), "", False
     if reason:
         return None, reason, True
     if spec.get("about_close"):
@@ -828,7 +828,9 @@ def _own_answer(span: Span, lex: _Lexicon, text: _Text) -> Span | None:
     words = [t.lower_ for t in tokens[start:] if not t.is_punct]
     if any(words[:len(phrase)] == phrase and len(words) <= len(phrase) + 4 for phrase in lex.self_answer_phrases):
         return answer
-    if start >= len(tokens) or lowers[start] not in text.words.first or lowers[start] in PLURAL_FIRST:
+    # "Has your partner ever hit you? Mine has.": the speaker's own one, in the asked one's place.
+    owner = start < len(tokens) and lowers[start] == "mine"
+    if start >= len(tokens) or not (owner or lowers[start] in text.words.first) or lowers[start] in PLURAL_FIRST:
         return None
     n = start + 1
     while n < len(tokens) and tokens[n].pos_ == "ADV" and lowers[n] not in text.words.negations:
@@ -845,9 +847,14 @@ def _own_answer(span: Span, lex: _Lexicon, text: _Text) -> Span | None:
     return answer
 
 
-def _answered_by_speaker(candidate: _Candidate, answer: Span, text: _Text) -> _Candidate:
+def _answered_by_speaker(candidate: _Candidate, spec: dict, answer: Span, text: _Text) -> _Candidate:
     """A question put to the listener that the speaker answers for themselves is their own
-    disclosure, asked about directly (read as past where the answer is: "I did, years ago")."""
+    disclosure, asked about directly (read as past where the answer is: "I did, years ago"). A harm
+    done to the one asked ("has anyone hurt you at home? I have / mine has") is then done to the
+    speaker; one the asked would do ("have you ever hit anyone? I have"), done by them."""
+    if spec.get("resolve") == "harm":
+        done_to_listener = any(t.lower_ in text.words.second and t.dep_ in ("dobj", "pobj", "dative") for t in candidate.span)
+        candidate.category = "abuse_or_danger" if done_to_listener else "harm_to_others"
     candidate.ask = True
     candidate.explanation = (f"A question put to the listener, then answered by the speaker for themselves "
                              f"(\"{answer.text.strip()[:60]}\"): worth asking directly.")

@@ -13,6 +13,9 @@ ANSWERED_BY_THE_SPEAKER: list[tuple[str, str]] = [
     ("Have you ever self harmed? i have lol", "self_harm"),
     ("Do you ever hurt yourself on purpose? Me too.", "self_harm"),
     ("Do you ever hurt yourself? I still do, but not as much as before.", "self_harm"),
+    # A harm done to the one asked is then done to the speaker ("mine": the speaker's own one).
+    ("Has your husband ever hit you? Mine has, twice this year.", "abuse_or_danger"),
+    ("Does anyone at home ever hurt you? I do, my brother does it.", "abuse_or_danger"),
 ]
 # The question alone, or followed by words that are no answer about the speaker: a verb of the
 # speaker's own ("I have to ask"), a negation, the question's reason.
@@ -23,6 +26,7 @@ QUESTION_ONLY = [
     "Have you ever thought about killing yourself? I do care about you, that's why I ask.",
     "Are you thinking of killing yourself? I am so sorry to ask.",
     "Has anyone at home ever hurt you? I have a feeling you might say yes.",
+    "Has your partner ever hit you? Mine hasn't, thank goodness.",
 ]
 ANSWERED_AS_OVER = [
     "Have you ever tried to end your life? I did, when I was fifteen.",
