@@ -273,6 +273,7 @@ class _Lexicon:
         self.others_reading_verbs = words("others_reading_verbs")
         self.denial_bridges = words("denial_bridges")
         self.question_listener_objects = words("question_listener_objects")
+        self.question_putting_verbs = words("question_putting_verbs")
         self.self_answer_openers = words("self_answer_openers")
         self.self_answer_auxiliaries = words("self_answer_auxiliaries")
         self.self_answer_phrases = tuple(str(w).lower().split() for w in raw.get("self_answer_phrases") or [])
@@ -756,11 +757,6 @@ def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
     return _asks_the_listener(tokens, lex, text)
 
 
-# Verbs by which the speaker says they put a quoted question to someone ("I used to ask patients,
-# 'Have you had any thoughts of harming yourself?'", "I'll open with 'Have you ...?'").
-PUTTING_A_QUESTION = frozenset({"ask", "open", "start", "begin", "put", "phrase", "word", "practise", "practice", "say"})
-
-
 def _quoted_question_put_by_speaker(span: Span, tokens: list[Token], lex: _Lexicon, text: _Text) -> bool:
     """A question to the listener inside quotation marks that the speaker says they ask (a trainee's
     or a nurse's screening question). Quoted questions put to the speaker are not set aside: "he
@@ -776,7 +772,7 @@ def _quoted_question_put_by_speaker(span: Span, tokens: list[Token], lex: _Lexic
     before = [t for t in tokens if t.i < start]
     if any(t.lower_ in text.words.myself for t in before):  # "I asked myself, 'do you really want to ...?'"
         return False
-    put_by_speaker = any(t.lemma_.lower() in PUTTING_A_QUESTION and any(
+    put_by_speaker = any(t.lemma_.lower() in lex.question_putting_verbs and any(
         p.lower_ in text.words.first and p.lower_ not in PLURAL_FIRST for p in before[:n]) for n, t in enumerate(before))
     return put_by_speaker and _asks_the_listener(quoted, lex, text)
 
@@ -828,9 +824,11 @@ def _own_answer(span: Span, lex: _Lexicon, text: _Text) -> Span | None:
     words = [t.lower_ for t in tokens[start:] if not t.is_punct]
     if any(words[:len(phrase)] == phrase and len(words) <= len(phrase) + 4 for phrase in lex.self_answer_phrases):
         return answer
+    if start >= len(tokens):
+        return None
     # "Has your partner ever hit you? Mine has.": the speaker's own one, in the asked one's place.
-    owner = start < len(tokens) and lowers[start] == "mine"
-    if start >= len(tokens) or not (owner or lowers[start] in text.words.first) or lowers[start] in PLURAL_FIRST:
+    subject = lowers[start]
+    if subject != "mine" and (subject not in text.words.first or subject in PLURAL_FIRST):
         return None
     n = start + 1
     while n < len(tokens) and tokens[n].pos_ == "ADV" and lowers[n] not in text.words.negations:
