@@ -1403,20 +1403,24 @@ def _has_intent(chain: list[Token], text: _Text, present: bool = False, besides:
     """An intent word on the predicate itself: "going to", "will", "tonight" (not elsewhere). With
     `present`, a verb of intent in the past tense ("I threatened my brother once") does not count,
     nor "threaten" when it is the matched act itself (`besides`: "when I am 18, I threaten my teacher")."""
-    near = set(chain) | {h for h in (_purpose_of(t, text) for t in chain) if h is not None}
+    purposes = {h for h in (_purpose_of(t, text) for t in chain) if h is not None}
+    near = set(chain) | purposes
     for token in list(near):
         near.update(c for c in token.children if c.dep_ in ("aux", "advmod", "npadvmod", "neg", "prt"))
     if besides is not None:
         near = {t for t in near if not (besides.start <= t.i < besides.end and t.lemma_.lower() == "threaten")}
-    return any(text.token_has("cue/intent", t) and not (present and _told_in_past_tense(t)) for t in near)
+    # Waiting somewhere in order to do it ("I waited outside a bar to stab him") is lying in wait.
+    lying_in_wait = [h for h in purposes if h.lemma_.lower() == "wait"]
+    return any((text.token_has("cue/intent", t) or t in lying_in_wait) and not (present and _told_in_past_tense(t)) for t in near)
 
 
-ERRAND_VERBS = frozenset({"go", "come", "head", "drive", "walk"})
+ERRAND_VERBS = frozenset({"go", "come", "head", "drive", "walk", "wait"})
 
 
 def _purpose_of(token: Token, text: _Text) -> Token | None:
-    """The going or the decision an act is the purpose of: "I'm going round to his this evening to
-    break his legs", "I've made up my mind to hurt her" (the parser hangs the act on it as a clause)."""
+    """The going, the waiting or the decision an act is the purpose of: "I'm going round to his this
+    evening to break his legs", "I waited outside a bar to stab him", "I've made up my mind to hurt
+    her" (the parser hangs the act on it as a clause)."""
     head = token.head
     if token.dep_ == "advcl" and any(c.tag_ == "TO" for c in token.children) and (
             head.lemma_.lower() in ERRAND_VERBS or text.token_has("cue/intent", head)):

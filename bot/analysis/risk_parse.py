@@ -147,6 +147,9 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
             if child.dep_ in SUBJECT_DEPS and child.i not in inside:
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                     return described_noun(token)
+                if child.lower_ == "who" and child.i > 0 and child.doc[child.i - 1].pos_ in ("NOUN", "PROPN"):
+                    # "sees ppl who've overdosed": the parser missed the relative clause; it is the noun's.
+                    return child.doc[child.i - 1]
                 return child
             if child.dep_ in SUBJECT_DEPS and child.pos_ == "NOUN" and words is not None:
                 # "my mate self harms": the tagger makes the person a compound of the matched "self".
