@@ -665,7 +665,7 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
                     and (text.in_message("cue/weapon") or text.in_message("cue/harm_plan"))))
     # A threat told as the other's fate ("he won't be walking out of that meeting") is not the
     # formula's "I'll kill him": the condition is what makes it a threat.
-    if not earnest and not prepared and candidate.category != "abuse_or_danger" and candidate.rule != "harm_threat_fate" and (
+    if not earnest and not prepared and candidate.category != "abuse_or_danger" and candidate.rule not in FATE_RULES and (
             text.in_any("cue/hyperbole", clause) or (text.in_any("cue/bad_moment", clause) and text.in_any("cue/laugh", clause))):
         return "Exasperation's formula (\"if ... one more time, I'll ...\"), a figure of speech."
     if (not earnest and candidate.category == "harm_to_others" and text.overlaps("cue/anger_figure", span)
@@ -1067,6 +1067,8 @@ def _own(candidate: _Candidate) -> None:
 NOT_A_WORRY_CUES = ("cue/helper_work", "cue/professional_report", "cue/care_role", "cue/fiction")
 IN_CARE_AT_WORK = "someone in their care at work"
 AT_WORK_NOTE = f"about someone else ({IN_CARE_AT_WORK})"
+# Threats told as what will become of someone: "if ... once more" is their condition, not a figure.
+FATE_RULES = frozenset({"harm_threat_fate", "harm_fate_told"})
 JEST_CUES = ("cue/jest", "cue/laugh", "cue/laugh_shared", "cue/joke_said", "cue/hyperbole")
 
 

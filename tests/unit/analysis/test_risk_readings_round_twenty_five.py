@@ -127,3 +127,54 @@ ROUND_STILL_CURRENT = [
 
 test_round_found_in_its_category, test_round_reading = reading_tests(
     ROUND_FOUND, [], ROUND_NOT_DISCLOSURES, ROUND_TOLD_AS_OVER, ROUND_STILL_CURRENT)
+
+# The round's second reading of dev68-70: means kept back, last words before going, a height looked up,
+# self-harm hidden under clothes or as accidents, a bag packed, neglect, a person named with a noun
+# before them ("my line manager"), a threat told as the other's fate after "once more".
+ROUND_MORE_FOUND: list[tuple[str, str]] = [
+    ("I've not taken any of the sleeping pills the GP gave me. I'm saving them in a tin.", "suicidal_ideation"),
+    ("I just wanted to say thank you for everything before I go.", "suicidal_ideation"),
+    ("been thinking about s u i c i d e a lot this week", "suicidal_ideation"),
+    ("I don't think there'll be another chance to say this after Friday.", "suicidal_ideation"),
+    ("Last night I looked up how high the car park by the station is.", "suicidal_ideation"),
+    ("Maybe it's better if I stop being here, so they can move on.", "suicidal_ideation"),
+    ("I've cleaned the whole flat so whoever finds it won't have to sort it out.", "suicidal_ideation"),
+    ("At my sister's yesterday I hugged everyone properly, which I never do.", "suicidal_ideation"),
+    ("I stand on that footbridge most evenings. It'd be quick from there.", "suicidal_ideation"),
+    ("I've given my tools away to the apprentices, except the one rifle.", "suicidal_ideation"),
+    ("Last spring I drove to the headland meaning to go over the edge.", "suicidal_ideation"),
+    ("Most nights I sit with the pills, and last night I got further than thinking.", "suicidal_ideation"),
+    ("I tried to swallow a handful of paracetamol on Sunday.", "suicidal_ideation"),
+    ("When things get bad I do what I used to do at school, with a compass.", "self_harm"),
+    ("I punched the door frame. I wanted it to hurt more than my head does.", "self_harm"),
+    ("My legs are still sore under my jeans from last night.", "self_harm"),
+    ("I go without meals every time I feel I've failed.", "self_harm"),
+    ("Skipping dinner again tonight as a punishment for the exam.", "self_harm"),
+    ("I'm good at making the burns look like accidents.", "self_harm"),
+    ("I told my sister I lost my gloves. I didn't lose them, I wanted my hands to freeze.", "self_harm"),
+    ("There's a bag packed in my locker for when he starts again.", "abuse_or_danger"),
+    ("My brother said he's got nothing to lose and I'd better remember that.", "abuse_or_danger"),
+    ("We get left alone for days when mum's on a bender.", "abuse_or_danger"),
+    ("There's no food and no heating in the flat most weeks.", "abuse_or_danger"),
+    ("My husband takes my inhaler when we argue and won't give it back until I apologise.", "abuse_or_danger"),
+    ("Sometimes when she won't settle I think about holding the pillow down over her.", "harm_to_others"),
+    ("I want to kill my line manager.", "harm_to_others"),
+    ("If he parks across my drive once more, he won't be walking home on his own two feet.", "harm_to_others"),
+]
+ROUND_MORE_NOT_DISCLOSURES = [
+    "I've not taken any of the antibiotics because the rash came back. I'm keeping them for the GP to see.",
+    "I just wanted to say thank you before I go on holiday.",
+    "I don't think there'll be another chance to see the comet this year.",
+    "We looked up how high the Shard is for my son's project.",
+    "I've cleaned the flat so whoever comes to view it sees it at its best.",
+    "My legs are still sore from the marathon.",
+    "I'm good at making pancakes look like restaurant ones.",
+    "I told my sister I lost my gloves. I did lose them, on the bus.",
+    "I packed a bag for when the baby comes.",
+    "We were left alone for hours at the airport when the flight was delayed.",
+    "My gran hides my sweets until I've done my homework.",
+    "If he parks across my drive once more I'll report him to the council.",
+]
+
+test_round_more_found_in_its_category, test_round_more_reading = reading_tests(
+    ROUND_MORE_FOUND, [], ROUND_MORE_NOT_DISCLOSURES, [], [])
