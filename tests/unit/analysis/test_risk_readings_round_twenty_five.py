@@ -178,3 +178,18 @@ ROUND_MORE_NOT_DISCLOSURES = [
 
 test_round_more_found_in_its_category, test_round_more_reading = reading_tests(
     ROUND_MORE_FOUND, [], ROUND_MORE_NOT_DISCLOSURES, [], [])
+
+# An excuse told in the words of a curated idiom ("scratched myself on a rose bush") and then denied
+# is not set aside as the idiom; the idiom alone still is.
+EXCUSE_IN_AN_IDIOM_DENIED = [("I told the nurse I'd cut myself on the fence. We don't have a fence.", "self_harm")]
+IDIOM_ALONE = ["I scratched myself on a rose bush when I was weeding."]
+
+test_excuse_in_an_idiom_found, test_excuse_in_an_idiom_reading = reading_tests(
+    EXCUSE_IN_AN_IDIOM_DENIED, [], IDIOM_ALONE, [], [])
+
+# Asked whether they feel safe at home, and laughing, lying or freezing; a plain yes is not read.
+SAFETY_QUESTION_MET = [("The health visitor asked if I felt safe at home and I just laughed.", "abuse_or_danger")]
+SAFETY_QUESTION_ANSWERED = ["The nurse asked if I felt safe at home and I said yes, I'm fine."]
+
+test_safety_question_met, test_safety_question_reading = reading_tests(
+    SAFETY_QUESTION_MET, [], SAFETY_QUESTION_ANSWERED, [], [])
