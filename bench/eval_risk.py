@@ -188,6 +188,8 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   speakers, farms, trades, veterans and faith communities (guns for pests, slaughter, tools and
   injuries at work as hard negatives). Each was measured once as fresh before the rules were read
   against it; development data since;
+- "dev71": tests/data/risk_dev71.jsonl, the twenty-fourth blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -276,7 +278,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev64", "risk_dev64.jsonl", True), ("dev65", "risk_dev65.jsonl", True),
             ("dev66", "risk_dev66.jsonl", True), ("dev67", "risk_dev67.jsonl", True),
             ("dev68", "risk_dev68.jsonl", True), ("dev69", "risk_dev69.jsonl", True),
-            ("dev70", "risk_dev70.jsonl", True),
+            ("dev70", "risk_dev70.jsonl", True), ("dev71", "risk_dev71.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
