@@ -6,18 +6,21 @@ match without one particular word: "kill myself" needs "myself" (or a typo of it
 needs "die". `AnchoredPatterns` picks up to four of the rarest-looking such word lists (the anchors)
 for each pattern's mandatory tokens, groups patterns by anchors into small `PatternSet`s, and runs a
 group only when the text holds a word of each of its anchors (or, for a FUZZY token, a near
-spelling). A pattern made only of common words ("to not be here") then runs only where its rarest
-words all are. Matches are exactly those of one Matcher with all the patterns: a skipped group
-could not have matched.
+spelling), tested as one bitwise `&`. A pattern made only of common words ("to not be here") then
+runs only where its rarest words all are. A group is matched only in windows around its first
+anchor's words, as far as its patterns reach on each side, and only in windows that hold a word of
+each of its other anchors: most groups whose words are all in a message are not near each other.
+Matches are exactly those of one Matcher with all the patterns: a skipped group or window could not
+have matched.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Set
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher.levenshtein import levenshtein_compare
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from bot.analysis.patterns import PatternMatch, PatternSet, with_typographic_apostrophes
@@ -26,8 +29,11 @@ Anchor = tuple[str, frozenset[str] | tuple[str, int]]  # ("words", {...}) or ("f
 # More anchors make more, smaller groups that run more rarely: on the risk lexicon four cost half of
 # what two did (bench.eval_risk's timing), and six cost more again in per-group calls.
 ANCHORS_PER_PATTERN = 4
-# Words whose fuzzy-anchor groups are remembered (a bound on memory for a long-running server).
+# Words whose groups and anchor bits are remembered (a bound on memory for a long-running server).
 NEAR_CACHE_WORDS = 200_000
+# Windows of one group this few tokens apart are matched as one: a Matcher call costs about as much
+# as matching four more tokens.
+MERGE_GAP = 4
 
 
 class AnchoredPatterns:
@@ -39,61 +45,108 @@ class AnchoredPatterns:
             for pattern in patterns:
                 grouped[anchors_of(label, pattern, common_words)][label].append(pattern)
         self._sets: list[PatternSet] = []
-        self._rest: list[tuple[Anchor, ...]] = []  # each group's anchors after the first, all needed
-        self._reach: list[int | None] = []  # each group's longest match in tokens; None: unbounded
-        self._by_word: dict[str, list[int]] = defaultdict(list)
-        self._fuzzy: list[tuple[str, int, int]] = []
-        self._near_cache: dict[str, frozenset[int]] = {}
+        # Each anchor, in any group, is one bit: a group runs only when the text holds a word of
+        # every anchor it needs, tested as one `&` on the text's bits instead of a set test per anchor.
+        bits: dict[Anchor, int] = {}
+        self._needs: list[int] = []
+        # The word lists a group needs besides its first anchor: a window holding no word of one of
+        # them cannot hold a match (most windows that pass the bits fail here).
+        self._rest: list[tuple[frozenset[str], ...]] = []
+        # How far a group's match can reach before and after a word of its first anchor (None: to
+        # the text's edge, for a "*", "+" or "{n,}" token on that side).
+        self._reach: list[tuple[int | None, int | None]] = []
+        self._first: dict[str, list[int]] = defaultdict(list)  # word -> groups it first-anchors
+        self._fuzzy_first: list[tuple[str, int, int]] = []
         for index, (anchors, group) in enumerate(grouped.items()):
             self._sets.append(PatternSet(vocab, {"token_patterns": dict(group)}))
-            self._rest.append(tuple(_with_twins(a) for a in anchors[1:]))
-            self._reach.append(_longest(pattern for patterns in group.values() for pattern in patterns))
-            _, value = anchors[0]
+            twins = [_with_twins(anchor) for anchor in anchors]
+            # Beyond its anchors, a group also needs every word list that all of its patterns need.
+            needed = set.intersection(*(set(_options(label, p)) for label, ps in group.items() for p in ps))
+            needs = dict.fromkeys([*twins, *(_with_twins(a) for a in sorted(needed - set(anchors), key=repr))])
+            self._needs.append(sum(bits.setdefault(anchor, 1 << len(bits)) for anchor in needs))
+            self._rest.append(tuple(value for _, value in list(needs)[1:] if isinstance(value, frozenset)))
+            self._reach.append(_reach_around(anchors[0], [p for patterns in group.values() for p in patterns]))
+            _, value = twins[0]
             if isinstance(value, tuple):  # fuzzy: (word, edits)
-                word, edits = value
-                self._fuzzy.append((word, edits, index))
+                self._fuzzy_first.append((*value, index))
             else:
-                for word in with_typographic_apostrophes(sorted(value)):
-                    self._by_word[word].append(index)
+                for word in value:
+                    self._first[word].append(index)
+        self._word_bits: dict[str, int] = defaultdict(int)
+        self._fuzzy_bits: list[tuple[str, int, int]] = []
+        for (_, value), bit in bits.items():
+            if isinstance(value, tuple):
+                self._fuzzy_bits.append((*value, bit))
+            else:
+                for word in value:
+                    self._word_bits[word] |= bit
+        self._seen: dict[str, tuple[tuple[int, ...], int]] = {}
 
-    def _fuzzy_groups(self, word: str) -> frozenset[int]:
-        """The groups whose fuzzy anchor `word` is near, remembered per word: the same words come
-        back in every message, and comparing each with every fuzzy anchor was a tenth of the time."""
-        groups = self._near_cache.get(word)
-        if groups is None:
-            groups = frozenset(index for target, edits, index in self._fuzzy if _near(word, target, edits))
-            if len(self._near_cache) < NEAR_CACHE_WORDS:
-                self._near_cache[word] = groups
-        return groups
+    def _word(self, word: str) -> tuple[tuple[int, ...], int]:
+        """The groups `word` first-anchors and the bits of every anchor it is a word of, fuzzy ones
+        included, remembered per word: the same words come back in every message, and comparing each
+        with every fuzzy anchor was a tenth of the time."""
+        seen = self._seen.get(word)
+        if seen is None:
+            groups = (*self._first.get(word, ()), *(i for target, edits, i in self._fuzzy_first if _near(word, target, edits)))
+            fuzzy = sum(bit for target, edits, bit in self._fuzzy_bits if _near(word, target, edits))
+            seen = groups, self._word_bits.get(word, 0) | fuzzy
+            if len(self._seen) < NEAR_CACHE_WORDS:
+                self._seen[word] = seen
+        return seen
 
     def __len__(self) -> int:
         return len(self._sets)
 
-    def find(self, doc: Doc) -> list[PatternMatch]:
-        """Every match in `doc`, in text order, from the groups whose anchors are in the text."""
-        places: dict[str, list[int]] = defaultdict(list)
-        for token in doc:
-            places[token.lower_].append(token.i)
+    def find(self, doc: Doc, places: dict[str, list[int]] | None = None) -> list[PatternMatch]:
+        """Every match in `doc`, in text order, from the groups whose anchors are in the text.
+        `places` is `word_places(doc)` where the caller already has it (several sets, one text)."""
+        places = word_places(doc) if places is None else places
+        present = 0
         anchored_at: dict[int, list[int]] = defaultdict(list)  # group -> where its first anchor is
         for word, where in places.items():
-            for index in (*self._by_word.get(word, ()), *self._fuzzy_groups(word)):
+            groups, bits = self._word(word)
+            present |= bits
+            for index in groups:
                 anchored_at[index].extend(where)
-        found = [m for index in sorted(anchored_at)
-                 if all(_present(anchor, places) for anchor in self._rest[index])
-                 for m in self._sets[index].find(self._window(doc, index, anchored_at[index]))]
+        words = set(places)
+        found = [m for index in sorted(anchored_at) if self._needs[index] & present == self._needs[index]
+                 for start, end in self._windows(len(doc), index, sorted(anchored_at[index]))
+                 if all(_inside(anchor & words, places, start, end) for anchor in self._rest[index])
+                 for m in self._sets[index].find(doc if (start, end) == (0, len(doc)) else doc[start:end])]
         # Two groups can find the same label on the same words (one Matcher reports it once).
         unique = {(m.label, m.span.start, m.span.end): m for m in found}
         return sorted(unique.values(), key=lambda m: (m.span.start, m.span.end))
 
-    def _window(self, doc: Doc, index: int, anchored_at: list[int]) -> Doc | Span:
-        """The part of `doc` where group `index` can match: every match holds a word of its first
-        anchor, so none reaches further from those words than the group's longest pattern. A long
-        message is then matched over a few tokens instead of all of them."""
-        reach = self._reach[index]
-        if reach is None:
-            return doc
-        start, end = max(0, min(anchored_at) - reach + 1), min(len(doc), max(anchored_at) + reach)
-        return doc if (start, end) == (0, len(doc)) else doc[start:end]
+    def _windows(self, length: int, index: int, anchored_at: list[int]) -> list[tuple[int, int]]:
+        """The parts of a text of `length` tokens where group `index` can match: every match holds a
+        word of its first anchor and reaches no further from it than the group's patterns allow on
+        each side. A long message is then matched over a few tokens instead of all of them, and
+        anchor words far apart get a window each rather than one spanning everything between them."""
+        before, after = self._reach[index]
+        windows: list[tuple[int, int]] = []
+        for place in anchored_at:
+            start = 0 if before is None else max(0, place - before)
+            end = length if after is None else min(length, place + 1 + after)
+            # Overlapping or nearly touching windows are matched as one (each call has a fixed cost).
+            if windows and start <= windows[-1][1] + MERGE_GAP:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
+
+
+def word_places(doc: Doc) -> dict[str, list[int]]:
+    """Where each word of `doc` is, lower-cased: {word: [token index, ...]}."""
+    places: dict[str, list[int]] = defaultdict(list)
+    for token in doc:
+        places[token.lower_].append(token.i)
+    return places
+
+
+def _inside(words: Set[str], places: dict[str, list[int]], start: int, end: int) -> bool:
+    """Whether one of `words` (all in the text) is at a token from `start` to before `end`."""
+    return any(start <= place < end for word in words for place in places[word])
 
 
 def anchor_of(label: str, pattern: list[dict], common_words: frozenset[str] = frozenset()) -> Anchor:
@@ -111,22 +164,21 @@ def anchors_of(label: str, pattern: list[dict], common_words: frozenset[str] = f
 
 def _options(label: str, pattern: list[dict]) -> list[Anchor]:
     """One anchor per mandatory token that names its words (LOWER text, list, or FUZZY)."""
-    options: list[Anchor] = []
-    for token in pattern:
-        if not _mandatory(token):
-            continue
-        value = token.get("LOWER")
-        if isinstance(value, str):
-            options.append(("words", frozenset([value.lower()])))
-        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-            options.append(("words", frozenset(str(v).lower() for v in value["IN"])))
-        elif isinstance(value, dict):
-            for key, target in value.items():
-                if key.startswith("FUZZY"):
-                    options.append(("fuzzy", (str(target).lower(), int(key[5:] or -1))))
+    options = [option for token in pattern if _mandatory(token) for option in _token_options(token)]
     if not options:
         raise ValueError(f"pattern {label} has no mandatory LOWER token to anchor it: {pattern}")
     return options
+
+
+def _token_options(token: dict) -> list[Anchor]:
+    value = token.get("LOWER")
+    if isinstance(value, str):
+        return [("words", frozenset([value.lower()]))]
+    if isinstance(value, dict) and isinstance(value.get("IN"), list):
+        return [("words", frozenset(str(v).lower() for v in value["IN"]))]
+    if isinstance(value, dict):
+        return [("fuzzy", (str(target).lower(), int(key[5:] or -1))) for key, target in value.items() if key.startswith("FUZZY")]
+    return []
 
 
 def _mandatory(token: dict) -> bool:
@@ -136,20 +188,31 @@ def _mandatory(token: dict) -> bool:
     return not (op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"))
 
 
-def _longest(patterns: Iterable[list[dict]]) -> int | None:
-    """The most tokens a match of any of `patterns` can span; None when a "*", "+" or "{n,}" token
-    makes it unbounded. A "!" token counts as one, which only widens the window."""
-    longest = 0
+def _reach_around(anchor: Anchor, patterns: list[list[dict]]) -> tuple[int | None, int | None]:
+    """The most tokens any of `patterns` can match before and after the token that `anchor` comes
+    from; None on a side where a "*", "+" or "{n,}" token makes it unbounded. A "!" token counts as
+    one, which only widens the window."""
+    before: int | None = 0
+    after: int | None = 0
     for pattern in patterns:
-        length = 0
-        for token in pattern:
-            op = str(token.get("OP", "1"))
-            bounds = op[1:-1].split(",") if op.startswith("{") else [op]
-            if op in ("*", "+") or bounds[-1] == "":
-                return None
-            length += int(bounds[-1]) if bounds[-1].isdigit() else 1
-        longest = max(longest, length)
-    return longest
+        at = next(i for i, token in enumerate(pattern) if _mandatory(token) and anchor in _token_options(token))
+        before = _most(pattern[:at], before)
+        after = _most(pattern[at + 1:], after)
+    return before, after
+
+
+def _most(tokens: list[dict], so_far: int | None) -> int | None:
+    """The larger of `so_far` and the most tokens `tokens` can match (None: unbounded)."""
+    if so_far is None:
+        return None
+    length = 0
+    for token in tokens:
+        op = str(token.get("OP", "1"))
+        bounds = op[1:-1].split(",") if op.startswith("{") else [op]
+        if op in ("*", "+") or bounds[-1] == "":
+            return None
+        length += int(bounds[-1]) if bounds[-1].isdigit() else 1
+    return max(so_far, length)
 
 
 def _with_twins(anchor: Anchor) -> Anchor:
@@ -158,14 +221,6 @@ def _with_twins(anchor: Anchor) -> Anchor:
     if isinstance(value, frozenset):
         return kind, frozenset(with_typographic_apostrophes(sorted(value)))
     return anchor
-
-
-def _present(anchor: Anchor, words: Collection[str]) -> bool:
-    _, value = anchor
-    if isinstance(value, tuple):  # fuzzy
-        word, edits = value
-        return any(_near(w, word, edits) for w in words)
-    return not value.isdisjoint(words)
 
 
 def _rarity(option: Anchor, common_words: frozenset[str]) -> tuple[int, int, int]:

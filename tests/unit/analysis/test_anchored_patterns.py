@@ -81,3 +81,28 @@ def test_a_match_far_into_a_long_message_is_found_whole(both, gap):
     plain = PatternSet(nlp.vocab, {"token_patterns": patterns})
     assert as_tuples(anchored.find(doc)) == as_tuples(plain.find(doc))
     assert ("plan", len(doc) - 5 - gap, len(doc) - 1) in as_tuples(anchored.find(doc))
+
+
+def test_anchor_words_far_apart_get_a_window_each_and_lose_no_match(both):
+    nlp, _, _ = both
+    patterns = {"tonight": [[{"LOWER": "hurt"}, {"LOWER": "him"}, {"LOWER": "tonight"}]],
+                "again": [[{"LOWER": "hurt"}, {"OP": "*"}, {"LOWER": "again"}]]}
+    text = "He said it would not hurt him. " + "We talked about the weekend. " * 30 + "I will hurt him tonight and again."
+    doc = nlp(text)
+    anchored = AnchoredPatterns(nlp.vocab, patterns)
+    plain = PatternSet(nlp.vocab, {"token_patterns": patterns})
+    found = as_tuples(anchored.find(doc))
+    assert found == as_tuples(plain.find(doc))
+    assert ("tonight", len(doc) - 6, len(doc) - 3) in found and ("again", 5, len(doc) - 1) in found
+    hurt = [t.i for t in doc if t.lower_ == "hurt"]
+    bounded = next(i for i, (before, after) in enumerate(anchored._reach) if after is not None)
+    assert len(anchored._windows(len(doc), bounded, hurt)) == 2  # not one window over the whole text
+
+
+def test_a_window_without_the_other_needed_words_is_not_matched(both):
+    # "tonight" is in the text, but far from "hurt him": nothing is found, as with one Matcher.
+    nlp, _, _ = both
+    patterns = {"tonight": [[{"LOWER": "hurt"}, {"LOWER": "him"}, {"LOWER": "tonight"}]]}
+    doc = nlp("I would never hurt him. " + "We talked. " * 20 + "We are going out tonight.")
+    anchored = AnchoredPatterns(nlp.vocab, patterns)
+    assert anchored.find(doc) == [] == PatternSet(nlp.vocab, {"token_patterns": patterns}).find(doc)
