@@ -1238,6 +1238,8 @@ def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _L
         return "Something of theirs, not the person (\"I killed her orchid\")."
     if target == "third" and parse.includes_speaker(target_token, words):
         target = "first"  # "beat my mother and me"
+    if target == "second" and _asks_if_it_is_normal([t.lower_ for t in text.sentence(span)], lex):
+        target = "first"  # "is it normal for your bf to choke you?": anyone's "you", the speaker's first
     if spec.get("target_first_only"):
         target = "first" if any(t.lower_ in lex.speaker_objects for t in span) else "thing"
         if target != "first":

@@ -141,6 +141,9 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
     ("she told me to ..." -> me, but not "having urges to ..." -> urges), or the subject of a head
     up the chain."""
     inside = {t.i for t in span} if span is not None else set()
+    named = _named_with_for(token)
+    if named is not None and named.i not in inside:
+        return named
     steps = 0
     while steps < MAX_STEPS:
         for child in _with_aux_children(token):
@@ -176,6 +179,18 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
             # role in the sentence ("the thought crossed my mind") is not one.
             return None
         token, steps = token.head, steps + 1
+    return None
+
+
+def _named_with_for(token: Token) -> Token | None:
+    """ "is it normal for my boyfriend to hit me": the parser often makes the doer of an infinitive
+    the object of "for" rather than its subject; the word just before "to" is then who does it."""
+    to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    before = token.doc[to.i - 1]
+    if before.dep_ == "pobj" and before.head.lower_ == "for" and before.pos_ in ("NOUN", "PROPN", "PRON"):
+        return before
     return None
 
 
