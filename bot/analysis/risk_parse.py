@@ -322,10 +322,12 @@ def reporter_of(span: Span, words: RiskWords) -> str | None:
     """Whose words these are when a speech verb reports them ("she said ...", "the song goes ...")."""
     token, steps = span.root, 0
     while token.head.i != token.i and steps < MAX_STEPS:
-        link, token = token.dep_, token.head
+        link, said, token = token.dep_, token, token.head
         steps += 1
         if token.lemma_.lower() in words.speech_verbs and link in ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "conj", "prep", "pcomp"):
-            if link == "xcomp" and token.lemma_.lower() not in words.instruction_verbs:
+            # 'he always said "shoot me if I ever get like that"': a quoted imperative is his words,
+            # though the parser makes it the complement of "said" as in "he said to wait".
+            if link == "xcomp" and token.lemma_.lower() not in words.instruction_verbs and not _quoted_from(said.left_edge):
                 continue
             subject = subject_of(token, words=words)
             return person_kind(subject, words) or "third"
@@ -377,6 +379,12 @@ def main_verb(span: Span) -> Token:
 
 def word_count(doc: Doc) -> int:
     return sum(1 for t in doc if not t.is_punct and not t.is_space)
+
+
+def _quoted_from(token: Token) -> bool:
+    """Whether a quotation mark opens at `token` or just before it."""
+    before = token.doc[token.i - 1] if token.i > 0 else token
+    return any(t.text in QUOTE_MARKS or (t.text == "'" and t.is_quote) for t in (token, before))
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
