@@ -381,10 +381,14 @@ def word_count(doc: Doc) -> int:
     return sum(1 for t in doc if not t.is_punct and not t.is_space)
 
 
+def _is_quote_mark(token: Token) -> bool:
+    return token.text in QUOTE_MARKS or (token.text == "'" and token.is_quote)
+
+
 def _quoted_from(token: Token) -> bool:
     """Whether a quotation mark opens at `token` or just before it."""
     before = token.doc[token.i - 1] if token.i > 0 else token
-    return any(t.text in QUOTE_MARKS or (t.text == "'" and t.is_quote) for t in (token, before))
+    return _is_quote_mark(token) or _is_quote_mark(before)
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -392,7 +396,7 @@ def quoted_tokens(doc: Doc) -> set[int]:
     inside, quoted = False, set()
     for token in doc:
         text = token.text
-        if text in QUOTE_MARKS or (text == "'" and token.is_quote):
+        if _is_quote_mark(token):
             if text in ("\u201c", "\u00ab", "``"):
                 inside = True
             elif text in ("\u201d", "\u00bb", "''"):
