@@ -197,6 +197,11 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   Measured once as fresh before the rules were read against it; development data since;
 - "dev73": tests/data/risk_dev73.jsonl, the twenty-fifth blind set, written by someone who opened no
   file of this project, measured twice as blind (aggregates only) and retired like dev5;
+- "dev74": a set written by someone who opened no file of this project, from the same brief, with an
+  emphasis on harm to others told without threat words (anger at a named person with a how, a when
+  or a what with), suicidal thoughts told through preparations and goodbyes, and, as hard negatives,
+  the strongest words in everyday use (jokes marked as jokes, "I'd rather die than ...", hyperbole,
+  work, games). Measured once as fresh before the rules were read against it; development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -286,7 +291,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev66", "risk_dev66.jsonl", True), ("dev67", "risk_dev67.jsonl", True),
             ("dev68", "risk_dev68.jsonl", True), ("dev69", "risk_dev69.jsonl", True),
             ("dev70", "risk_dev70.jsonl", True), ("dev71", "risk_dev71.jsonl", True),
-            ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True),
+            ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
@@ -464,11 +469,22 @@ def _semantic_reads(learned: Any, j: Judged, text: str) -> bool:
     return j.probability >= learned.GATE and bool(text.strip())  # the first version of the layer
 
 
-def combine(judged: list[Judged], models: Models, threshold: float, semantic_threshold: float = 2.0) -> list:
+NO_AGREEMENT = (2.0, 2.0)
+
+
+def agreement_of(learned: Any) -> tuple[float, float]:
+    """The shipped thresholds at which both models ask together (never reached in a version of `bot`
+    from before them)."""
+    return getattr(learned, "AGREEMENT_THRESHOLDS", NO_AGREEMENT)
+
+
+def combine(judged: list[Judged], models: Models, threshold: float, semantic_threshold: float = 2.0,
+            agreement: tuple[float, float] = NO_AGREEMENT) -> list:
     """The combined results at the thresholds (the rules' result where there is no model; a semantic
     threshold above 1 leaves the semantic layer out)."""
     if not models.available:
         return [j.rules for j in judged]
+    both = {"agreement": agreement} if hasattr(models.learned, "AGREEMENT_THRESHOLDS") else {}
     for j in judged:
         if not j.model:
             j.combined = j.rules
@@ -476,7 +492,7 @@ def combine(judged: list[Judged], models: Models, threshold: float, semantic_thr
             j.combined = models.learned.with_learned_layer(j.rules, j.doc, j.model, threshold)
         else:
             j.combined = models.learned.with_learned_layer(j.rules, j.doc, j.model, threshold,
-                                                           j.index or models.index, semantic_threshold)
+                                                           j.index or models.index, semantic_threshold, **both)
     return [j.combined for j in judged]
 
 
@@ -485,15 +501,6 @@ def outcome_of(result) -> str:
     if hasattr(result, "outcome"):
         return result.outcome
     return "flag" if any(f.category != THIRD_PARTY for f in result.findings) else "none"
-
-
-def outcome_at(j: Judged, threshold: float, semantic_threshold: float = 2.0) -> str:
-    rules = outcome_of(j.rules)
-    if rules != "none" or j.probability is None:
-        return rules
-    if j.probability >= threshold or (j.semantic is not None and j.semantic >= semantic_threshold):
-        return "ask"
-    return "none"
 
 
 def past_only_of(result) -> bool:
@@ -527,7 +534,7 @@ GATE_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
 
 
 def print_gates(portions: list[Portion], ordinary: dict[str, list[Judged]], threshold: float,
-                semantic_threshold: float, shipped_gate: float) -> None:
+                semantic_threshold: float, shipped_gate: float, agreement: tuple[float, float] = NO_AGREEMENT) -> None:
     """What a higher gate would cost and save at the shipped thresholds: recall and alarms, and the
     share of messages that reach the sentence encoder (the rules found nothing and the word-level
     probability lies between the gate and its threshold), which sets the mean time per message.
@@ -539,8 +546,8 @@ def print_gates(portions: list[Portion], ordinary: dict[str, list[Judged]], thre
     def found(j: Judged, gate: float) -> bool:
         if outcome_of(j.rules) != "none" or j.probability is None:
             return outcome_of(j.rules) != "none"
-        return j.probability >= threshold or (j.probability >= gate and j.semantic is not None
-                                              and j.semantic >= semantic_threshold)
+        return j.probability >= threshold or (j.probability >= gate and j.semantic is not None and (
+            j.semantic >= semantic_threshold or (j.probability >= agreement[0] and j.semantic >= agreement[1])))
 
     def reaches(j: Judged, gate: float) -> bool:
         return (outcome_of(j.rules) == "none" and j.probability is not None
@@ -606,6 +613,51 @@ def choose_threshold(portions: list[Portion], ordinary: dict[str, list[Judged]],
         print(f"  {key[0]:>6.2f} {meaning} {recall:>7.3f} {alarms:>16.3f} " + " ".join(f"{r:>22.3f}" for r in rates) + mark)
     if chosen is None:
         print("  no thresholds keep every rate within budget")
+    return chosen
+
+
+AGREEMENT_WORDS_GRID = [round(0.50 + 0.05 * k, 2) for k in range(10)]
+AGREEMENT_MEANING_GRID = [round(0.50 + 0.01 * k, 2) for k in range(32)]
+
+
+def choose_agreement(portions: list[Portion], ordinary: dict[str, list[Judged]], thresholds: tuple[float, float],
+                     shipped: tuple[float, float]) -> tuple[float, float] | None:
+    """The pair at which both models ask together, each below its own threshold (`thresholds`, the
+    chosen ones), by the same rule as `choose_threshold`: the most cross-validated recall with every
+    ordinary source used for tuning within budget; of equals, the fewest asks, then the highest pair.
+    The semantic layer is consulted only past the gate, so a words threshold below it acts as the gate."""
+    import numpy
+
+    dev = [(row, j) for p in portions if p.tunable for row, j in zip(p.rows, p.judged)]
+    sets = {"risk": [j for row, j in dev if row["risk"]], "negatives": [j for row, j in dev if row["kind"] == "hard_negative"],
+            **ordinary}
+    t, st = thresholds
+
+    def found(js: list[Judged], agreement: tuple[float, float]) -> numpy.ndarray:
+        rules = numpy.array([outcome_of(j.rules) != "none" for j in js], dtype=bool)
+        p = numpy.array([-1.0 if j.probability is None else j.probability for j in js])
+        sem = numpy.array([-1.0 if j.semantic is None else j.semantic for j in js])
+        return rules | (p >= t) | (sem >= st) | ((p >= agreement[0]) & (sem >= agreement[1]))
+
+    print(f"\n## risk: both models asking together, each below its threshold (words {t:.2f}, meaning {st:.2f})")
+    print(f"  {'words':>6} {'meaning':>7} {'recall':>7} {'hard-neg alarms':>16} " + " ".join(f"{n[:22]:>22}" for n in ordinary))
+    table: dict[tuple[float, float], tuple[float, float, list[float]]] = {}
+    best: tuple[int, float, float, float] | None = None
+    for pair in [NO_AGREEMENT] + [(a, b) for a in AGREEMENT_WORDS_GRID for b in AGREEMENT_MEANING_GRID]:
+        hits = int(found(sets["risk"], pair).sum())
+        alarms = float(found(sets["negatives"], pair).mean()) if sets["negatives"] else 0.0
+        rates = [float(found(js, pair).mean()) if js else 0.0 for js in ordinary.values()]
+        table[pair] = (hits / max(1, len(sets["risk"])), alarms, rates)
+        if all(r <= ORDINARY_BUDGET for r in rates) and (best is None or (hits, -(alarms + sum(rates)), *pair) > best):
+            best = (hits, -(alarms + sum(rates)), *pair)
+    chosen = (best[2], best[3]) if best else None
+    shown = [NO_AGREEMENT] + [(a, b) for a in (0.6, 0.7, 0.8, 0.9) for b in (0.65, 0.7, 0.75)]
+    for pair in shown + [k for k in dict.fromkeys((shipped, chosen)) if k is not None and k in table and k not in shown]:
+        recall, alarms, rates = table[pair]
+        mark = "  <- chosen" if pair == chosen else "  <- shipped" if pair == shipped else ""
+        mark += "  (and shipped)" if pair == chosen == shipped else ""
+        label = ("never", "") if pair == NO_AGREEMENT else (f"{pair[0]:.2f}", f"{pair[1]:.2f}")
+        print(f"  {label[0]:>6} {label[1]:>7} {recall:>7.3f} {alarms:>16.3f} " + " ".join(f"{r:>22.3f}" for r in rates) + mark)
     return chosen
 
 
@@ -815,7 +867,7 @@ def run() -> None:
         portions.append(Portion(name, rows, judged, tunable, ms))
     ordinary = {name: (judge(texts, models, cross_validate=in_training)[0]) for name, (texts, in_training)
                 in ordinary_texts().items()}
-    threshold, semantic_threshold = 0.0, 2.0
+    threshold, semantic_threshold, agreement = 0.0, 2.0, NO_AGREEMENT
     if models.available:
         tuning = {name: js for name, js in ordinary.items() if "HELD-OUT" not in name}
         semantic = models.semantic is not None
@@ -827,16 +879,21 @@ def run() -> None:
               + (" (semantic layer off)" if not semantic else "")
               + ("" if chosen in (None, (threshold, semantic_threshold)) else f"; cross-validation chooses {chosen}: update them"))
         if semantic:
-            print_gates(portions, ordinary, threshold, semantic_threshold, models.learned.GATE)
+            agreement = agreement_of(models.learned)
+            if any(p.tunable for p in portions):
+                together = choose_agreement(portions, tuning, (threshold, semantic_threshold), agreement)
+                print(f"  shipped agreement (bot/analysis/risk_learned.py AGREEMENT_THRESHOLDS): {agreement}"
+                      + ("" if together in (None, agreement) else f"; cross-validation chooses {together}: update them"))
+            print_gates(portions, ordinary, threshold, semantic_threshold, models.learned.GATE, agreement)
     rules = {p.name: [j.rules for j in p.judged] for p in portions}
-    combined = {p.name: combine(p.judged, models, threshold, semantic_threshold) for p in portions}
+    combined = {p.name: combine(p.judged, models, threshold, semantic_threshold, agreement) for p in portions}
     for p in portions:
         label = "rules + learned layer, cross-validated" if p.tunable else "rules + learned layer (shipped model)"
         report(f"{p.name} ({label})", p.rows, combined[p.name], show_rows=p.tunable)
     print("\n## risk: ordinary conversation (no risk labels; every ask or flag is a false alarm or a rare disclosure)")
     for name, judged in ordinary.items():
         print_ordinary(name + (" (cross-validated)" if name.startswith("mentalizing") else ""), judged,
-                       combine(judged, models, threshold, semantic_threshold))
+                       combine(judged, models, threshold, semantic_threshold, agreement))
     print_summary(portions, rules, combined, models.available)
     timing(portions, models, ordinary)
 
