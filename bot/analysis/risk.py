@@ -1246,8 +1246,9 @@ def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _L
             return "Not done to the speaker."
     actor_token = parse.subject_of(verb, span, words)
     actor = parse.person_kind(actor_token, words) if actor_token is not None else None
-    if is_quoted and reporter == "third":
-        # 'He said "I will kill you"': the quoted I is the reporter, the quoted you is the speaker.
+    if is_quoted and reporter in ("third", "thing"):
+        # 'He said "I will kill you"': the quoted I is the reporter, the quoted you is the speaker; the
+        # same for a card, a note or a message ("a card that said 'we'll kill you if you don't visit'").
         actor = "third" if actor in (None, "first") else actor
         target = "first" if target == "second" else ("third" if target == "first" else target)
     if target == "first":

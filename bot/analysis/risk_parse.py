@@ -80,8 +80,11 @@ def negated(span: Span, words: RiskWords) -> bool:
                 continue  # "the suicidal thoughts never went away": denying that they ended affirms them
             if token.dep_ == "xcomp" and any(a.lemma_.lower() in words.non_denial_heads for a in list(token.ancestors)[:2]):
                 continue  # "trying not to hurt myself": the urge is there, resisted
-            if _in_a_condition(token, child):
-                continue  # "he'll send them to my school if I don't": the condition's "not", misattached
+            if _in_a_condition(token, child) or _opens_a_condition(token):
+                # "he'll send them to my school if I don't": the condition's "not", misattached;
+                # "they will kill me if I do not marry the man they choose": a condition's "not"
+                # supposes, it does not deny.
+                continue
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "neg") and child.lower_ in words.negations):
                 return True
             if child.dep_ in ("aux", "auxpass", "advmod", "neg", "nsubj", "compound") and child.lower_ in words.negation_typos:
@@ -125,6 +128,10 @@ def _in_a_condition(head: Token, child: Token) -> bool:
     if child.i <= head.i:
         return False
     return any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in head.doc[head.i + 1:child.i])
+
+
+def _opens_a_condition(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
 
 
 def _not_a_denial(child: Token, words: RiskWords) -> bool:

@@ -1,0 +1,40 @@
+"""Readings added in the twenty-seventh round, each with its other side: a "not" inside an "if"
+clause supposes rather than denies ("they will kill me if I do not marry the man they choose"); words
+quoted from a card, a note or a text are the writer's, so their "we" is not the speaker and their
+"you" is; "in jest" marks a threat at someone as a figure of speech; a tumble is an accident; and
+"I'd rather die than go to <an outing>" is dread of the outing. Written in our own words; rules alone."""
+from __future__ import annotations
+
+from tests.unit.analysis.risk_rules import category, reading_tests
+
+ROUND_FOUND: list[tuple[str, str]] = [
+    ("My parents say they will disown me if I do not marry the man they choose.", "abuse_or_danger"),
+    ("If I do not marry the man they choose, my brothers will punish me.", "abuse_or_danger"),
+    ("My ex texted me 'I will kill you when I find you'.", "abuse_or_danger"),
+    ("The note under my door said 'we will hurt you if you talk to the police'.", "abuse_or_danger"),
+    # The other side of each set-aside below.
+    ("I'd rather die than go back to him.", "suicidal_ideation"),
+    ("I'd rather die than go on like this.", "suicidal_ideation"),
+    ("I'd rather be dead than go to school on Monday and face them.", "suicidal_ideation"),
+    ("This is not in jest: I will smother him with a pillow while he sleeps.", "harm_to_others"),
+    ("I bruise my thighs with my fists when I'm angry at myself.", "self_harm"),
+]
+
+ROUND_NOT_DISCLOSURES = [
+    "For forty years I have threatened, in jest, to smother my husband with a pillow for his snoring.",
+    "I took a tumble on the garden steps on Sunday and bruised my hip quite badly.",
+    "i would rather die than go to prom with my cousin, mum pls stop",
+    "I would rather die than go on one of those huge cruise ships, but my sister has booked us on one.",
+    # The speaker's own denial stands whatever a condition after it says.
+    "I would never hurt myself, even if I don't get the job.",
+]
+
+
+test_round_found_in_its_category, test_round_reading = reading_tests(
+    ROUND_FOUND, [], ROUND_NOT_DISCLOSURES, [], [])
+
+
+def test_quoted_we_on_a_card_is_not_the_speaker() -> None:
+    """A threat quoted from a card is aimed at the speaker; it is never the speaker's threat."""
+    text = "The team gave me a card that said 'we'll kill you if you don't visit', with a drawing of a knife."
+    assert category(text) != "harm_to_others"
