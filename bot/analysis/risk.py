@@ -442,6 +442,8 @@ class _Text:
             # "at 12" is an age, "at 12 tonight" a time; "since I was 12" says it began then.
             self._cues[label] = [c for c in self._cues.get(label, [])
                                  if not any(_touch(c, k) for k in clocks) and not _since(c)]
+        for label in ("cue/game", "cue/ball_game", "cue/fiction"):
+            self._cues[label] = [c for c in self._cues.get(label, []) if not _names_who_or_what(c)]
         self.words = _lexicon().words
 
     def sentence(self, span: Span) -> Span:
@@ -544,6 +546,20 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
 LIKENED = "A feeling likened to a blow (\"a stab of guilt, like being punched\"), not a blow."
 
 
+GAME_CUES = frozenset({"cue/game", "cue/ball_game", "cue/sparring"})
+# Heads a game or a show can modify without the game or the show being where it happened: "my
+# football coach", "the drama teacher", "the TV remote".
+ROLES_AND_THINGS = frozenset({"coach", "coaches", "teacher", "teachers", "instructor", "instructors", "trainer",
+                              "trainers", "tutor", "tutors", "manager", "referee", "remote", "remotes", "controller"})
+
+
+def _names_who_or_what(cue: Span) -> bool:
+    """A game or a show named only as a modifier of a person's role or a thing ("sexually abused by my
+    football coach", "hits me with the TV remote")."""
+    last = cue[-1]
+    return last.dep_ == "compound" and last.head.i >= cue.end and last.head.lower_ in ROLES_AND_THINGS
+
+
 def _likened(span: Span) -> bool:
     """ "like being punched in the chest": a passive blow with nobody doing it, as a likeness."""
     root = span.root
@@ -557,7 +573,7 @@ TIME_PREPOSITIONS = frozenset({"after", "before", "until", "till", "following", 
 
 # Done to the speaker, these are never a move in a game: grooming and sexual abuse often begin in one.
 ABUSE_NO_GAME_HAS = frozenset({"groom", "groomed", "grooming", "grooms", "molest", "molested", "molesting",
-                               "rape", "raped", "raping", "interfered"})
+                               "rape", "raped", "raping", "interfered", "sexually", "sexual"})
 
 
 JOKE_SAID = "A threat to the speaker that the speaker calls a joke, with no fear or weapon in the message."
@@ -691,6 +707,8 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     if parse.negated(span, text.words):
         return "Negated: says this is not so."
     for label in spec.get("unless") or ():
+        if label in GAME_CUES and _abuse_a_game_cannot_explain(candidate, span):
+            continue  # "sexually abused at football training": no game explains it
         # A few readings reach back a sentence ("I handed in my notice today! Saying goodbye to everyone").
         before = 1 if label in lex.unless_reach_back else 0
         if any(not _denied_just_before(cue, lex) for cue in text.cues_in(label, text.around(span, before, 1))):

@@ -2,7 +2,9 @@
 clause supposes rather than denies ("they will kill me if I do not marry the man they choose"); words
 quoted from a card, a note or a text are the writer's, so their "we" is not the speaker and their
 "you" is; "in jest" marks a threat at someone as a figure of speech; a tumble is an accident; and
-"I'd rather die than go to <an outing>" is dread of the outing. Written in our own words; rules alone."""
+"I'd rather die than go to <an outing>" is dread of the outing; a game or a show named only as a
+modifier of a role or a thing ("my football coach", "the TV remote") does not make it a game; no game
+explains sexual abuse. Written in our own words; rules alone."""
 from __future__ import annotations
 
 from tests.unit.analysis.risk_rules import category, reading_tests
@@ -12,6 +14,11 @@ ROUND_FOUND: list[tuple[str, str]] = [
     ("If I do not marry the man they choose, my brothers will punish me.", "abuse_or_danger"),
     ("My ex texted me 'I will kill you when I find you'.", "abuse_or_danger"),
     ("The note under my door said 'we will hurt you if you talk to the police'.", "abuse_or_danger"),
+    # A game or a show named only as who did it or what with: the coach's sport, the TV's remote.
+    ("My tennis coach has been sexually abusing me since the summer.", "abuse_or_danger"),
+    ("He says it's only a game, but my stepbrother makes me do sexual things when we're alone.", "abuse_or_danger"),
+    ("When she's drunk she throws things at me; last night it was the TV remote and it split my lip.", "abuse_or_danger"),
+    ("I want to shoot up my former school.", "harm_to_others"),
     # The other side of each set-aside below.
     ("I'd rather die than go back to him.", "suicidal_ideation"),
     ("I'd rather die than go on like this.", "suicidal_ideation"),
@@ -25,6 +32,8 @@ ROUND_NOT_DISCLOSURES = [
     "I took a tumble on the garden steps on Sunday and bruised my hip quite badly.",
     "i would rather die than go to prom with my cousin, mum pls stop",
     "I would rather die than go on one of those huge cruise ships, but my sister has booked us on one.",
+    "I got hit in the face with a ball at netball and my nose bled everywhere.",
+    "We watched a film last night in which a football coach is murdered by his assistant.",
     # The speaker's own denial stands whatever a condition after it says.
     "I would never hurt myself, even if I don't get the job.",
 ]
