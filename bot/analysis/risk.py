@@ -766,6 +766,19 @@ def _sure_extent(evidence: Evidence, span: Span, reason: str) -> Evidence:
 CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "—", "("})
 
 
+def _method_asked_of_anyone(span: Span, lex: _Lexicon, text: _Text) -> bool:
+    """A question whose subject is anyone at all ("how do people ...", "what's the best way for
+    someone to ..."), not a named person ("how did your brother ...?")."""
+    subject = parse.subject_of(span.root, span, text.words)
+    return (_ends_with_question(span, text) and subject is not None and subject.lower_ in lex.indefinite_people
+            and not text.in_sentence("cue/fiction", span))
+
+
+def _ends_with_question(span: Span, text: _Text) -> bool:
+    tokens = [t for t in text.sentence(span) if not t.is_space]
+    return bool(tokens) and tokens[-1].text == "?"
+
+
 def _question_to_listener(span: Span, lex: _Lexicon, text: _Text) -> bool:
     """ "Have you thought about how you would end your life?", "Has anyone hurt you at home?": a
     clause opened by an auxiliary (or a wh-word and an auxiliary), a word for "you", a question mark
@@ -954,7 +967,8 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     if candidate.category == "harm_to_others" and text.elsewhere_in_sentence("cue/game", span) and not text.in_message("cue/earnest"):
         return GAME
     if generic and others:
-        if candidate.rule in METHOD_RULES:
+        # "I work in A&E, I've seen people who've hanged themselves": methods met at work, told, not asked.
+        if candidate.rule in METHOD_RULES and not (text.in_message("cue/helper_work") and not _ends_with_question(span, text)):
             # "How would someone hang themselves?": a method asked about in general is still asked back.
             candidate.ask = True
             candidate.qualifiers.append("asked about a method in general")
@@ -989,6 +1003,11 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
             # "I spent last night reading how people hang themselves": the speaker is the one searching.
             candidate.ask = True
             candidate.qualifiers.append("reading about how others did it")
+            return ""
+        if candidate.rule in METHOD_RULES and _method_asked_of_anyone(span, lex, text):
+            # "How would someone hang themselves?": a method asked for is asked for whoever asks.
+            candidate.ask = True
+            candidate.qualifiers.append("asked about a method in general")
             return ""
         _make_third_party(candidate, candidate.category.replace("_", " "))
     elif reporter == "third" and person == "first" and candidate.category in SELF_DIRECTED and parse.told_to(chain, text.words):

@@ -4,7 +4,8 @@ quoted from a card, a note or a text are the writer's, so their "we" is not the 
 "you" is; "in jest" marks a threat at someone as a figure of speech; a tumble is an accident; and
 "I'd rather die than go to <an outing>" is dread of the outing; a game or a show named only as a
 modifier of a role or a thing ("my football coach", "the TV remote") does not make it a game; no game
-explains sexual abuse. Written in our own words; rules alone."""
+explains sexual abuse; a method asked of anyone ("how would someone hang themselves?") is asked
+back, while methods a helper has met at work and tells of are not. Written in our own words; rules alone."""
 from __future__ import annotations
 
 from tests.unit.analysis.risk_rules import category, reading_tests
@@ -19,6 +20,9 @@ ROUND_FOUND: list[tuple[str, str]] = [
     ("He says it's only a game, but my stepbrother makes me do sexual things when we're alone.", "abuse_or_danger"),
     ("When she's drunk she throws things at me; last night it was the TV remote and it split my lip.", "abuse_or_danger"),
     ("I want to shoot up my former school.", "harm_to_others"),
+    # A method asked of anyone at all is asked for whoever asks.
+    ("How would someone hang themselves?", "suicidal_ideation"),
+    ("What's the quickest way for people to hang themselves?", "suicidal_ideation"),
     # The other side of each set-aside below.
     ("I'd rather die than go back to him.", "suicidal_ideation"),
     ("I'd rather die than go on like this.", "suicidal_ideation"),
@@ -34,6 +38,9 @@ ROUND_NOT_DISCLOSURES = [
     "I would rather die than go on one of those huge cruise ships, but my sister has booked us on one.",
     "I got hit in the face with a ball at netball and my nose bled everywhere.",
     "We watched a film last night in which a football coach is murdered by his assistant.",
+    # Methods met at work, told rather than asked; a question about a named person's death.
+    "I'm a paramedic, so over the years I've seen people who have hanged themselves, and some of them stay with me.",
+    "How did your brother hang himself, if you don't mind me asking?",
     # The speaker's own denial stands whatever a condition after it says.
     "I would never hurt myself, even if I don't get the job.",
 ]
