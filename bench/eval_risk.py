@@ -475,7 +475,7 @@ NO_AGREEMENT = (2.0, 2.0)
 def agreement_of(learned: Any) -> tuple[float, float]:
     """The shipped thresholds at which both models ask together (never reached in a version of `bot`
     from before them)."""
-    return getattr(learned, "AGREEMENT_THRESHOLDS", NO_AGREEMENT)
+    return getattr(learned, "AGREEMENT_THRESHOLDS", None) or NO_AGREEMENT
 
 
 def combine(judged: list[Judged], models: Models, threshold: float, semantic_threshold: float = 2.0,
@@ -642,20 +642,24 @@ def choose_agreement(portions: list[Portion], ordinary: dict[str, list[Judged]],
     print(f"\n## risk: both models asking together, each below its threshold (words {t:.2f}, meaning {st:.2f})")
     print(f"  {'words':>6} {'meaning':>7} {'recall':>7} {'hard-neg alarms':>16} " + " ".join(f"{n[:22]:>22}" for n in ordinary))
     table: dict[tuple[float, float], tuple[float, float, list[float]]] = {}
-    best: tuple[int, float, float, float] | None = None
+    # Within each limit: (risk rows found, minus the asks, the pair) of the best pair.
+    best: dict[float, tuple[int, float, tuple[float, float]] | None] = {ORDINARY_BUDGET: None, ORDINARY_TARGET: None}
     for pair in [NO_AGREEMENT] + [(a, b) for a in AGREEMENT_WORDS_GRID for b in AGREEMENT_MEANING_GRID]:
         hits = int(found(sets["risk"], pair).sum())
         alarms = float(found(sets["negatives"], pair).mean()) if sets["negatives"] else 0.0
         rates = [float(found(js, pair).mean()) if js else 0.0 for js in ordinary.values()]
         table[pair] = (hits / max(1, len(sets["risk"])), alarms, rates)
-        if all(r <= ORDINARY_BUDGET for r in rates) and (best is None or (hits, -(alarms + sum(rates)), *pair) > best):
-            best = (hits, -(alarms + sum(rates)), *pair)
-    chosen = (best[2], best[3]) if best else None
+        for limit, so_far in best.items():
+            if all(r <= limit for r in rates) and (so_far is None or (hits, -(alarms + sum(rates)), pair) > so_far):
+                best[limit] = (hits, -(alarms + sum(rates)), pair)
+    chosen, within_target = ((entry[2] if entry else None) for entry in (best[ORDINARY_BUDGET], best[ORDINARY_TARGET]))
     shown = [NO_AGREEMENT] + [(a, b) for a in (0.6, 0.7, 0.8, 0.9) for b in (0.65, 0.7, 0.75)]
-    for pair in shown + [k for k in dict.fromkeys((shipped, chosen)) if k is not None and k in table and k not in shown]:
+    extra = [k for k in dict.fromkeys((shipped, chosen, within_target)) if k is not None and k in table and k not in shown]
+    for pair in shown + extra:
         recall, alarms, rates = table[pair]
         mark = "  <- chosen" if pair == chosen else "  <- shipped" if pair == shipped else ""
         mark += "  (and shipped)" if pair == chosen == shipped else ""
+        mark += f"  <- most found within the {ORDINARY_TARGET:.0%} target" if pair == within_target != chosen else ""
         label = ("never", "") if pair == NO_AGREEMENT else (f"{pair[0]:.2f}", f"{pair[1]:.2f}")
         print(f"  {label[0]:>6} {label[1]:>7} {recall:>7.3f} {alarms:>16.3f} " + " ".join(f"{r:>22.3f}" for r in rates) + mark)
     return chosen
@@ -882,8 +886,10 @@ def run() -> None:
             agreement = agreement_of(models.learned)
             if any(p.tunable for p in portions):
                 together = choose_agreement(portions, tuning, (threshold, semantic_threshold), agreement)
-                print(f"  shipped agreement (bot/analysis/risk_learned.py AGREEMENT_THRESHOLDS): {agreement}"
-                      + ("" if together in (None, agreement) else f"; cross-validation chooses {together}: update them"))
+                shown_pair = "off" if agreement == NO_AGREEMENT else str(agreement)
+                advice = "None (off)" if together == NO_AGREEMENT else str(together)
+                print(f"  shipped agreement (bot/analysis/risk_learned.py AGREEMENT_THRESHOLDS): {shown_pair}"
+                      + ("" if together in (None, agreement) else f"; cross-validation chooses {advice}: update it"))
             print_gates(portions, ordinary, threshold, semantic_threshold, models.learned.GATE, agreement)
     rules = {p.name: [j.rules for j in p.judged] for p in portions}
     combined = {p.name: combine(p.judged, models, threshold, semantic_threshold, agreement) for p in portions}

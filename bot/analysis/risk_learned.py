@@ -44,6 +44,12 @@ log = logging.getLogger(__name__)
 THRESHOLD = 0.98
 SEMANTIC_THRESHOLD = 0.82
 WORDS_ONLY_THRESHOLD = 0.95
+# Both models leaning towards risk, each short of its own threshold: the word-level probability and
+# the semantic one at or above a pair together. Off (None): by cross-validation every pair that finds
+# more risk rows also asks about more ordinary talk than its budget allows (the best within the 2%
+# target finds two points more, at about twice the asks); bench/eval_risk.py searches the pairs on
+# every run and says when one would fit.
+AGREEMENT_THRESHOLDS: tuple[float, float] | None = None
 # Below this word-level probability the semantic layer is not consulted: it costs about 15 ms.
 GATE = 0.5
 MARKER = "model/words"
@@ -119,7 +125,8 @@ def semantic_reads(result: RiskResult, text: str, probability: float) -> bool:
 
 def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = None,
                        threshold: float | None = None, index: SemanticIndex | None = None,
-                       semantic_threshold: float = SEMANTIC_THRESHOLD) -> RiskResult:
+                       semantic_threshold: float = SEMANTIC_THRESHOLD,
+                       agreement: tuple[float, float] | None = AGREEMENT_THRESHOLDS) -> RiskResult:
     """The rules' result, with the models' ask added where the rules found nothing about the speaker."""
     text = text_for_models(result, doc)
     if text is None:
@@ -141,6 +148,8 @@ def with_learned_layer(result: RiskResult, doc: Doc, model: RiskModel | None = N
         judgement = (index or load_index()).judge(text)
         if judgement.probability >= semantic_threshold:
             return _with(result, meaning_finding(model, doc.text, text, judgement), doc)
+        if agreement is not None and probability >= agreement[0] and judgement.probability >= agreement[1]:
+            return _with(result, meaning_finding(model, doc.text, text, judgement, probability), doc)
         return result
     except SemanticUnavailable as unavailable:
         log.debug("%s", unavailable)
@@ -183,9 +192,11 @@ def model_finding(model: RiskModel, original: str, text: str, probability: float
                        probability=round(probability, 3), nearest=[r.text for r in nearest])
 
 
-def meaning_finding(model: RiskModel, original: str, text: str, judgement: Judgement) -> RiskFinding:
+def meaning_finding(model: RiskModel, original: str, text: str, judgement: Judgement,
+                    agreeing: float | None = None) -> RiskFinding:
     """An ask finding from the semantic layer: the risk sentences it means the same as, and the words
-    the word-level model leaned on (where any leaned towards risk)."""
+    the word-level model leaned on (where any leaned towards risk); `agreeing` is the word-level
+    probability where the two models asked together, each short of its own threshold."""
     nearest: list[TrainingRow] = judgement.nearest
     categories = Counter(r.category for r in nearest if r.category)
     category = categories.most_common(1)[0][0] if categories else "suicidal_ideation"
@@ -194,7 +205,8 @@ def meaning_finding(model: RiskModel, original: str, text: str, judgement: Judge
                  "Words the word-level model leaned on; the semantic layer read the message as a whole.")
         for c in sorted(model.contributions(text), key=lambda c: c.start)
     ]
+    together = "" if agreeing is None else f", with the word-level model leaning the same way at {agreeing:.2f}"
     explanation = ("Not recognised by the rules, but close in meaning to risk language the learned layer knows "
-                   f"(probability {judgement.probability:.2f}; nearest: \"{nearest[0].text}\").")
+                   f"(probability {judgement.probability:.2f}{together}; nearest: \"{nearest[0].text}\").")
     return RiskFinding(category, 1, evidence, explanation, "ask", [], source="model",
                        probability=round(judgement.probability, 3), nearest=[r.text for r in nearest])

@@ -10,7 +10,15 @@ import pytest
 
 from bot.analysis import risk_learned, risk_semantic
 from bot.analysis.risk import assess_risk, assess_risk_rules
-from bot.analysis.risk_learned import GATE, MEANING_MARKER, SEMANTIC_THRESHOLD, THRESHOLD, warm_up, with_learned_layer
+from bot.analysis.risk_learned import (
+    AGREEMENT_THRESHOLDS,
+    GATE,
+    MEANING_MARKER,
+    SEMANTIC_THRESHOLD,
+    THRESHOLD,
+    warm_up,
+    with_learned_layer,
+)
 from bot.analysis.risk_model import DATA_FILE, TrainingRow, load_model, read_rows
 from bot.analysis.risk_semantic import SemanticIndex, digest, load_index, stored_vectors
 from bot.nlp import load_nlp
@@ -122,6 +130,22 @@ def test_the_combined_detector_asks_about_the_veiled_statement_by_its_meaning(in
     assert finding.probability is not None and finding.probability >= SEMANTIC_THRESHOLD
     assert finding.evidence and all(e.marker == MEANING_MARKER and VEILED[e.start:e.end] == e.text for e in finding.evidence)
     assert assess_risk(_doc(ORDINARY)).outcome == "none"
+
+
+def test_both_models_leaning_together_ask_where_neither_alone_would(index):
+    """The agreement rule: each probability short of its own threshold, both at or above the pair."""
+    doc = _doc(VEILED)
+    rules = assess_risk_rules(doc)
+    words = load_model().probability(VEILED)
+    meaning = index.judge(VEILED).probability
+    alone = {"threshold": words + 0.001, "index": index, "semantic_threshold": meaning + 0.001}
+    together = with_learned_layer(rules, doc, agreement=(words, meaning), **alone)
+    assert together.outcome == "ask" and together.source == "model", together.to_dict()
+    assert f"leaning the same way at {words:.2f}" in together.findings[0].explanation
+    assert with_learned_layer(rules, doc, agreement=(words + 0.001, meaning), **alone).outcome == "none"
+    assert with_learned_layer(rules, doc, agreement=(words, meaning + 0.001), **alone).outcome == "none"
+    # Shipped off (None), or a pair below both thresholds: else the rule would never add an ask.
+    assert AGREEMENT_THRESHOLDS is None or (AGREEMENT_THRESHOLDS[0] < THRESHOLD and AGREEMENT_THRESHOLDS[1] < SEMANTIC_THRESHOLD)
 
 
 def test_below_the_gate_the_semantic_layer_is_not_consulted(index):
