@@ -5,7 +5,8 @@ quoted from a card, a note or a text are the writer's, so their "we" is not the 
 "I'd rather die than go to <an outing>" is dread of the outing; a game or a show named only as a
 modifier of a role or a thing ("my football coach", "the TV remote") does not make it a game; no game
 explains sexual abuse; a method asked of anyone ("how would someone hang themselves?") is asked
-back, while methods a helper has met at work and tells of are not. Written in our own words; rules alone."""
+back, while methods a helper has met at work and tells of are not; things or appointments not needed
+after a date to come, and a last conversation, are asked about. Written in our own words; rules alone."""
 from __future__ import annotations
 
 from tests.unit.analysis.risk_rules import category, reading_tests
@@ -23,6 +24,10 @@ ROUND_FOUND: list[tuple[str, str]] = [
     # A method asked of anyone at all is asked for whoever asks.
     ("How would someone hang themselves?", "suicidal_ideation"),
     ("What's the quickest way for people to hang themselves?", "suicidal_ideation"),
+    # Things and appointments not needed after a date to come; a last conversation.
+    ("I've given my bike to my nephew. I won't need it after Christmas.", "suicidal_ideation"),
+    ("I won't be needing my dentist appointment next month.", "suicidal_ideation"),
+    ("I think this is my last chat with you. You've been kind.", "suicidal_ideation"),
     # The other side of each set-aside below.
     ("I'd rather die than go back to him.", "suicidal_ideation"),
     ("I'd rather die than go on like this.", "suicidal_ideation"),
@@ -41,13 +46,19 @@ ROUND_NOT_DISCLOSURES = [
     # Methods met at work, told rather than asked; a question about a named person's death.
     "I'm a paramedic, so over the years I've seen people who have hanged themselves, and some of them stay with me.",
     "How did your brother hang himself, if you don't mind me asking?",
+    # Not needed because of a reason said beside it.
+    "I won't be needing the car next week because I'm away on a course.",
+    "We won't need the spare room after this month, my son is moving out.",
     # The speaker's own denial stands whatever a condition after it says.
     "I would never hurt myself, even if I don't get the job.",
 ]
 
 
+# An overdose told without an article, and as over.
+ROUND_TOLD_AS_OVER = ["Years ago, when I was student, I take overdose and was in hospital. Now I am well."]
+
 test_round_found_in_its_category, test_round_reading = reading_tests(
-    ROUND_FOUND, [], ROUND_NOT_DISCLOSURES, [], [])
+    ROUND_FOUND, [], ROUND_NOT_DISCLOSURES, ROUND_TOLD_AS_OVER, [])
 
 
 def test_quoted_we_on_a_card_is_not_the_speaker() -> None:
