@@ -28,6 +28,8 @@ ROUND_FOUND: list[tuple[str, str]] = [
     ("I've given my bike to my nephew. I won't need it after Christmas.", "suicidal_ideation"),
     ("I won't be needing my dentist appointment next month.", "suicidal_ideation"),
     ("I think this is my last chat with you. You've been kind.", "suicidal_ideation"),
+    # Silenced by a threat.
+    ("If I say a word to anyone about it he'll make me pay.", "abuse_or_danger"),
     # The other side of each set-aside below.
     ("I'd rather die than go back to him.", "suicidal_ideation"),
     ("I'd rather die than go on like this.", "suicidal_ideation"),
@@ -49,6 +51,7 @@ ROUND_NOT_DISCLOSURES = [
     # Not needed because of a reason said beside it.
     "I won't be needing the car next week because I'm away on a course.",
     "We won't need the spare room after this month, my son is moving out.",
+    "If I tell my boss about the mistake I'll regret it.",
     # The speaker's own denial stands whatever a condition after it says.
     "I would never hurt myself, even if I don't get the job.",
 ]
