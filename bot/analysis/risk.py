@@ -534,6 +534,11 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         candidate.explanation = spec.get("flag_explanation") or (
             "Anger at someone with a plan-like detail and a second sign of a plan (a weapon, a time, \"going to\").")
     _adjust_severity(candidate, chain, text)
+    if candidate.category in SELF_DIRECTED and not candidate.ask and _marked_as_a_joke(candidate, text):
+        # "this homework is gonna be the death of me, kms (jk)": a joke can mask a real wish, so it is
+        # asked about once, gently, rather than met with crisis resources or set aside.
+        candidate.ask = True
+        candidate.qualifiers.append("marked as a joke")
     if _someone_close_hurt(candidate, text):
         _make_someone_close(candidate, spec, text)
     if _is_past(candidate.span, chain, text):
@@ -541,6 +546,14 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     if reporter == "third" and candidate.category == THIRD_PARTY:
         candidate.qualifiers.append("reported")
     return candidate, "", False
+
+
+def _marked_as_a_joke(candidate: _Candidate, text: _Text) -> bool:
+    """A joke marker ("jk", "just kidding", "figuratively") in the sentence or the next, with no
+    method, plan, means or earnest word in the message and no intent said."""
+    serious = ("cue/earnest", "cue/means_ready", "cue/means_at_hand", "cue/method", "cue/plan")
+    return (candidate.severity < 4 and text.in_any("cue/jest", text.around(candidate.span, 0, 1))
+            and not any(text.in_message(cue) for cue in serious))
 
 
 LIKENED = "A feeling likened to a blow (\"a stab of guilt, like being punched\"), not a blow."

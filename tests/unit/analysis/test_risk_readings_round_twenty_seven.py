@@ -6,10 +6,11 @@ quoted from a card, a note or a text are the writer's, so their "we" is not the 
 modifier of a role or a thing ("my football coach", "the TV remote") does not make it a game; no game
 explains sexual abuse; a method asked of anyone ("how would someone hang themselves?") is asked
 back, while methods a helper has met at work and tells of are not; things or appointments not needed
-after a date to come, and a last conversation, are asked about. Written in our own words; rules alone."""
+after a date to come, and a last conversation, are asked about; a wish to die marked as a joke is
+asked about rather than flagged. Written in our own words; rules alone."""
 from __future__ import annotations
 
-from tests.unit.analysis.risk_rules import category, reading_tests
+from tests.unit.analysis.risk_rules import category, outcome, reading_tests
 
 ROUND_FOUND: list[tuple[str, str]] = [
     ("My parents say they will disown me if I do not marry the man they choose.", "abuse_or_danger"),
@@ -68,3 +69,11 @@ def test_quoted_we_on_a_card_is_not_the_speaker() -> None:
     """A threat quoted from a card is aimed at the speaker; it is never the speaker's threat."""
     text = "The team gave me a card that said 'we'll kill you if you don't visit', with a drawing of a knife."
     assert category(text) != "harm_to_others"
+
+
+def test_a_wish_to_die_marked_as_a_joke_is_asked_about_not_set_aside():
+    """A joke can mask a real wish: asked once, gently; with means at hand it is flagged as before."""
+    assert outcome("this essay is gonna be the death of me, i wanna die lol jk") == "ask"
+    assert outcome("I want to kill myself. Just kidding.") == "ask"
+    assert outcome("i want to kms tonight, ive got the pills ready jk") == "flag"
+    assert outcome("I want to kill myself.") == "flag"
