@@ -779,6 +779,11 @@ def _sure_extent(evidence: Evidence, span: Span, reason: str) -> Evidence:
 CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "—", "("})
 
 
+def _ask_about_a_method(candidate: _Candidate) -> None:
+    candidate.ask = True
+    candidate.qualifiers.append("asked about a method in general")
+
+
 def _method_asked_of_anyone(span: Span, lex: _Lexicon, text: _Text) -> bool:
     """A question whose subject is anyone at all ("how do people ...", "what's the best way for
     someone to ..."), not a named person ("how did your brother ...?")."""
@@ -980,11 +985,10 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     if candidate.category == "harm_to_others" and text.elsewhere_in_sentence("cue/game", span) and not text.in_message("cue/earnest"):
         return GAME
     if generic and others:
-        # "I work in A&E, I've seen people who've hanged themselves": methods met at work, told, not asked.
+        # "How would someone hang themselves?" is asked back; "I work in A&E, I've seen people who've
+        # hanged themselves" (methods met at work, told, not asked) is not.
         if candidate.rule in METHOD_RULES and not (text.in_message("cue/helper_work") and not _ends_with_question(span, text)):
-            # "How would someone hang themselves?": a method asked about in general is still asked back.
-            candidate.ask = True
-            candidate.qualifiers.append("asked about a method in general")
+            _ask_about_a_method(candidate)
             return ""
         _make_third_party(candidate, "people in general or someone they want to help")
         return ""
@@ -1018,9 +1022,7 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
             candidate.qualifiers.append("reading about how others did it")
             return ""
         if candidate.rule in METHOD_RULES and _method_asked_of_anyone(span, lex, text):
-            # "How would someone hang themselves?": a method asked for is asked for whoever asks.
-            candidate.ask = True
-            candidate.qualifiers.append("asked about a method in general")
+            _ask_about_a_method(candidate)  # a method asked for is asked for whoever asks
             return ""
         _make_third_party(candidate, candidate.category.replace("_", " "))
     elif reporter == "third" and person == "first" and candidate.category in SELF_DIRECTED and parse.told_to(chain, text.words):
