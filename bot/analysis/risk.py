@@ -272,6 +272,7 @@ class _Lexicon:
         self.reading_denials = words("reading_denials")
         self.others_reading_verbs = words("others_reading_verbs")
         self.denial_bridges = words("denial_bridges")
+        self.cover_telling_verbs = words("cover_telling_verbs")
         self.question_listener_objects = words("question_listener_objects")
         self.question_putting_verbs = words("question_putting_verbs")
         self.self_answer_openers = words("self_answer_openers")
@@ -735,16 +736,34 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
 
 def _denied_just_before(cue: Span, lex: _Lexicon) -> bool:
     """A reading denied by the words right before it ("not for a barbecue", "it isn't for the garden",
-    "just not by accident"), or given as someone else's ("they think I'm just decluttering"), does
-    not set the match aside."""
+    "just not by accident", "Not goodbye for a holiday."), given as someone else's ("they think I'm
+    just decluttering") or told to someone as a cover, does not set the match aside."""
     before = cue.doc[max(cue.sent.start, cue.start - 3):cue.start]
     # The denial must bear on the reading, not on a knowing or telling between ("my mum can't know
     # about the tattoo" denies the knowing, not the tattoo; "we've never had rats" denies the rats).
     if any(t.lower_ in lex.reading_denials
            and not any(w.lemma_.lower() in lex.denial_bridges for w in cue.doc[t.i + 1:cue.start]) for t in before):
         return True
+    # "Not goodbye for a holiday.": a sentence with no verb that opens with the denial.
+    opening = cue.doc[cue.sent.start:cue.start]
+    if len(opening) and opening[0].lower_ in lex.reading_denials and not any(t.pos_ in ("VERB", "AUX") for t in opening):
+        return True
+    if _told_as_a_cover(cue, lex):
+        return True
     return any(t.lower_ in lex.others_reading_verbs and t.i > cue.sent.start and t.nbor(-1).lower_ not in lex.words.first
                for t in cue.doc[max(cue.sent.start, cue.start - 5):cue.start])
+
+
+def _told_as_a_cover(cue: Span, lex: _Lexicon) -> bool:
+    """A reading the speaker says they told someone ("I told the man on the till it was for the
+    garden"): what was told to a third person may be a cover, so it does not set the match aside."""
+    for t in cue.doc[max(cue.sent.start, cue.start - 10):cue.start]:
+        if t.lower_ not in lex.cover_telling_verbs or t.i == cue.sent.start or t.i + 1 >= len(cue.doc):
+            continue
+        teller, told = t.nbor(-1).lower_, t.nbor(1).lower_
+        if teller in lex.words.first and told not in lex.words.second and told not in ("me", "myself", "us"):
+            return True
+    return False
 
 
 def _clause(span: Span, text: _Text) -> list[Span]:

@@ -136,7 +136,33 @@ def _opens_a_condition(verb: Token) -> bool:
 
 def _not_a_denial(child: Token, words: RiskWords) -> bool:
     following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
-    return following is not None and following.lower_ in words.non_denial_next
+    if following is None:
+        return False
+    return following.lower_ in words.non_denial_next or _contrast(child, following) or _denies_the_cause(child)
+
+
+# Nouns after "not a" that deny rather than contrast ("..., not a chance").
+DENYING_NOUNS = frozenset({"chance", "hope", "way", "bit", "lot", "prayer"})
+
+
+def _contrast(child: Token, following: Token) -> bool:
+    """ "the thoughts are back, not the vague ones": after a comma, "not" and a noun phrase set what
+    is meant against what is not; the clause before it stands."""
+    before = child.doc[child.i - 1] if child.i > 0 else None
+    after = child.doc[following.i + 1] if following.i + 1 < len(child.doc) else None
+    return (before is not None and before.text in (",", "-", "–", "—") and following.pos_ == "DET"
+            and (after is None or after.lower_ not in DENYING_NOUNS))
+
+
+def _denies_the_cause(child: Token) -> bool:
+    """ "the bruises aren't from falling", "the burns are not an accident": what is denied is the
+    innocent cause, which leaves the injury standing and its cover story taken back."""
+    head = child.head
+    if head.lemma_.lower() != "be":
+        return False
+    return any((c.dep_ == "prep" and c.lower_ == "from" and c.i > child.i)
+               or (c.dep_ in ("attr", "acomp") and c.lemma_.lower() in ("accident", "accidental") and c.i > child.i)
+               for c in head.children)
 
 
 def has_own_subject(token: Token) -> bool:
