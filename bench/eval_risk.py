@@ -210,6 +210,8 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   suicidal thoughts told through endings and goodbyes, and, as hard negatives, everyday goodbyes,
   last messages, leaving jobs or homes, martial arts, hangovers and exhaustion said with strong
   words. Measured once as fresh before the rules were read against it; development data since;
+- "dev77": tests/data/risk_dev77.jsonl, the twenty-seventh blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -299,7 +301,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev66", "risk_dev66.jsonl", True), ("dev67", "risk_dev67.jsonl", True),
             ("dev68", "risk_dev68.jsonl", True), ("dev69", "risk_dev69.jsonl", True),
             ("dev70", "risk_dev70.jsonl", True), ("dev71", "risk_dev71.jsonl", True),
-            ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True), ("dev75", "risk_dev75.jsonl", True), ("dev76", "risk_dev76.jsonl", True),
+            ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True), ("dev75", "risk_dev75.jsonl", True), ("dev76", "risk_dev76.jsonl", True), ("dev77", "risk_dev77.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
