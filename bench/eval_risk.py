@@ -212,6 +212,12 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   words. Measured once as fresh before the rules were read against it; development data since;
 - "dev77": tests/data/risk_dev77.jsonl, the twenty-seventh blind set, written by someone who opened no
   file of this project, measured twice as blind (aggregates only) and retired like dev5;
+- "dev78": a set written by someone who opened no file of this project, from the same brief, with an
+  emphasis on suicidal thoughts in everyday phrasings and told through tiredness of living, endings,
+  arrangements and withdrawal; self-harm told through routines, objects and concealment; past risk
+  told in passing inside a longer story, with a sign that it is over; and, as hard negatives, death,
+  illness, ageing, funerals, care work and strong feelings. Measured once as fresh before the rules
+  were read against it; development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -301,7 +307,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev66", "risk_dev66.jsonl", True), ("dev67", "risk_dev67.jsonl", True),
             ("dev68", "risk_dev68.jsonl", True), ("dev69", "risk_dev69.jsonl", True),
             ("dev70", "risk_dev70.jsonl", True), ("dev71", "risk_dev71.jsonl", True),
-            ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True), ("dev75", "risk_dev75.jsonl", True), ("dev76", "risk_dev76.jsonl", True), ("dev77", "risk_dev77.jsonl", True),
+            ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True), ("dev75", "risk_dev75.jsonl", True), ("dev76", "risk_dev76.jsonl", True), ("dev77", "risk_dev77.jsonl", True), ("dev78", "risk_dev78.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")

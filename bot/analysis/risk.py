@@ -520,7 +520,8 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     if spec.get("resolve") == "harm":
         reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
         if reason is None and not text.in_message("cue/earnest") and not _abuse_a_game_cannot_explain(candidate, span) and (
-                _game_in_sentence(span, text) or text.elsewhere_in_sentence("cue/fiction", span)):
+                _game_in_sentence(span, text) or (text.elsewhere_in_sentence("cue/fiction", span)
+                                                  and not _own_life_told(candidate, span, text, is_quoted))):
             reason = GAME_OR_FICTION
         if reason is None and candidate.category == "abuse_or_danger" and _called_a_joke(span, text):
             reason = JOKE_SAID
@@ -997,7 +998,10 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
         _make_third_party(candidate, "someone in their care or someone they worry about")
         return ""
     others = person in ("third", "thing", "mention") or reporter not in (None, "first")
-    if fictional and (others or _topic_of_fiction(span, text)):
+    # "the story about my dad, and the summer after I tried to end my life": the speaker's own life
+    # told as a story is no fiction.
+    if fictional and (others or (_topic_of_fiction(span, text)
+                                 and not (_done_by_speaker(span, text) and _told_as_done(span) and not is_quoted))):
         return FICTION
     if is_quoted and reporter is None and fictional:
         return FICTION_QUOTED
@@ -1123,9 +1127,39 @@ def _topic_of_fiction(span: Span, text: _Text) -> bool:
     return any(text.token_has("cue/fiction", t) for t in span.root.ancestors)
 
 
+def _own_life_told(candidate: _Candidate, span: Span, text: _Text, is_quoted: bool) -> bool:
+    """Harm done to the speaker, told in a story of their own life ("the story I want to tell my kids is
+    how I got away from my first husband, who used to beat me"), told as done: no fiction unless the words hang from
+    the story itself ("a film where he beats me") or the story is said of the act ("in the play he
+    slaps me")."""
+    if candidate.category != "abuse_or_danger" or is_quoted or _topic_of_fiction(span, text):
+        return False
+    if not _told_as_done(span):
+        return False  # told of as done ("who used to beat me", "hit me"), not threatened ("will kill me")
+    chain = {span.root.i, *(t.i for t in span.root.ancestors)}
+    # "in the play", "on the show": the story as the setting of the act, on the act's chain of heads.
+    return not any(text.token_has("cue/fiction", t) and t.dep_ == "pobj" and t.head.lower_ in SETTING_PREPOSITIONS
+                   and t.head.head.i in chain for t in text.sentence(span))
+
+
+SETTING_PREPOSITIONS = frozenset({"in", "on", "during"})
+
+
+def _told_as_done(span: Span) -> bool:
+    """The act told in the past ("I tried to end my life", "who used to beat me"), as a life story
+    tells it, not as a part to play ("I have to fake stab myself") or a threat ("he'll kill me")."""
+    verb = parse.main_verb(span)
+    return verb.tag_ == "VBD" or verb.head.lower_ == "used" or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
+
+
 def _owned_by_speaker(span: Span, text: _Text) -> bool:
-    """ "my suicide attempt", "my self-harm": the topic word belongs to the speaker."""
-    return any(c.dep_ == "poss" and c.lower_ in text.words.first for t in span for c in t.children)
+    """ "my suicide attempt", "my self-harm", "the self-harm I did at university": the topic word
+    belongs to the speaker, by "my" or by a clause of theirs that describes it."""
+    first = text.words.first
+    return any((c.dep_ == "poss" and c.lower_ in first)
+               or (c.dep_ == "relcl" and any(s.dep_ in parse.SUBJECT_DEPS and s.lower_ in first for s in c.children))
+               for t in span for c in t.children)
 
 
 def _own(candidate: _Candidate) -> None:

@@ -7,7 +7,8 @@ anyone else" is control, not a parent's anger at a mess; a break or a tired body
 last message" or "I want to die" is a figure; someone leaving for university or flying home is a
 goodbye with a reason; not trusting oneself near someone, a cover story for an injury, a route timed
 or drawn, and watching someone's house are asked about; food withheld as a punishment; a heavy
-thing thrown at a person. Written in our own words; rules alone."""
+thing thrown at a person. The speaker's own past told inside a story of their life is no fiction,
+while a part to play or a threat is still read with its story. Written in our own words; rules alone."""
 from __future__ import annotations
 
 from tests.unit.analysis.risk_rules import category, outcome, reading_tests
@@ -37,8 +38,24 @@ ROUND_FOUND: list[tuple[str, str]] = [
     # Saying "ending it" split by the tokeniser ("im" as "i" + "m").
     ("if the results are bad im ending it, ive made up my mind", "suicidal_ideation"),
     ("There's no point renewing the lease when I won't be around to enjoy it.", "suicidal_ideation"),
+    # A life story is no fiction: the speaker's own past told inside it.
+    ("So the story about my grandad and the allotment: the spring after I tried to end my life, he gave me my own patch.",
+     "suicidal_ideation"),
+    ("The story I tell my kids is how I met their dad, after I got away from my first husband, who used to beat me.",
+     "abuse_or_danger"),
+    ("In my training I've talked about the self-harm I did at school, which stopped when I was seventeen.", "self_harm"),
+    # Phrasings from dev78.
+    ("Honestly I'm thinking of doing myself in, I've even thought about where.", "suicidal_ideation"),
+    ("I still cut, mostly on Friday nights when the flat is empty.", "self_harm"),
+    ("There's nobody to cook for and no reason I can see to carry on.", "suicidal_ideation"),
+    ("I can't picture still being here by the summer.", "suicidal_ideation"),
+    ("idk how much longer ill be around tbh", "suicidal_ideation"),
+    ("Some nights I think it would be kinder for both of us if we went together.", "suicidal_ideation"),
+    ("I've been shaking my girlfriend's little girl when she won't stop crying.", "harm_to_others"),
+    ("I had a thought about making the crying stop for good and had to leave the nursery.", "harm_to_others"),
     # The other side of each set-aside below.
     ("This is my last message. Goodbye everyone.", "suicidal_ideation"),
+    ("He dragged me to the bedroom by my hair.", "abuse_or_danger"),
     ("I'm so tired of everything that I want to die.", "suicidal_ideation"),
     ("I need to say goodbye to my daughter before I go for good.", "suicidal_ideation"),
 ]
@@ -64,6 +81,14 @@ ROUND_NOT_DISCLOSURES = [
     "In the new police drama the detective catches the killer by mapping his daily routine.",
     "I've been timing my runs to see if the canal route is faster.",
     "I finally found out where my birth mother lives and I'm going to write to her.",
+    # A part to play, a mishap told as a family story, an outing, overwork, others' view of a risk.
+    "In drama we're doing Romeo and Juliet and I have to fake stab myself at the end with a rubber dagger.",
+    "We told stories about him, like the time he nearly killed us all with a barbecue.",
+    "My neighbour dragged me to the community choir in September and I love it.",
+    "My partner says I'm killing myself for peanuts on these night shifts, which is just a saying.",
+    "I'm doing a charity skydive and everyone's acting like I've got a death wish.",
+    "I worry about who'll look after him when I'm gone, so I want to talk to my daughter about it.",
+    "I've been diagnosed with diabetes and I've been googling way too much about it.",
 ]
 
 
