@@ -745,7 +745,7 @@ def _denied_just_before(cue: Span, lex: _Lexicon) -> bool:
     if any(t.lower_ in lex.reading_denials
            and not any(w.lemma_.lower() in lex.denial_bridges for w in cue.doc[t.i + 1:cue.start]) for t in before):
         return True
-    # "Not goodbye for a holiday.": a sentence with no verb that opens with the denial.
+    # "Not goodbye for a holiday.": the sentence opens with the denial and has no verb before the reading.
     opening = cue.doc[cue.sent.start:cue.start]
     if len(opening) and opening[0].lower_ in lex.reading_denials and not any(t.pos_ in ("VERB", "AUX") for t in opening):
         return True
@@ -756,13 +756,17 @@ def _denied_just_before(cue: Span, lex: _Lexicon) -> bool:
 
 
 def _told_as_a_cover(cue: Span, lex: _Lexicon) -> bool:
-    """A reading the speaker says they told someone ("I told the man on the till it was for the
-    garden"): what was told to a third person may be a cover, so it does not set the match aside."""
+    """A reading the speaker says they told or pretended to someone else ("I told the man on the till it
+    was for the garden", "I've told everyone it's for the swing", "I pretended it was for work"): it
+    may be a cover, so it does not set the match aside. Told to the listener ("I told you") it stands."""
+    words = lex.words
     for t in cue.doc[max(cue.sent.start, cue.start - 10):cue.start]:
-        if t.lower_ not in lex.cover_telling_verbs or t.i == cue.sent.start or t.i + 1 >= len(cue.doc):
+        if t.lemma_.lower() not in lex.cover_telling_verbs or t.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+            continue  # a telling planned ("I will tell my husband I'm sorry") is a rehearsal, not a cover
+        if not any(c.dep_ in parse.SUBJECT_DEPS and c.lower_ in words.first for c in t.children):
             continue
-        teller, told = t.nbor(-1).lower_, t.nbor(1).lower_
-        if teller in lex.words.first and told not in lex.words.second and told not in ("me", "myself", "us"):
+        told = [c for c in t.children if c.dep_ in ("dobj", "dative", "iobj")]
+        if not any(c.lower_ in words.second or c.lower_ in ("me", "myself", "us") for c in told):
             return True
     return False
 
@@ -1127,8 +1131,11 @@ def _topic_of_fiction(span: Span, text: _Text) -> bool:
     return any(text.token_has("cue/fiction", t) for t in span.root.ancestors)
 
 
+SETTING_PREPOSITIONS = frozenset({"in", "on", "during"})
+
+
 def _own_life_told(candidate: _Candidate, span: Span, text: _Text, is_quoted: bool) -> bool:
-    """Harm done to the speaker, told in a story of their own life ("the story I want to tell my kids is
+    """Harm read as done to the speaker (abuse_or_danger once resolved), told in a story of their own life ("the story I want to tell my kids is
     how I got away from my first husband, who used to beat me"), told as done: no fiction unless the words hang from
     the story itself ("a film where he beats me") or the story is said of the act ("in the play he
     slaps me")."""
@@ -1142,15 +1149,17 @@ def _own_life_told(candidate: _Candidate, span: Span, text: _Text, is_quoted: bo
                    and t.head.head.i in chain for t in text.sentence(span))
 
 
-SETTING_PREPOSITIONS = frozenset({"in", "on", "during"})
-
-
 def _told_as_done(span: Span) -> bool:
     """The act told in the past ("I tried to end my life", "who used to beat me"), as a life story
     tells it, not as a part to play ("I have to fake stab myself") or a threat ("he'll kill me")."""
     verb = parse.main_verb(span)
-    return verb.tag_ == "VBD" or verb.head.lower_ == "used" or (
-        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
+    # The past may sit on the verb an infinitive hangs from ("the year I wanted to kill myself", "who
+    # used to beat me"), never on a verb of saying ("he said he'd kill us").
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and len(chain) < 3:
+        chain.append(chain[-1].head)
+    return any(t.tag_ == "VBD" or t.lower_ == "used" or (
+        t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children)) for t in chain)
 
 
 def _owned_by_speaker(span: Span, text: _Text) -> bool:
@@ -1158,8 +1167,13 @@ def _owned_by_speaker(span: Span, text: _Text) -> bool:
     belongs to the speaker, by "my" or by a clause of theirs that describes it."""
     first = text.words.first
     return any((c.dep_ == "poss" and c.lower_ in first)
-               or (c.dep_ == "relcl" and any(s.dep_ in parse.SUBJECT_DEPS and s.lower_ in first for s in c.children))
+               or (c.dep_ == "relcl" and c.lemma_.lower() not in WITNESSING_VERBS
+                   and any(s.dep_ in parse.SUBJECT_DEPS and s.lower_ in first for s in c.children))
                for t in span for c in t.children)
+
+
+# "the self-harm I see every shift", "the suicide I witnessed": met, not the speaker's own.
+WITNESSING_VERBS = frozenset({"see", "witness", "treat", "hear", "meet", "nurse", "attend", "watch", "read"})
 
 
 def _own(candidate: _Candidate) -> None:

@@ -142,7 +142,7 @@ def _not_a_denial(child: Token, words: RiskWords) -> bool:
 
 
 # Nouns after "not a" that deny rather than contrast ("..., not a chance").
-DENYING_NOUNS = frozenset({"chance", "hope", "way", "bit", "lot", "prayer"})
+DENYING_NOUNS = frozenset({"chance", "hope", "way", "bit", "prayer"})
 
 
 def _contrast(child: Token, following: Token) -> bool:
@@ -155,8 +155,9 @@ def _contrast(child: Token, following: Token) -> bool:
 
 
 def _denies_the_cause(child: Token) -> bool:
-    """ "the bruises aren't from falling", "the burns are not an accident": what is denied is the
-    innocent cause, which leaves the injury standing and its cover story taken back."""
+    """ "the bruises aren't from falling", "the burns are not an accident": what is denied is a cause
+    (any "from ..." after a negated "be", innocent or not), which leaves the injury standing. It errs
+    towards reading a disclosure ("I'm not suicidal from what I can tell" is not read as denied)."""
     head = child.head
     if head.lemma_.lower() != "be":
         return False
