@@ -1135,14 +1135,14 @@ SETTING_PREPOSITIONS = frozenset({"in", "on", "during"})
 
 
 def _own_life_told(candidate: _Candidate, span: Span, text: _Text, is_quoted: bool) -> bool:
-    """Harm read as done to the speaker (abuse_or_danger once resolved), told in a story of their own life ("the story I want to tell my kids is
-    how I got away from my first husband, who used to beat me"), told as done: no fiction unless the words hang from
-    the story itself ("a film where he beats me") or the story is said of the act ("in the play he
-    slaps me")."""
+    """Harm read as done to the speaker (abuse_or_danger once resolved) and told as done, in a story of
+    their own life ("the story I want to tell my kids is how I got away from my first husband, who used
+    to beat me"): no fiction unless the words hang from the story itself ("a film where he beats me")
+    or the story is said of the act ("in the play he slaps me")."""
     if candidate.category != "abuse_or_danger" or is_quoted or _topic_of_fiction(span, text):
         return False
     if not _told_as_done(span):
-        return False  # told of as done ("who used to beat me", "hit me"), not threatened ("will kill me")
+        return False  # a threat ("he'll kill me if ...") is read with its story
     chain = {span.root.i, *(t.i for t in span.root.ancestors)}
     # "in the play", "on the show": the story as the setting of the act, on the act's chain of heads.
     return not any(text.token_has("cue/fiction", t) and t.dep_ == "pobj" and t.head.lower_ in SETTING_PREPOSITIONS
