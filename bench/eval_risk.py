@@ -218,6 +218,20 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   told in passing inside a longer story, with a sign that it is over; and, as hard negatives, death,
   illness, ageing, funerals, care work and strong feelings. Measured once as fresh before the rules
   were read against it; development data since;
+- "dev79": a set written by someone who opened no file of this project, from the same brief, with an
+  emphasis on harm and abuse told through everyday logistics and groups (going round with mates,
+  waiting somewhere, getting someone alone), past violence and abuse told with ordinary words inside
+  life stories, suicidal thoughts told through sleep, leaving and switching off, and, as hard
+  negatives, family rows, sport and gaming talk, knives and tools in kitchens and workshops, crime
+  podcasts and other people's recovery. Measured once as fresh before the rules were read against
+  it; development data since;
+- "dev80": the same, with an emphasis on disclosures inside requests to rehearse an apology or to
+  reflect on someone else's mind, self-harm told through what is hidden, bought or cleaned up, abuse
+  of older people and children told by routines, suicidal thoughts told through arrangements for
+  after and through questions, and, as hard negatives, ordinary arrangements and questions and
+  apologies after rows said with violent idioms. Measured once as fresh; development data since;
+- "dev81": tests/data/risk_dev81.jsonl, the twenty-eighth blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -308,6 +322,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev68", "risk_dev68.jsonl", True), ("dev69", "risk_dev69.jsonl", True),
             ("dev70", "risk_dev70.jsonl", True), ("dev71", "risk_dev71.jsonl", True),
             ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True), ("dev75", "risk_dev75.jsonl", True), ("dev76", "risk_dev76.jsonl", True), ("dev77", "risk_dev77.jsonl", True), ("dev78", "risk_dev78.jsonl", True),
+            ("dev79", "risk_dev79.jsonl", True), ("dev80", "risk_dev80.jsonl", True), ("dev81", "risk_dev81.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")

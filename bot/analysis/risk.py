@@ -519,9 +519,10 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         return None, LIKENED, True
     if spec.get("resolve") == "harm":
         reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
+        to_speaker = candidate.category == "abuse_or_danger"
         if reason is None and not text.in_message("cue/earnest") and not _abuse_a_game_cannot_explain(candidate, span) and (
-                _game_in_sentence(span, text) or (text.elsewhere_in_sentence("cue/fiction", span)
-                                                  and not _own_life_told(candidate, span, text, is_quoted))):
+                _game_in_sentence(span, text, to_speaker) or (_fiction_in_sentence_not_a_time(span, text, to_speaker)
+                                                              and not _own_life_told(candidate, span, text, is_quoted))):
             reason = GAME_OR_FICTION
         if reason is None and candidate.category == "abuse_or_danger" and _called_a_joke(span, text):
             reason = JOKE_SAID
@@ -584,6 +585,7 @@ def _likened(span: Span) -> bool:
 
 # A game named only as a time ("gonna jump him after the game on Saturday") is not where the act happens.
 TIME_PREPOSITIONS = frozenset({"after", "before", "until", "till", "following", "during"})
+RETURN_WORDS = frozenset({"home", "back"})
 
 
 # Done to the speaker, these are never a move in a game: grooming and sexual abuse often begin in one.
@@ -610,11 +612,18 @@ def _abuse_a_game_cannot_explain(candidate: _Candidate, span: Span) -> bool:
     return candidate.category == "abuse_or_danger" and any(t.lower_ in ABUSE_NO_GAME_HAS for t in span)
 
 
-def _game_in_sentence(span: Span, text: _Text) -> bool:
+def _game_in_sentence(span: Span, text: _Text, to_speaker: bool = False) -> bool:
     """A game or sport named in the span's sentence, outside it, other than as a time or as the thing
-    hit with."""
-    return any(not _named_as_a_time(cue) and not _named_as_a_weapon(cue)
+    hit with; for harm done to the speaker, coming back from it is a time too ("he hits me when we get
+    home from the football"), while "I'll kill him when he gets back from football" stays a figure."""
+    return any(not _named_as_a_time(cue, to_speaker) and not _named_as_a_weapon(cue)
                for cue in text.cues_elsewhere_in_sentence("cue/game", span))
+
+
+def _fiction_in_sentence_not_a_time(span: Span, text: _Text, to_speaker: bool = False) -> bool:
+    """A film, book or play named in the span's sentence other than as a time ("after the film he
+    always hits me", and for harm to the speaker "when we get home from the play")."""
+    return any(not _named_as_a_time(cue, to_speaker) for cue in text.cues_elsewhere_in_sentence("cue/fiction", span))
 
 
 # "hit me with a cricket bat": the sport names the weapon, not where the blow happened.
@@ -628,11 +637,13 @@ def _named_as_a_weapon(cue: Span) -> bool:
     return thing and any(t.lower_ == "with" for t in doc[max(cue.sent.start, cue.start - 3):cue.start])
 
 
-def _named_as_a_time(cue: Span) -> bool:
+def _named_as_a_time(cue: Span, back_from_counts: bool = True) -> bool:
     """"after the game", "before training": read by the words, the parser often takes "after" for a
     clause's mark."""
     before = [t for t in cue.doc[max(0, cue.start - 3):cue.start] if t.dep_ != "det" and t.pos_ not in ("DET", "PRON")]
-    return bool(before) and before[-1].lower_ in TIME_PREPOSITIONS
+    # "when we get home from the football": coming back from it is a time too.
+    back_from = back_from_counts and len(before) > 1 and before[-1].lower_ == "from" and before[-2].lower_ in RETURN_WORDS
+    return bool(before) and (before[-1].lower_ in TIME_PREPOSITIONS or back_from)
 
 
 def _second_sign(spec: dict, span: Span, text: _Text) -> bool:
@@ -645,6 +656,13 @@ def _second_sign(spec: dict, span: Span, text: _Text) -> bool:
 def _done_by_speaker(span: Span, text: _Text) -> bool:
     subject = parse.subject_of(parse.main_verb(span), span, text.words)
     return subject is not None and parse.person_kind(subject, text.words) == "first"
+
+
+def _done_by_someone_else(span: Span, text: _Text) -> bool:
+    """ "my dad used to hit my mum and me but we're ok now": another person's act, which the speaker's
+    jest cannot take back."""
+    subject = parse.subject_of(parse.main_verb(span), span, text.words)
+    return subject is not None and parse.person_kind(subject, text.words) == "third"
 
 
 def _switch_to_harm(candidate: _Candidate, text: _Text) -> None:
@@ -714,7 +732,7 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
         # "... and I told her no. That was a lie.": a no taken back is no answer.
         return "The speaker's answer to a question about it is no (\"asked whether I'd ... and I haven't\")."
     if (not earnest and candidate.category == "harm_to_others" and text.in_any("cue/jest", text.around(span, 0, 1))
-            and not text.in_message("cue/weapon")):
+            and not text.in_message("cue/weapon") and not _done_by_someone_else(span, text)):
         return "Marked as a figure of speech (\"figuratively\", \"bless him\")."
     if (not earnest and candidate.category == "harm_to_others" and text.in_any("cue/laugh_shared", text.around(span, 0, 1))
             and _done_by_speaker(span, text) and not text.in_message("cue/weapon")):
@@ -972,7 +990,7 @@ def _resolve_person(candidate: _Candidate, spec: dict, chain: list[Token], lex: 
     """Whose experience a self-directed, abuse or veiled match is; set the category and level, or
     return why it is set aside."""
     span = candidate.span
-    fictional = text.in_sentence("cue/fiction", span)
+    fictional = _fiction_in_sentence(span, spec, text)
     generic = text.in_sentence("cue/generic", span)
     can_be_mention = bool(spec.get("mention")) or (
         candidate.label in lex.mention_variants and span.root.pos_ in ("NOUN", "PROPN", "ADJ")
@@ -1126,12 +1144,23 @@ def _subject_kind(span: Span, text: _Text) -> str | None:
     return parse.person_kind(subject, text.words) if subject is not None else None
 
 
+def _fiction_in_sentence(span: Span, spec: dict, text: _Text) -> bool:
+    """A fiction cue in the match's sentence; for a rule about a cover story ("help me make up a
+    story that sounds like a normal accident"), the word "story" is the cover, not fiction."""
+    cues = text.cues_in("cue/fiction", [text.sentence(span)])
+    if spec.get("cover_story"):
+        cues = [c for c in cues if c.root.lemma_ not in COVER_WORDS]
+    return bool(cues)
+
+
 def _topic_of_fiction(span: Span, text: _Text) -> bool:
     """ "that song about wanting to die": the words hang from the song (or film, or book)."""
     return any(text.token_has("cue/fiction", t) for t in span.root.ancestors)
 
 
 SETTING_PREPOSITIONS = frozenset({"in", "on", "during"})
+# The words a cover story is told with: for a cover-story rule they are the cover, not fiction.
+COVER_WORDS = frozenset({"story", "excuse", "lie"})
 
 
 def _own_life_told(candidate: _Candidate, span: Span, text: _Text, is_quoted: bool) -> bool:

@@ -198,10 +198,12 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
             # The parser sometimes hangs "who" somewhere odd; the clause is still about its noun.
             return described_noun(token)
         if token.dep_ == "xcomp":
-            controller = next((c for c in token.head.children if c.dep_ in ("dobj",) and c.i not in inside), None)
+            # The object that controls an infinitive comes before it ("told me to"); one after it is
+            # the parser's misplaced object of the infinitive ("used to hit her and me").
+            controller = next((c for c in token.head.children if c.dep_ in ("dobj",) and c.i not in inside and c.i < token.i), None)
             if controller is not None and (words is None or person_kind(controller, words) != "thing"):
                 return controller
-        if token.head is token or token.dep_ in CLAUSE_LINKS:
+        if token.head is token or (token.dep_ in CLAUSE_LINKS and not _participle_clause(token)):
             return None
         if token.dep_ == "acl" and token.lower_ == "used" and token.head.pos_ in ("NOUN", "PROPN"):
             # "my mum's boyfriend used to hurt me": the tagger hangs "used" on the noun as if it were
@@ -214,6 +216,16 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
             return None
         token, steps = token.head, steps + 1
     return None
+
+
+def _participle_clause(token: Token) -> bool:
+    """ "I bullied my cousin, hitting him whenever ...": a participle with no subject of its own hanging
+    on a clause does what that clause's subject does. Only after the clause: a chat message's opening
+    participle ("wearing hoodies again so my mum doesnt see") has dropped its own subject, the speaker;
+    and only after a comma: "I can hear him smashing plates" is what he does."""
+    return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i
+            and token.i > 0 and token.doc[token.i - 1].lower_ in (",", ";", "-", "—")
+            and not any(c.dep_ in SUBJECT_DEPS for c in token.children))
 
 
 def _named_with_for(token: Token) -> Token | None:
@@ -249,12 +261,34 @@ def _with_aux_children(token: Token) -> list[Token]:
     return children + [g for c in children if c.dep_ == "aux" for g in c.children]
 
 
+# Groups someone can be one of: "I was part of a group that jumped a kid".
+GROUP_NOUNS = frozenset({"group", "gang", "crowd", "lot", "bunch", "crew", "firm", "mob"})
+
+
 def described_noun(relative_clause: Token) -> Token:
-    """ "a girl who self-harms" -> girl; "I'm someone who wants to die" -> I (the copula's subject)."""
+    """ "a girl who self-harms" -> girl; "I'm someone who wants to die" -> I (the copula's subject);
+    "I was part of a group that jumped a kid", "I was in a gang that ..." -> I (one of them)."""
     noun = relative_clause.head
     if noun.dep_ == "attr":
         return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), noun)
+    member_of = _membership_clause(noun)
+    if member_of is not None:
+        return next((c for c in member_of.children if c.dep_ in SUBJECT_DEPS), noun)
     return noun
+
+
+def _membership_clause(noun: Token) -> Token | None:
+    """The copula of "was part of a group" or "was in a gang", where the noun is a group; else None."""
+    if noun.lemma_.lower() not in GROUP_NOUNS or noun.dep_ != "pobj":
+        return None
+    preposition = noun.head
+    if preposition.lower_ == "of" and preposition.head.lower_ in PART_WORDS:
+        clause = preposition.head.head
+    elif preposition.lower_ == "in":
+        clause = preposition.head
+    else:
+        return None
+    return clause if clause.lemma_.lower() == "be" else None
 
 
 PART_WORDS = frozenset({"one", "some", "two", "three", "both", "all", "many", "several", "each", "most", "any", "none", "part",
@@ -369,7 +403,11 @@ def reporter_of(span: Span, words: RiskWords) -> str | None:
 
 
 def includes_speaker(token: Token, words: RiskWords) -> bool:
-    """ "my mother and me", "my mother and us children": a coordination that names the speaker too."""
+    """ "my mother and me", "my mother and us children": a coordination that names the speaker too
+    (read by the words as well, where the parser hangs "me" elsewhere: "hit my mum and me but ...")."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "and" and doc[token.i + 2].lower_ in ("me", "us", "myself"):
+        return True
     return any(c.dep_ == "conj" and (c.lower_ in words.first or any(d.lower_ in ("us", "me") for d in c.children))
                for c in token.subtree if c.i != token.i)
 

@@ -1,0 +1,115 @@
+"""Readings added in the twenty-ninth round, each with its other side.
+
+Structure: a cover story asked for is no fiction, though a novel's is; "sober twenty-two years" says
+the past is over; a play named as one is a setting whatever the tagger makes of "play", while a play
+area, or coming home from a match or a play, is only a place or a time (for harm to the speaker;
+"I'll kill him when he gets back from football" stays a figure); "teach him a lesson" is no lesson
+at school; one of a group that did it ("I was part of a group that jumped a kid") did it; a
+participle after a comma does what its clause's subject does ("I bullied my cousin, hitting him"),
+but not an opening one in a chat message nor one after a seen person ("I can hear him smashing
+plates"); "hit my mum and me" names the speaker even where the parser loses "me"; an object after
+an infinitive does not control it.
+
+Phrasings: getting someone on their own, a group bringing pipes or hoods up, where the cameras do not
+reach, menace ("not getting away with it", "not just words"); poison that would not show up and
+medicines to make a heart give out; brakes tampered with; calm only after seeing blood, how deep is
+too deep, cuts that need stitches or scar in the same place, more than the dose on purpose, blades
+hidden from a partner, bloody tissues with a blade found; switched off or the lights out for good;
+home not safe, who one may talk to controlled, a phone gone through, a dormitory entered at night,
+made to sleep outside or sit on a lap; a sentence served for a stabbing; pills swallowed; hair pulled
+out to bald patches; "imma"; "smack". Set aside: "dead to her", "without smothering her", a squad
+mate in a battle royale, a bread knife, a Stanley knife cutting a carpet, a hand burnt on a hob,
+threats laughed off in a family. Written in our own words; rules alone."""
+from __future__ import annotations
+
+from tests.unit.analysis.risk_rules import outcome, reading_tests
+
+ROUND_FOUND: list[tuple[str, str]] = [
+    # A cover story asked for: the word "story" is the cover.
+    ("Can you help me make up a story that sounds like a normal accident, for the bruises I did myself?", "self_harm"),
+    # A play area, or coming home from a match or a play, is where or when, not what is acted.
+    ("In the play area my brother hits me when mum isn't looking.", "abuse_or_danger"),
+    ("He hits me when we get home from the football.", "abuse_or_danger"),
+    ("He hits me when we get home from the play.", "abuse_or_danger"),
+    # Harm planned with others, or someone got alone.
+    ("How do I get him on his own without his mates around? I need to have words, and not just words.", "harm_to_others"),
+    ("Me and my brothers will go round on Sunday to teach him a lesson. We're bringing metal bars.", "harm_to_others"),
+    ("I'll be waiting by the school gates on Monday, then we follow him round the corner to where the cameras can't see.",
+     "harm_to_others"),
+    ("She's not getting away with it, I'll be waiting for her behind the gym after school.", "harm_to_others"),
+    ("We're planning how to get the new boy after the match, he's gonna get it proper.", "harm_to_others"),
+    ("I've looked up what you could put in someone's coffee that wouldn't show up afterwards.", "harm_to_others"),
+    ("I've been reading which pills would make my stepfather's heart give out.", "harm_to_others"),
+    ("I've watched a video on how to loosen the brake cables on his van.", "harm_to_others"),
+    ("imma batter my cousin when i see him", "harm_to_others"),
+    # Self-harm told by what it brings, asks or hides.
+    ("Only when I see the blood do I feel calm again, and then I can sleep.", "self_harm"),
+    ("honestly how deep is too deep", "self_harm"),
+    ("Which cut needs stitches? I really don't want to explain at A&E.", "self_harm"),
+    ("How can I stop a cut scarring if I do it in the same place every week?", "self_harm"),
+    ("Some evenings I take more than the dose of paracetamol on purpose.", "self_harm"),
+    ("I get the razor blades sent to my work so my wife doesn't see the parcels.", "self_harm"),
+    ("My flatmate found bloody tissues in the bin with a blade inside them.", "self_harm"),
+    # Suicidal thoughts told as being switched off.
+    ("Sometimes I just want to switch myself off for good.", "suicidal_ideation"),
+    ("I'm ready for the lights to go out for me.", "suicidal_ideation"),
+    ("We have a saying about closing your eyes for good, and I think about it for myself.", "suicidal_ideation"),
+    ("I shan't be bothering anyone after next week.", "suicidal_ideation"),
+    # Abuse told by what happens.
+    ("I sleep at my aunt's when I can because home isn't safe when he drinks.", "abuse_or_danger"),
+    ("My husband controls who I talk to and goes through my phone every night.", "abuse_or_danger"),
+    ("My stepdad makes me sit on his lap and I hate it.", "abuse_or_danger"),
+    ("My mum's boyfriend makes me sleep in the garden if I'm late.", "abuse_or_danger"),
+    ("my dad used to hit my mum and me but we're ok now", "abuse_or_danger"),
+]
+
+ROUND_NOT_DISCLOSURES = [
+    "In my novel the girl asks her friend to help make a story that sounds like a normal accident.",
+    "In the school play my brother has to slap me and I hate rehearsing it.",
+    "After the film ends, the villain kills her.",
+    "We lost the football and he hit me in the tackle.",
+    "My son trod mud all over the carpet. I'll kill him when he gets back from football, ha.",
+    # Idioms and everyday knives, hobs and games.
+    "My girlfriend said I'd be dead to her if I forgot our anniversary. I didn't!",
+    "How do I support my friend without smothering her?",
+    "Battle royale last night and my squad mate said he'd murder me if I took his loot.",
+    "I took a slice off my thumb with the bread knife. Clumsy.",
+    "I used a Stanley knife to cut the carpet and nicked the skirting board.",
+    "I burnt my hand on the hob during a busy service and I snapped at the new waiter.",
+    "my mum is gonna kill me i dyed my hair green",
+    "I told my brother 'I'll break your neck' when he took my bike. It is normal in our family, we laugh.",
+    # A lesson at school, a seen person's act, a group one is not in, a care question met at work.
+    "We had a lesson on suicide prevention in PSHE.",
+    "I was attacked by a gang that jumped a kid last year.",
+    "I'm a nurse, and which cut needs stitches is something I decide every day.",
+    "This spreadsheet makes me want to pull my hair out.",
+    "I smacked my head on the cupboard door.",
+]
+
+ROUND_OVER = [
+    "I've been sober twenty-two years now, but back then I beat a man half to death outside a pub.",
+    "In year 7 I was part of a group that jumped a kid in the park. That was four years ago.",
+    "As a kid I bullied my younger cousin badly, hitting him whenever no one was looking. We're adults now.",
+    "I served eight years in prison for a stabbing in 1979 and I'm a different man now.",
+    "When I was a boy in the children's home, one of the masters used to come into the dormitory at night.",
+    "As a student I swallowed pills one time. It was long ago and I'm well since then.",
+    "I used to pull my hair out till I had bald patches in primary school. I haven't done it since.",
+    "When my kids were small I used to smack them hard. That stopped twenty years ago.",
+    "my ex used to control who i talked to but we broke up last year and he moved away",
+]
+
+ROUND_CURRENT = [
+    "Back then I beat a man half to death outside a pub, and last night I did it again.",
+]
+
+
+test_round_found_in_its_category, test_round_reading = reading_tests(
+    ROUND_FOUND, [], ROUND_NOT_DISCLOSURES, ROUND_OVER, ROUND_CURRENT)
+
+
+def test_a_trailing_participle_is_its_clause_subjects_act() -> None:
+    """After a comma a participle is done by the clause's subject; straight after a seen person it
+    is that person's."""
+    assert outcome("He came home drunk, hitting me with his belt.") == "flag"
+    assert outcome("I sat in the car for hours, thinking about hurting him.") == "flag"
+    assert outcome("I can hear him downstairs smashing plates and I'm hiding in the bathroom.") != "none"
