@@ -445,6 +445,7 @@ class _Text:
                                  if not any(_touch(c, k) for k in clocks) and not _since(c)]
         for label in ("cue/game", "cue/ball_game", "cue/fiction"):
             self._cues[label] = [c for c in self._cues.get(label, []) if not _names_who_or_what(c)]
+        self._cues["cue/fiction"] = [c for c in self._cues.get("cue/fiction", []) if not _a_lesson_taught(c)]
         self.words = _lexicon().words
 
     def sentence(self, span: Span) -> Span:
@@ -659,10 +660,12 @@ def _done_by_speaker(span: Span, text: _Text) -> bool:
 
 
 def _done_by_someone_else(span: Span, text: _Text) -> bool:
-    """ "my dad used to hit my mum and me but we're ok now": another person's act, which the speaker's
-    jest cannot take back."""
+    """ "my dad used to hit my mum and me but we're ok now": another person's act on someone close and
+    the speaker, which no "we're ok now" takes back (a friend's joke threat at the speaker alone, "she
+    will strangle me because I told about the surprise party", is still a joke)."""
     subject = parse.subject_of(parse.main_verb(span), span, text.words)
-    return subject is not None and parse.person_kind(subject, text.words) == "third"
+    return (subject is not None and parse.person_kind(subject, text.words) == "third"
+            and parse.includes_speaker(span[-1], text.words))
 
 
 def _switch_to_harm(candidate: _Candidate, text: _Text) -> None:
@@ -1153,6 +1156,19 @@ def _fiction_in_sentence(span: Span, spec: dict, text: _Text) -> bool:
     return bool(cues)
 
 
+# "teach that bastard a proper lesson": a lesson given to someone, not one at school.
+LESSON_WORDS = frozenset({"lesson", "lessons"})
+LESSON_GIVERS = frozenset({"teach", "learn", "give"})
+
+
+def _a_lesson_taught(cue: Span) -> bool:
+    """A "lesson" cue with "teach", "learn" or "give" a few words before it in its sentence."""
+    if cue.root.lower_ not in LESSON_WORDS:
+        return False
+    before = cue.doc[max(cue.sent.start, cue.start - 5):cue.start]
+    return any(t.lemma_.lower() in LESSON_GIVERS for t in before)
+
+
 def _topic_of_fiction(span: Span, text: _Text) -> bool:
     """ "that song about wanting to die": the words hang from the song (or film, or book)."""
     return any(text.token_has("cue/fiction", t) for t in span.root.ancestors)
@@ -1160,7 +1176,7 @@ def _topic_of_fiction(span: Span, text: _Text) -> bool:
 
 SETTING_PREPOSITIONS = frozenset({"in", "on", "during"})
 # The words a cover story is told with: for a cover-story rule they are the cover, not fiction.
-COVER_WORDS = frozenset({"story", "excuse", "lie"})
+COVER_WORDS = frozenset({"story"})
 
 
 def _own_life_told(candidate: _Candidate, span: Span, text: _Text, is_quoted: bool) -> bool:
@@ -1384,7 +1400,8 @@ def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _L
     target = parse.person_kind(target_token, words)
     if _possessed_thing(target_token, lex):
         return "Something of theirs, not the person (\"I killed her orchid\")."
-    if target == "third" and parse.includes_speaker(target_token, words):
+    with_speaker = target == "third" and parse.includes_speaker(target_token, words)
+    if with_speaker:
         target = "first"  # "beat my mother and me"
     if target == "second" and _asks_if_it_is_normal([t.lower_ for t in text.sentence(span)], lex):
         target = "first"  # "is it normal for your bf to choke you?": anyone's "you", the speaker's first
@@ -1394,6 +1411,8 @@ def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _L
             return "Not done to the speaker."
     actor_token = parse.subject_of(verb, span, words)
     actor = parse.person_kind(actor_token, words) if actor_token is not None else None
+    if with_speaker and actor in ("first", None):
+        target = "third"  # "I want to kill my kids and me": harm to others as well as to themselves
     if is_quoted and reporter in ("third", "thing"):
         # 'He said "I will kill you"': the quoted I is the reporter, the quoted you is the speaker; the
         # same for a card, a note or a message ("a card that said 'we'll kill you if you don't visit'").

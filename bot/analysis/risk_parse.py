@@ -203,7 +203,7 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
             controller = next((c for c in token.head.children if c.dep_ in ("dobj",) and c.i not in inside and c.i < token.i), None)
             if controller is not None and (words is None or person_kind(controller, words) != "thing"):
                 return controller
-        if token.head is token or (token.dep_ in CLAUSE_LINKS and not _participle_clause(token)):
+        if token.head is token or (token.dep_ in CLAUSE_LINKS and not _participle_clause(token, words)):
             return None
         if token.dep_ == "acl" and token.lower_ == "used" and token.head.pos_ in ("NOUN", "PROPN"):
             # "my mum's boyfriend used to hurt me": the tagger hangs "used" on the noun as if it were
@@ -218,14 +218,20 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
     return None
 
 
-def _participle_clause(token: Token) -> bool:
-    """ "I bullied my cousin, hitting him whenever ...": a participle with no subject of its own hanging
-    on a clause does what that clause's subject does. Only after the clause: a chat message's opening
-    participle ("wearing hoodies again so my mum doesnt see") has dropped its own subject, the speaker;
-    and only after a comma: "I can hear him smashing plates" is what he does."""
-    return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i
-            and token.i > 0 and token.doc[token.i - 1].lower_ in (",", ";", "-", "—")
-            and not any(c.dep_ in SUBJECT_DEPS for c in token.children))
+def _participle_clause(token: Token, words: RiskWords | None) -> bool:
+    """ "I bullied my cousin, hitting him whenever ...": a participle with no subject of its own, after
+    a comma, hanging on a clause whose subject is the speaker, is the speaker's act. Not an opening
+    participle ("wearing hoodies again so my mum doesnt see"), nor one after a seen person ("I can
+    hear him smashing plates"), nor one after someone else's clause: in chat the speaker drops their
+    own subject ("My parents are away this weekend, planning to end it on Saturday")."""
+    if words is None or token.dep_ != "advcl" or token.tag_ != "VBG" or token.i < token.head.i:
+        return False
+    if token.i == 0 or token.doc[token.i - 1].lower_ not in (",", ";", "-", "—"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and person_kind(subject, words) == "first"
 
 
 def _named_with_for(token: Token) -> Token | None:
@@ -272,7 +278,9 @@ def described_noun(relative_clause: Token) -> Token:
     if noun.dep_ == "attr":
         return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), noun)
     member_of = _membership_clause(noun)
-    if member_of is not None:
+    # "I was in a gang that beat me": what the group did to the speaker is not the speaker's act.
+    done_to_speaker = any(c.dep_ in ("dobj", "pobj") and c.lower_ in ("me", "us", "myself") for c in relative_clause.subtree)
+    if member_of is not None and not done_to_speaker:
         return next((c for c in member_of.children if c.dep_ in SUBJECT_DEPS), noun)
     return noun
 

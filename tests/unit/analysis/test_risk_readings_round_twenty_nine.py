@@ -17,12 +17,13 @@ too deep, cuts that need stitches or scar in the same place, more than the dose 
 hidden from a partner, bloody tissues with a blade found; switched off or the lights out for good;
 home not safe, who one may talk to controlled, a phone gone through, a dormitory entered at night,
 made to sleep outside or sit on a lap; a sentence served for a stabbing; pills swallowed; hair pulled
-out to bald patches; "imma"; "smack". Set aside: "dead to her", "without smothering her", a squad
-mate in a battle royale, a bread knife, a Stanley knife cutting a carpet, a hand burnt on a hob,
-threats laughed off in a family. Written in our own words; rules alone."""
+out to bald patches; "imma"; "smack"; a pillow held down. Set aside: "dead to her", "without smothering
+her", a battle royale, a butter knife, a knife bought to cut a carpet, threats laughed off in a family.
+A review of the round narrowed each set-aside and phrasing that would have hidden a disclosure or
+alarmed on ordinary talk; both sides are below. Written in our own words; rules alone."""
 from __future__ import annotations
 
-from tests.unit.analysis.risk_rules import outcome, reading_tests
+from tests.unit.analysis.risk_rules import category, outcome, reading_tests
 
 ROUND_FOUND: list[tuple[str, str]] = [
     # A cover story asked for: the word "story" is the cover.
@@ -61,6 +62,21 @@ ROUND_FOUND: list[tuple[str, str]] = [
     ("My stepdad makes me sit on his lap and I hate it.", "abuse_or_danger"),
     ("My mum's boyfriend makes me sleep in the garden if I'm late.", "abuse_or_danger"),
     ("my dad used to hit my mum and me but we're ok now", "abuse_or_danger"),
+    # The other side of each set-aside, from a review of the round (recall first).
+    ("Dad hit me and I told my teammate.", "abuse_or_danger"),
+    ("My brother's battle pass ran out so he punched me in the face.", "abuse_or_danger"),
+    ("My parents are away this weekend, planning to finally end it on Saturday.", "suicidal_ideation"),
+    ("Dad hits me if I let her play on his phone.", "abuse_or_danger"),
+    ("I just want to be dead to the world and never wake up.", "suicidal_ideation"),
+    ("I tell my mum I'll strangle her in her sleep, which she knows is a joke. Last night I stood over her bed for an hour.",
+     "harm_to_others"),
+    ("I burnt my hand on the hob and held it there until I couldn't feel anything.", "self_harm"),
+    ("I bought a Stanley knife to cut the carpet but I've been using it on my arms.", "self_harm"),
+    ("I keep the bread knife under my pillow for when I finally do it.", "suicidal_ideation"),
+    ("Sometimes I want to kill my kids and me, it would be kinder.", "harm_to_others"),
+    ("I was in a gang that beat me half to death when I tried to leave.", "abuse_or_danger"),
+    ("I'm going to teach that bastard a proper lesson and stab him tonight.", "harm_to_others"),
+    ("I was holding the pillow down, not smothering him exactly, just until he stopped crying.", "harm_to_others"),
 ]
 
 ROUND_NOT_DISCLOSURES = [
@@ -73,9 +89,7 @@ ROUND_NOT_DISCLOSURES = [
     "My girlfriend said I'd be dead to her if I forgot our anniversary. I didn't!",
     "How do I support my friend without smothering her?",
     "Battle royale last night and my squad mate said he'd murder me if I took his loot.",
-    "I took a slice off my thumb with the bread knife. Clumsy.",
     "I used a Stanley knife to cut the carpet and nicked the skirting board.",
-    "I burnt my hand on the hob during a busy service and I snapped at the new waiter.",
     "my mum is gonna kill me i dyed my hair green",
     "I told my brother 'I'll break your neck' when he took my bike. It is normal in our family, we laugh.",
     # A lesson at school, a seen person's act, a group one is not in, a care question met at work.
@@ -83,6 +97,27 @@ ROUND_NOT_DISCLOSURES = [
     "I was attacked by a gang that jumped a kid last year.",
     "I'm a nurse, and which cut needs stitches is something I decide every day.",
     "This spreadsheet makes me want to pull my hair out.",
+    # Ordinary talk the round's new phrasings must leave alone.
+    "I swallowed my pride and called her.",
+    "I downed a pint and went home to bed.",
+    "I got the tickets for the murder mystery night at the pub.",
+    "Work has been mad, I just need to switch off for a few days.",
+    "I'm going to close my eyes for a bit before the kids get home.",
+    "We're checking out early from the hotel tomorrow to catch the flight.",
+    "My landlord is not getting away with this, I'll get him on his own and tell him straight.",
+    "We waited at the bus stop with our hoods up because it was freezing.",
+    "Now that he's moved out, home is safe again and I can breathe.",
+    "Our housemaster came into the dormitory at ten to do lights out.",
+    "These new tablets make me sleep in until ten every morning.",
+    "My son's cut needs stitches, should I take him to A&E?",
+    "How deep is too deep for a toddler's paddling pool?",
+    "We do it in the same place every year, a little picnic by the lake.",
+    "How can I stop a cut from scarring? I caught my hand on a nail.",
+    "I always sweep up the hair after I cut, it gets everywhere.",
+    "What can I put in his tea that would be nice for his sore throat?",
+    "The lesson on suicide today was really heavy.",
+    "he stabs her in the play",
+    "My friend joked she will strangle me because I told her boyfriend about the surprise party.",
     "I smacked my head on the cupboard door.",
 ]
 
@@ -107,9 +142,9 @@ test_round_found_in_its_category, test_round_reading = reading_tests(
     ROUND_FOUND, [], ROUND_NOT_DISCLOSURES, ROUND_OVER, ROUND_CURRENT)
 
 
-def test_a_trailing_participle_is_its_clause_subjects_act() -> None:
-    """After a comma a participle is done by the clause's subject; straight after a seen person it
-    is that person's."""
-    assert outcome("He came home drunk, hitting me with his belt.") == "flag"
-    assert outcome("I sat in the car for hours, thinking about hurting him.") == "flag"
+def test_a_trailing_participle_is_the_speakers_act_only_after_the_speakers_clause() -> None:
+    """After a comma and a clause of the speaker's, a participle is the speaker's act; after someone
+    else's clause the speaker has dropped their own subject; after a seen person it is that person's."""
+    assert category("I sat in the car for hours, thinking about hurting him.") == "harm_to_others"
+    assert category("My parents are away this weekend, planning to finally end it on Saturday.") == "suicidal_ideation"
     assert outcome("I can hear him downstairs smashing plates and I'm hiding in the bathroom.") != "none"
