@@ -232,6 +232,11 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   apologies after rows said with violent idioms. Measured once as fresh; development data since;
 - "dev81": tests/data/risk_dev81.jsonl, the twenty-eighth blind set, written by someone who opened no
   file of this project, measured twice as blind (aggregates only) and retired like dev5;
+- "dev82": a set written by someone who opened no file of this project, from the same brief, with an
+  emphasis on suicidal thoughts told without the usual words, explicit disclosures phrased sideways,
+  harm to others told as intrusive urges, and, as hard negatives, tiredness, burnout, insomnia, grief,
+  exam stress and moving away. Measured once as fresh before the rules were read against it;
+  development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -322,7 +327,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev68", "risk_dev68.jsonl", True), ("dev69", "risk_dev69.jsonl", True),
             ("dev70", "risk_dev70.jsonl", True), ("dev71", "risk_dev71.jsonl", True),
             ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True), ("dev75", "risk_dev75.jsonl", True), ("dev76", "risk_dev76.jsonl", True), ("dev77", "risk_dev77.jsonl", True), ("dev78", "risk_dev78.jsonl", True),
-            ("dev79", "risk_dev79.jsonl", True), ("dev80", "risk_dev80.jsonl", True), ("dev81", "risk_dev81.jsonl", True),
+            ("dev79", "risk_dev79.jsonl", True), ("dev80", "risk_dev80.jsonl", True), ("dev81", "risk_dev81.jsonl", True), ("dev82", "risk_dev82.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")

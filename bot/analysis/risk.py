@@ -273,6 +273,7 @@ class _Lexicon:
         self.others_reading_verbs = words("others_reading_verbs")
         self.denial_bridges = words("denial_bridges")
         self.cover_telling_verbs = words("cover_telling_verbs")
+        self.study_words = words("study_words")
         self.question_listener_objects = words("question_listener_objects")
         self.question_putting_verbs = words("question_putting_verbs")
         self.self_answer_openers = words("self_answer_openers")
@@ -522,7 +523,7 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         reason = _resolve_harm(candidate, spec, chain, lex, text, reporter, is_quoted)
         to_speaker = candidate.category == "abuse_or_danger"
         if reason is None and not text.in_message("cue/earnest") and not _abuse_a_game_cannot_explain(candidate, span) and (
-                _game_in_sentence(span, text, to_speaker) or (_fiction_in_sentence_not_a_time(span, text, to_speaker)
+                _game_in_sentence(span, text, to_speaker) or (_fiction_in_sentence_not_a_time(span, text, lex, to_speaker)
                                                               and not _own_life_told(candidate, span, text, is_quoted))):
             reason = GAME_OR_FICTION
         if reason is None and candidate.category == "abuse_or_danger" and _called_a_joke(span, text):
@@ -621,10 +622,15 @@ def _game_in_sentence(span: Span, text: _Text, to_speaker: bool = False) -> bool
                for cue in text.cues_elsewhere_in_sentence("cue/game", span))
 
 
-def _fiction_in_sentence_not_a_time(span: Span, text: _Text, to_speaker: bool = False) -> bool:
+def _fiction_in_sentence_not_a_time(span: Span, text: _Text, lex: _Lexicon, to_speaker: bool = False) -> bool:
     """A film, book or play named in the span's sentence other than as a time ("after the film he
-    always hits me", and for harm to the speaker "when we get home from the play")."""
-    return any(not _named_as_a_time(cue, to_speaker) for cue in text.cues_elsewhere_in_sentence("cue/fiction", span))
+    always hits me", and for harm to the speaker "when we get home from the play"). A piece of study
+    or work beside a plan or a weapon ("he took credit for my project, and I'm going to hit him with my
+    car, I've thought about where he parks") is no story that a blow could belong to; without one,
+    "mr hughes is gonna murder us if we dont finish the coursework" stays school talk."""
+    prepared = text.in_message("cue/weapon") or text.in_message("cue/harm_plan")
+    return any(not _named_as_a_time(cue, to_speaker) and not (prepared and cue.root.lower_ in lex.study_words)
+               for cue in text.cues_elsewhere_in_sentence("cue/fiction", span))
 
 
 # "hit me with a cricket bat": the sport names the weapon, not where the blow happened.
