@@ -1667,7 +1667,7 @@ def _is_past(span: Span, chain: list[Token], text: _Text) -> bool:
         if not (_tense_unmarked(span) and (past_in_sentence or dated_later)
                 or _bare_verb(span) and (text.in_sentence("cue/dated", span) or dated_later)):
             return False
-    sentences = text.around(span, 0, 1) + dating + _dating_before(span, text)
+    sentences = text.around(span, 0, 1) + dating + _dating_before(span, text) + _life_since_told(span, text)
     inside = lambda cue: any(s.start <= cue.start < s.end for s in sentences)  # noqa: E731
     recovered = [c for c in text.cues("cue/recovered") if inside(c)]
     ages = [c for c in past_cues if inside(c)]
@@ -1737,6 +1737,7 @@ SAME_PAST_FORMS = frozenset({"hurt", "hit", "cut", "put", "beat", "let", "set", 
 # A sentence that dates what was just told: "That was ten years ago", "It's been eighteen years".
 DATING_OPENERS = frozenset({"that", "this", "it", "which"})
 DATING_REACH = 3
+YEAR_WORDS = frozenset({"years", "yrs", "decades", "year", "decade"})
 
 
 def _tense_unmarked(span: Span) -> bool:
@@ -1751,6 +1752,24 @@ def _dating_sentences(span: Span, text: _Text) -> list[Span]:
     later = text.around(span, 0, 1 + DATING_REACH)[1:]
     return [s for s in later if len(s) > 1 and s[0].lower_ in DATING_OPENERS
             and (s[1].lemma_.lower() in ("be", "have") or text.in_any("cue/recovered", [s]))]
+
+
+def _life_since_told(span: Span, text: _Text) -> list[Span]:
+    """Of the DATING_REACH + 1 sentences after the match's, those that say how life has been since,
+    where the match is told in the past tense ("I tried to hang myself that winter. My uncle found me.
+    I'm forty-five now and life has been good"): the story is over even when the recovery is not in
+    the next sentence."""
+    if not _told_in_past(span) or text.in_sentence("cue/present", span):
+        return []
+    later = text.around(span, 0, 1 + DATING_REACH)[1:]
+    # Only a recovery that names a span of years or an age ("I'm forty-five now", "well for fifty
+    # years"): "I'm fine now" two sentences on may be the same week.
+    return [s for s in later if any(_names_years(c) for c in text.cues_in("cue/recovered", [s]))]
+
+
+def _names_years(cue: Span) -> bool:
+    """The recovery or the words right after it name years or an age ("been well for fifty years")."""
+    return any(t.like_num or t.lower_ in YEAR_WORDS for t in cue.doc[cue.start:min(len(cue.doc), cue.end + 3)])
 
 
 def _dating_before(span: Span, text: _Text) -> list[Span]:
@@ -1768,8 +1787,10 @@ def _an_age(cue: Span) -> bool:
 
 
 def _told_in_past(span: Span) -> bool:
-    """The match's own verb is in the past tense ("I put a fellow in hospital", "he locked me out")."""
-    verb = next((t for t in [span.root, *span.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    """The match's own verb is in the past tense ("I put a fellow in hospital", "he locked me out"); an
+    infinitive takes the tense of the verb it completes ("I tried to hang myself")."""
+    verb = next((t for t in [span.root, *span.root.ancestors]
+                 if t.pos_ in ("VERB", "AUX") and not (t.tag_ == "VB" and t.dep_ == "xcomp")), None)
     return verb is not None and verb.tag_ in ("VBD", "VBN")
 
 

@@ -75,6 +75,7 @@ ROUND_FOUND: list[tuple[str, str]] = [
     ("my sister keeps asking why the first aid box is always empty", "self_harm"),
     ("I can't wear shorts at PE, my stomach and legs, people ask questions if they see them.", "self_harm"),
     ("I bang my head on the wall when I'm furious with myself.", "self_harm"),
+    ("I still have the knives from the restaurant and I keep thinking about using them on myself.", "self_harm"),
     # Abuse told by what happens.
     ("I've learned to keep very still when he shouts, it's the only way it stops.", "abuse_or_danger"),
     ("Since my son-in-law moved in, my post is opened before I get it.", "abuse_or_danger"),
@@ -119,6 +120,11 @@ ROUND_NOT_DISCLOSURES = [
     "I know exactly when my husband leaves work, so I can have the surprise ready.",
     "My savings have gone down a lot because of the cost of living.",
     "I just finished a crime novel where the victim was poisoned with antifreeze in her tea.",
+    # Accidents and trades named beside the injury or the knives.
+    "I nicked my finger when I was slicing the bread for the sandwiches. Just a plaster.",
+    "I grazed both knees coming off my scooter on the hill.",
+    "I worked as a butcher for thirty years and I still keep my knives sharp for the Sunday roast.",
+    "I cut myself on a paper cut from the exam booklet, typical.",
 ]
 
 ROUND_OVER = [
@@ -130,10 +136,18 @@ ROUND_OVER = [
     "My first husband was coercive for the whole nine years. I left in 2009 and I'm safe now.",
     "My ex was very controlling. I left three years ago and we have no contact.",
     "When I was a student I took poison one time. It is thirty years ago, now I am well.",
+    # An infinitive told in the tense of its verb, and a recovery that names the years, sentences on.
+    "At sixteen, after a bad winter at a new school, I tried to hang myself. My aunt found me. I'm fifty now.",
+    "My brother once found me in the car with the engine running. We never talked about it. I've been well for thirty years.",
+    "In 1985 I took an overdose after the divorce. I was found in time and I have never felt that way again.",
+    "As a lad I banged my head on the wall when I was upset. I'd grown out of it by fifteen.",
 ]
 
 ROUND_CURRENT = [
     "I used to cut after rows with my dad, and last night I did it again.",
+    # "Fine now" a few sentences on may be the same week: only years or an age say the story is over.
+    "I wanted to hang myself. My mum found me. We talked. I'm fine now.",
+    "I tried to hang myself last night. My mum found me. I'm fine now.",
 ]
 
 
