@@ -237,6 +237,16 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   harm to others told as intrusive urges, and, as hard negatives, tiredness, burnout, insomnia, grief,
   exam stress and moving away. Measured once as fresh before the rules were read against it;
   development data since;
+- "dev83": the same, with an emphasis on suicidal thoughts told through arrangements and farewells
+  (pets rehomed, bills and passwords sorted, letters for whoever comes after), harm to others told
+  through grievances with plans, weapons or a watched routine, abuse told by what a partner or
+  relative does day to day, and, as hard negatives, ordinary arrangements, venting with no plan and
+  injuries from sport or DIY. Measured once as fresh; development data since;
+- "dev84": the same, with an emphasis on self-harm and suicidal thoughts in young people's slang and
+  older people's understatement, abuse of older people (controlling carers, money taken, kept
+  upstairs), intrusive urges to harm a baby, a parent or a stranger, past events inside life
+  stories, and, as hard negatives, medical and caring talk, sports injuries, tattoos, dark humour and
+  sad childhood memories. Measured once as fresh; development data since;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -328,6 +338,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev70", "risk_dev70.jsonl", True), ("dev71", "risk_dev71.jsonl", True),
             ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True), ("dev75", "risk_dev75.jsonl", True), ("dev76", "risk_dev76.jsonl", True), ("dev77", "risk_dev77.jsonl", True), ("dev78", "risk_dev78.jsonl", True),
             ("dev79", "risk_dev79.jsonl", True), ("dev80", "risk_dev80.jsonl", True), ("dev81", "risk_dev81.jsonl", True), ("dev82", "risk_dev82.jsonl", True),
+            ("dev83", "risk_dev83.jsonl", True), ("dev84", "risk_dev84.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")

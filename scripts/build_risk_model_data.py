@@ -15,7 +15,7 @@ into the repository, so AnnoMI client turns stay a held-out measure in bench/eva
   risk_dev34.jsonl, risk_dev36.jsonl to risk_dev38.jsonl, risk_dev41.jsonl to risk_dev43.jsonl and
   risk_dev45.jsonl to risk_dev46.jsonl, risk_dev48.jsonl to risk_dev50.jsonl, risk_dev52.jsonl to
   risk_dev54.jsonl, risk_dev56.jsonl to risk_dev58.jsonl, risk_dev60.jsonl to risk_dev62.jsonl,
-  risk_dev64.jsonl to risk_dev66.jsonl, risk_dev68.jsonl to risk_dev70.jsonl, risk_dev72.jsonl, risk_dev74.jsonl, risk_dev76.jsonl, risk_dev78.jsonl to risk_dev80.jsonl, risk_dev82.jsonl,
+  risk_dev64.jsonl to risk_dev66.jsonl, risk_dev68.jsonl to risk_dev70.jsonl, risk_dev72.jsonl, risk_dev74.jsonl, risk_dev76.jsonl, risk_dev78.jsonl to risk_dev80.jsonl, risk_dev82.jsonl to risk_dev84.jsonl,
   measured once as fresh before they joined): explicit and implicit risk rows are label 1, hard negatives label 0; past rows are left
   out (a past event is the rules' `past_only` reading, not an "ask"). The blind set,
   tests/data/risk_blind.jsonl, is never read.
@@ -30,7 +30,7 @@ into the repository, so AnnoMI client turns stay a held-out measure in bench/eva
 One JSON object a line, sorted by text, each text once (a risk label wins over a negative one):
     text      the sentence
     label     1 = risk language about the speaker (flag or ask wanted), 0 = not
-    origin    tuned-old | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | dev8 | dev9 | dev10 | dev11 | dev12 | dev13 | dev14 | dev15 | dev16 | dev17 | dev18 | dev19 | dev20 | dev21 | dev22 | dev23 | dev24 | dev25 | dev26 | dev27 | dev28 | dev29 | dev30 | dev31 | dev32 | dev33 | dev34 | dev35 | dev36 | dev37 | dev38 | dev39 | dev40 | dev41 | dev42 | dev43 | dev44 | dev45 | dev46 | dev47 | dev48 | dev49 | dev50 | dev51 | dev52 | dev53 | dev54 | dev55 | dev56 | dev57 | dev58 | dev59 | dev60 | dev61 | dev62 | dev63 | dev64 | dev65 | dev66 | dev67 | dev68 | dev69 | dev70 | dev71 | dev72 | dev73 | dev74 | dev75 | dev76 | dev77 | dev78 | dev79 | dev80 | dev81 | dev82 | mentalizing | repair | ordinary | nlu
+    origin    tuned-old | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | dev8 | dev9 | dev10 | dev11 | dev12 | dev13 | dev14 | dev15 | dev16 | dev17 | dev18 | dev19 | dev20 | dev21 | dev22 | dev23 | dev24 | dev25 | dev26 | dev27 | dev28 | dev29 | dev30 | dev31 | dev32 | dev33 | dev34 | dev35 | dev36 | dev37 | dev38 | dev39 | dev40 | dev41 | dev42 | dev43 | dev44 | dev45 | dev46 | dev47 | dev48 | dev49 | dev50 | dev51 | dev52 | dev53 | dev54 | dev55 | dev56 | dev57 | dev58 | dev59 | dev60 | dev61 | dev62 | dev63 | dev64 | dev65 | dev66 | dev67 | dev68 | dev69 | dev70 | dev71 | dev72 | dev73 | dev74 | dev75 | dev76 | dev77 | dev78 | dev79 | dev80 | dev81 | dev82 | dev83 | dev84 | mentalizing | repair | ordinary | nlu
     kind      explicit | implicit | hard_negative | ordinary
     category  the risk category of a label-1 row (suicidal_ideation, self_harm, harm_to_others,
               abuse_or_danger), "" otherwise
