@@ -247,6 +247,8 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   upstairs), intrusive urges to harm a baby, a parent or a stranger, past events inside life
   stories, and, as hard negatives, medical and caring talk, sports injuries, tattoos, dark humour and
   sad childhood memories. Measured once as fresh; development data since;
+- "dev85": tests/data/risk_dev85.jsonl, the twenty-ninth blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -338,7 +340,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev70", "risk_dev70.jsonl", True), ("dev71", "risk_dev71.jsonl", True),
             ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True), ("dev75", "risk_dev75.jsonl", True), ("dev76", "risk_dev76.jsonl", True), ("dev77", "risk_dev77.jsonl", True), ("dev78", "risk_dev78.jsonl", True),
             ("dev79", "risk_dev79.jsonl", True), ("dev80", "risk_dev80.jsonl", True), ("dev81", "risk_dev81.jsonl", True), ("dev82", "risk_dev82.jsonl", True),
-            ("dev83", "risk_dev83.jsonl", True), ("dev84", "risk_dev84.jsonl", True),
+            ("dev83", "risk_dev83.jsonl", True), ("dev84", "risk_dev84.jsonl", True), ("dev85", "risk_dev85.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
