@@ -778,8 +778,19 @@ def _denied_just_before(cue: Span, lex: _Lexicon) -> bool:
         return True
     if _told_as_a_cover(cue, lex):
         return True
-    return any(t.lower_ in lex.others_reading_verbs and t.i > cue.sent.start and t.nbor(-1).lower_ not in lex.words.first
+    return any(t.lower_ in lex.others_reading_verbs and t.i > cue.sent.start and _read_by_someone_else(t, lex)
                for t in cue.doc[max(cue.sent.start, cue.start - 5):cue.start])
+
+
+def _read_by_someone_else(verb: Token, lex: _Lexicon) -> bool:
+    """The reading verb's subject, or its first verb's where two share one ("my neighbour remarked on
+    the bruises and assumed I'd had a fall"), names someone other than the speaker: not the speaker's
+    dropped subject ("Burnt my hand again, thought the oven was off")."""
+    subject = parse.subject_of(verb)
+    if subject is None:
+        return False
+    return (subject.lower_ in lex.words.third or subject.lower_ in lex.indefinite_people
+            or subject.pos_ in ("NOUN", "PROPN")) and subject.lower_ not in lex.words.first
 
 
 def _told_as_a_cover(cue: Span, lex: _Lexicon) -> bool:
