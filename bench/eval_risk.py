@@ -341,6 +341,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev72", "risk_dev72.jsonl", True), ("dev73", "risk_dev73.jsonl", True), ("dev74", "risk_dev74.jsonl", True), ("dev75", "risk_dev75.jsonl", True), ("dev76", "risk_dev76.jsonl", True), ("dev77", "risk_dev77.jsonl", True), ("dev78", "risk_dev78.jsonl", True),
             ("dev79", "risk_dev79.jsonl", True), ("dev80", "risk_dev80.jsonl", True), ("dev81", "risk_dev81.jsonl", True), ("dev82", "risk_dev82.jsonl", True),
             ("dev83", "risk_dev83.jsonl", True), ("dev84", "risk_dev84.jsonl", True), ("dev85", "risk_dev85.jsonl", True),
+            ("dev86", "risk_dev86.jsonl", True), ("dev87", "risk_dev87.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
