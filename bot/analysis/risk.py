@@ -568,7 +568,9 @@ GAME_CUES = frozenset({"cue/game", "cue/ball_game", "cue/sparring"})
 # Heads a game or a show can modify without the game or the show being where it happened: "my
 # football coach", "the drama teacher", "the TV remote".
 ROLES_AND_THINGS = frozenset({"coach", "coaches", "teacher", "teachers", "instructor", "instructors", "trainer",
-                              "trainers", "tutor", "tutors", "manager", "referee", "remote", "remotes", "controller"})
+                              "trainers", "tutor", "tutors", "manager", "referee", "remote", "remotes", "controller",
+                              # "my late father's cricket bat by the back door": a weapon named by its sport.
+                              "bat", "bats"})
 
 
 def _names_who_or_what(cue: Span) -> bool:

@@ -170,6 +170,10 @@ def has_own_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
+# "it's she who strikes me": the pronoun a cleft sentence puts before "who" does the action.
+CLEFT_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
 def subject_of(token: Token, span: Span | None = None, words: RiskWords | None = None) -> Token | None:
     """The word that does `token`'s action: its own subject, the object that controls an infinitive
     ("she told me to ..." -> me, but not "having urges to ..." -> urges), or the subject of a head
@@ -180,11 +184,15 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
         return named
     steps = 0
     while steps < MAX_STEPS:
+        mistagged = _person_before_mistagged_verb(token, words)
+        if mistagged is not None:
+            return mistagged
         for child in _with_aux_children(token):
             if child.dep_ in SUBJECT_DEPS and child.i not in inside:
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                     return described_noun(token)
-                if child.lower_ == "who" and child.i > 0 and child.doc[child.i - 1].pos_ in ("NOUN", "PROPN"):
+                if child.lower_ == "who" and child.i > 0 and (child.doc[child.i - 1].pos_ in ("NOUN", "PROPN")
+                                                               or child.doc[child.i - 1].lower_ in CLEFT_PRONOUNS):
                     # "sees ppl who've overdosed": the parser missed the relative clause; it is the noun's.
                     return child.doc[child.i - 1]
                 return child
@@ -216,6 +224,15 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
             return None
         token, steps = token.head, steps + 1
     return None
+
+
+def _person_before_mistagged_verb(token: Token, words: RiskWords | None) -> Token | None:
+    """ "My girlfriend slaps and scratches me": the tagger reads the verb as a plural noun and hangs
+    the person on it as a compound; the person is the one who does it."""
+    if words is None or token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return None
+    return next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1
+                 and (c.lower_ in words.person_nouns or c.lemma_.lower() in words.person_nouns)), None)
 
 
 def _participle_clause(token: Token, words: RiskWords | None) -> bool:
