@@ -172,6 +172,8 @@ def has_own_subject(token: Token) -> bool:
 
 # "it's she who strikes me": the pronoun a cleft sentence puts before "who" does the action.
 CLEFT_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+# Chat adverbs the tagger reads as prepositions.
+CHAT_ADVERBS = frozenset({"rn", "atm"})
 
 
 def subject_of(token: Token, span: Span | None = None, words: RiskWords | None = None) -> Token | None:
@@ -188,6 +190,12 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
         if mistagged is not None:
             return mistagged
         for child in _with_aux_children(token):
+            if child.dep_ == "prep" and child.lower_ in CHAT_ADVERBS and child.i < token.i:
+                # "rn my mom beats me": the tagger reads "rn" (right now) as a preposition and the
+                # subject as its object.
+                person = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if person is not None and person.i not in inside:
+                    return person
             if child.dep_ in SUBJECT_DEPS and child.i not in inside:
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                     return described_noun(token)
