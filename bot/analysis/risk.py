@@ -1754,8 +1754,12 @@ YEAR_WORDS = frozenset({"years", "yrs", "decades", "year", "decade"})
 
 
 def _tense_unmarked(span: Span) -> bool:
-    """The match's verb is one whose past and present are spelt alike ("I hurt people")."""
-    return span.root.lower_ in SAME_PAST_FORMS or any(t.lower_ in SAME_PAST_FORMS for t in span if t.pos_ == "VERB")
+    """The match's verb is one whose past and present are spelt alike ("I hurt people"), or the finite
+    verb it hangs on is ("I hurt myself in my first marriage, burning my hands on the range")."""
+    if span.root.lower_ in SAME_PAST_FORMS or any(t.lower_ in SAME_PAST_FORMS for t in span if t.pos_ == "VERB"):
+        return True
+    finite = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP")), None)
+    return span.root.tag_ == "VBG" and finite is not None and finite.lower_ in SAME_PAST_FORMS
 
 
 def _dating_sentences(span: Span, text: _Text) -> list[Span]:

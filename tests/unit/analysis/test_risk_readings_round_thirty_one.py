@@ -155,10 +155,13 @@ ROUND_OVER = [
     "When I was twelve I pushed my little brother down the stairs on purpose. I'm thirty now and we're close.",
     "In my first marriage, in the 1970s, my husband kept me short of money. I left him in 1979.",
     "During my first year at university I cut regularly. I stopped in 2012 and have been fine since.",
+    # A participle hanging on a verb whose past is spelt like its present.
+    "I hurt myself in my twenties, scratching my arms till they bled. That was 1994 and I've been well since.",
 ]
 
 ROUND_CURRENT = [
     "I cut regularly again since last month.",
+    "I hurt myself most nights, scratching my arms till they bleed. It started in 2015.",
 ]
 
 
