@@ -342,7 +342,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev79", "risk_dev79.jsonl", True), ("dev80", "risk_dev80.jsonl", True), ("dev81", "risk_dev81.jsonl", True), ("dev82", "risk_dev82.jsonl", True),
             ("dev83", "risk_dev83.jsonl", True), ("dev84", "risk_dev84.jsonl", True), ("dev85", "risk_dev85.jsonl", True),
             ("dev86", "risk_dev86.jsonl", True), ("dev87", "risk_dev87.jsonl", True),
-            ("dev88", "risk_dev88.jsonl", True),
+            ("dev88", "risk_dev88.jsonl", True), ("dev89", "risk_dev89.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
