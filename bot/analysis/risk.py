@@ -250,6 +250,7 @@ class _Lexicon:
         self.short_message: int = int(raw.get("keyword_message_max_tokens", 4))
         self.unless_reasons: dict[str, str] = raw.get("unless_reasons") or {}
         self.unless_reach_back = frozenset(raw.get("unless_reach_back") or [])
+        self.unless_denied_by: dict[str, str] = raw.get("unless_denied_by") or {}
         words = lambda key: frozenset(w.lower() for w in raw.get(key) or [])  # noqa: E731
         vocab = raw.get("vocab") or {}
         self.common_words = words("common_words")
@@ -508,6 +509,10 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     reason: str | None = _sure_not_a_disclosure(candidate, spec, lex, text)
     if reason == QUESTION_TO_LISTENER and (answer := _own_answer(span, lex, text)) is not None:
         return _answered_by_speaker(candidate, spec, answer, text), "", False
+    if reason == QUESTION_TO_LISTENER and text.in_message("cue/self_reveal"):
+        # "What would you say to a man who has bought a rope? This man is me.": the question is about
+        # someone else, read as such, and then owned (`_own`).
+        reason = ""
     if reason:
         return None, reason, True
     if spec.get("about_close"):
@@ -546,11 +551,17 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
         candidate.qualifiers.append("marked as a joke")
     if _someone_close_hurt(candidate, text):
         _make_someone_close(candidate, spec, text)
-    if _is_past(candidate.span, chain, text):
+    if _is_past(candidate.span, chain, text) or _milestone(candidate.span, text):
         candidate.qualifiers.append("past")
     if reporter == "third" and candidate.category == THIRD_PARTY:
         candidate.qualifiers.append("reported")
     return candidate, "", False
+
+
+def _milestone(span: Span, text: _Text) -> bool:
+    """ "Six months since I last self-harmed": the act a recovery milestone counts from is past, unless
+    a relapse or an urge is told beside it ("broke my 40 days clean")."""
+    return text.overlaps("cue/milestone", span) and not text.in_message("cue/lapse")
 
 
 def _marked_as_a_joke(candidate: _Candidate, text: _Text) -> bool:
@@ -753,6 +764,8 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     for label in spec.get("unless") or ():
         if label in GAME_CUES and _abuse_a_game_cannot_explain(candidate, span):
             continue  # "sexually abused at football training": no game explains it
+        if label in lex.unless_denied_by and text.in_message(lex.unless_denied_by[label]):
+            continue  # "told my landlord I won't need the flat ... I'm not moving anywhere"
         # A few readings reach back a sentence ("I handed in my notice today! Saying goodbye to everyone").
         before = 1 if label in lex.unless_reach_back else 0
         if any(not _denied_just_before(cue, lex) for cue in text.cues_in(label, text.around(span, before, 1))):
@@ -1430,6 +1443,8 @@ def _resolve_harm(candidate: _Candidate, spec: dict, chain: list[Token], lex: _L
             return "Not done to the speaker."
     actor_token = parse.subject_of(verb, span, words)
     actor = parse.person_kind(actor_token, words) if actor_token is not None else None
+    if actor is None and target != "first" and not is_quoted and parse.speaker_dropped(verb, words):
+        actor = "first"
     if with_speaker and actor in ("first", None):
         target = "third"  # "I want to kill my kids and me": harm to others as well as to themselves
     if is_quoted and reporter in ("third", "thing"):

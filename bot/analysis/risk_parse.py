@@ -172,6 +172,8 @@ def has_own_subject(token: Token) -> bool:
 
 # "it's she who strikes me": the pronoun a cleft sentence puts before "who" does the action.
 CLEFT_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+# Object pronouns that do the act of a gerund right after them ("with him grabbing me").
+GERUND_DOERS = frozenset({"him", "her", "them"})
 # Chat adverbs the tagger reads as prepositions.
 CHAT_ADVERBS = frozenset({"rn", "atm"})
 
@@ -184,6 +186,10 @@ def subject_of(token: Token, span: Span | None = None, words: RiskWords | None =
     named = _named_with_for(token)
     if named is not None and named.i not in inside:
         return named
+    before = token.doc[token.i - 1] if token.i else None
+    if token.tag_ == "VBG" and before is not None and before.lower_ in GERUND_DOERS and before.i not in inside:
+        # "it ended with him grabbing me by the throat": the pronoun just before the gerund does it.
+        return before
     steps = 0
     while steps < MAX_STEPS:
         mistagged = _person_before_mistagged_verb(token, words)
@@ -375,6 +381,8 @@ def person_of(span: Span, words: RiskWords, reporter: str | None, is_quoted: boo
     named, not a person's experience; `mention` says whether the match can be one). With
     `speaker_default`, anything but a person named as the subject is the speaker's own."""
     person = _pronoun_in(span, words)
+    if person is None and _on_speakers_body(span, words):
+        person = "first"
     if person is None:
         subject = subject_of(span.root, span, words)
         kind = person_kind(subject, words) if subject is not None else None
@@ -404,6 +412,16 @@ def person_of(span: Span, words: RiskWords, reporter: str | None, is_quoted: boo
     if is_quoted and reporter == "third":
         person = {"first": "third", "second": "first"}.get(person, person)
     return person
+
+
+def _on_speakers_body(span: Span, words: RiskWords) -> bool:
+    """ "the nurse would notice the fresh marks on the tops of my thighs": marks on the speaker's own
+    body, whoever notices them (not "on my son's arm")."""
+    for prep in (c for t in span for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "across")):
+        owners = [t for t in prep.subtree if t.dep_ == "poss"]
+        if owners and all(t.lower_ in words.first for t in owners):
+            return True
+    return False
 
 
 def _pronoun_in(span: Span, words: RiskWords) -> str | None:
@@ -443,6 +461,15 @@ def includes_speaker(token: Token, words: RiskWords) -> bool:
         return True
     return any(c.dep_ == "conj" and (c.lower_ in words.first or any(d.lower_ in ("us", "me") for d in c.children))
                for c in token.subtree if c.i != token.i)
+
+
+def speaker_dropped(verb: Token, words: RiskWords) -> bool:
+    """ "punched my little brother today": a past verb that opens its sentence (after chat words or
+    an interjection at most) with no subject of its own is the diary's dropped "I", not an order."""
+    if verb.tag_ != "VBD" or verb.dep_ != "ROOT" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return False
+    opening = verb.doc[verb.sent.start:verb.i]
+    return all(t.is_punct or t.lower_ in words.not_subjects or t.pos_ == "INTJ" for t in opening)
 
 
 def is_ongoing_figure(verb: Token) -> bool:
