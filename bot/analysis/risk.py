@@ -558,6 +558,13 @@ def _judge(match: PatternMatch, rule: str, lex: _Lexicon, text: _Text) -> tuple[
     return candidate, "", False
 
 
+def _keeps_a_silence(span: Span, text: _Text) -> bool:
+    """ "He'll kill me if he finds out I told you": a threat that keeps a telling secret is no idiom,
+    whatever its first words, unless a laugh or a joke marker says it is one."""
+    return (text.in_sentence("cue/telling_found_out", span)
+            and not text.in_message("cue/laugh") and not text.in_message("cue/jest"))
+
+
 def _milestone(span: Span, text: _Text) -> bool:
     """ "Six months since I last self-harmed": the act a recovery milestone counts from is past, unless
     a relapse or an urge is told beside it ("broke my 40 days clean")."""
@@ -718,7 +725,7 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     """Why the rules are sure this is not a disclosure (a curated idiom, the speaker's negation, a
     curated reading of this rule's words), or ""."""
     span = candidate.span
-    if text.overlaps(IDIOM_CUE, span) and candidate.label not in lex.idiom_readers:
+    if text.overlaps(IDIOM_CUE, span) and candidate.label not in lex.idiom_readers and not _keeps_a_silence(span, text):
         return IDIOM
     # A method asked for ("which tablets are most dangerous?") is asked for whoever is asked.
     if not spec.get("question_counts") and _question_to_listener(span, lex, text):
