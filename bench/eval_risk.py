@@ -249,6 +249,32 @@ Labelled portions, each with the fields text, risk (the speaker is at risk), cat
   sad childhood memories. Measured once as fresh; development data since;
 - "dev85": tests/data/risk_dev85.jsonl, the twenty-ninth blind set, written by someone who opened no
   file of this project, measured twice as blind (aggregates only) and retired like dev5;
+- "dev86" to "dev88": three sets from the same brief with the emphases docs/analysis.md names in its
+  thirty-first round; dev86 and dev87 measured once as fresh, dev88 after that round's first
+  readings; development data since;
+- "dev89": tests/data/risk_dev89.jsonl, the thirtieth blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
+- "dev90": a set written by someone who opened no file of this project, from the same brief, with an
+  emphasis on suicidal thoughts told through reunions with the dead, seasons one will not see, notes
+  and sayings, abuse by institutions and people in authority (care and children's homes, schools,
+  employers holding passports, landlords), revenge with steps and self-harm hidden from a partner or
+  a doctor; as hard negatives, faith, travel and moving plans, holiday countdowns, care-home visits,
+  strict but safe teachers, visa paperwork and revenge in films and games. Measured once as fresh
+  before the rules were read against it; development data since;
+- "dev91": the same, with an emphasis on self-harm relapses and slips, injuries explained away, harm
+  through food, drink, exercise or risky acts, intrusive thoughts beside real intent, abuse told
+  through money, phones, locks, pets and children used as leverage, and suicidal thoughts told
+  through tiredness and "everyone would cope"; as hard negatives, recovery going well, procedures,
+  periods and nosebleeds, hobbies with blades or guns, budgets agreed together and tiredness. Measured
+  once as fresh at the round's start and once after the readings from dev90 and dev92, before any of
+  its rows was read; development data since;
+- "dev92": the same, with an emphasis on disclosures inside exercise answers, told as someone else's
+  and then owned, as questions about laws, doses, heights or times, or correcting an earlier "I'm
+  fine"; as hard negatives, angry but safe rehearsed lines, strict but safe childhoods, law, ethics and
+  quiz questions and first aid. Measured once as fresh before the rules were read against it;
+  development data since;
+- "dev93": tests/data/risk_dev93.jsonl, the thirty-first blind set, written by someone who opened no
+  file of this project, measured twice as blind (aggregates only) and retired like dev5;
 - "blind": tests/data/risk_blind.jsonl, a fresh set written by someone else and NEVER read while
   tuning; skipped with a line saying so when it is absent. Only aggregate figures are printed for it,
   never a row nor a fine class (most hold one row): looking at its rows would spend the only
@@ -343,6 +369,8 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev83", "risk_dev83.jsonl", True), ("dev84", "risk_dev84.jsonl", True), ("dev85", "risk_dev85.jsonl", True),
             ("dev86", "risk_dev86.jsonl", True), ("dev87", "risk_dev87.jsonl", True),
             ("dev88", "risk_dev88.jsonl", True), ("dev89", "risk_dev89.jsonl", True),
+            ("dev90", "risk_dev90.jsonl", True), ("dev91", "risk_dev91.jsonl", True),
+            ("dev92", "risk_dev92.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")

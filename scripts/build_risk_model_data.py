@@ -9,13 +9,13 @@ Sources, all written for this project (no shared or licensed data: ../shared/eva
 into the repository, so AnnoMI client turns stay a held-out measure in bench/eval_risk.py):
 - the development portions of the risk sets (tests/data/risk.jsonl, risk_dev.jsonl, risk_dev2.jsonl,
   risk_dev3.jsonl to risk_dev8.jsonl, risk_dev10.jsonl, risk_dev11.jsonl, risk_dev15.jsonl,
-  risk_dev19.jsonl, risk_dev23.jsonl, risk_dev27.jsonl, risk_dev31.jsonl, risk_dev35.jsonl, risk_dev39.jsonl, risk_dev40.jsonl, risk_dev44.jsonl, risk_dev47.jsonl, risk_dev51.jsonl, risk_dev55.jsonl, risk_dev59.jsonl, risk_dev63.jsonl, risk_dev67.jsonl, risk_dev71.jsonl, risk_dev73.jsonl, risk_dev75.jsonl, risk_dev77.jsonl, risk_dev81.jsonl, risk_dev85.jsonl and risk_dev89.jsonl, the thirty retired blind sets; risk_dev9.jsonl; and risk_dev12.jsonl to
+  risk_dev19.jsonl, risk_dev23.jsonl, risk_dev27.jsonl, risk_dev31.jsonl, risk_dev35.jsonl, risk_dev39.jsonl, risk_dev40.jsonl, risk_dev44.jsonl, risk_dev47.jsonl, risk_dev51.jsonl, risk_dev55.jsonl, risk_dev59.jsonl, risk_dev63.jsonl, risk_dev67.jsonl, risk_dev71.jsonl, risk_dev73.jsonl, risk_dev75.jsonl, risk_dev77.jsonl, risk_dev81.jsonl, risk_dev85.jsonl, risk_dev89.jsonl and risk_dev93.jsonl, the thirty-one retired blind sets; risk_dev9.jsonl; and risk_dev12.jsonl to
   risk_dev14.jsonl, risk_dev16.jsonl to risk_dev18.jsonl, risk_dev20.jsonl to risk_dev22.jsonl and
   risk_dev24.jsonl to risk_dev26.jsonl, risk_dev28.jsonl to risk_dev30.jsonl, risk_dev32.jsonl to
   risk_dev34.jsonl, risk_dev36.jsonl to risk_dev38.jsonl, risk_dev41.jsonl to risk_dev43.jsonl and
   risk_dev45.jsonl to risk_dev46.jsonl, risk_dev48.jsonl to risk_dev50.jsonl, risk_dev52.jsonl to
   risk_dev54.jsonl, risk_dev56.jsonl to risk_dev58.jsonl, risk_dev60.jsonl to risk_dev62.jsonl,
-  risk_dev64.jsonl to risk_dev66.jsonl, risk_dev68.jsonl to risk_dev70.jsonl, risk_dev72.jsonl, risk_dev74.jsonl, risk_dev76.jsonl, risk_dev78.jsonl to risk_dev80.jsonl, risk_dev82.jsonl to risk_dev84.jsonl, risk_dev86.jsonl to risk_dev88.jsonl,
+  risk_dev64.jsonl to risk_dev66.jsonl, risk_dev68.jsonl to risk_dev70.jsonl, risk_dev72.jsonl, risk_dev74.jsonl, risk_dev76.jsonl, risk_dev78.jsonl to risk_dev80.jsonl, risk_dev82.jsonl to risk_dev84.jsonl, risk_dev86.jsonl to risk_dev88.jsonl, risk_dev90.jsonl to risk_dev92.jsonl,
   measured once as fresh before they joined): explicit and implicit risk rows are label 1, hard negatives label 0; past rows are left
   out (a past event is the rules' `past_only` reading, not an "ask"). The blind set,
   tests/data/risk_blind.jsonl, is never read.
@@ -30,7 +30,7 @@ into the repository, so AnnoMI client turns stay a held-out measure in bench/eva
 One JSON object a line, sorted by text, each text once (a risk label wins over a negative one):
     text      the sentence
     label     1 = risk language about the speaker (flag or ask wanted), 0 = not
-    origin    tuned-old | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | dev8 | dev9 | dev10 | dev11 | dev12 | dev13 | dev14 | dev15 | dev16 | dev17 | dev18 | dev19 | dev20 | dev21 | dev22 | dev23 | dev24 | dev25 | dev26 | dev27 | dev28 | dev29 | dev30 | dev31 | dev32 | dev33 | dev34 | dev35 | dev36 | dev37 | dev38 | dev39 | dev40 | dev41 | dev42 | dev43 | dev44 | dev45 | dev46 | dev47 | dev48 | dev49 | dev50 | dev51 | dev52 | dev53 | dev54 | dev55 | dev56 | dev57 | dev58 | dev59 | dev60 | dev61 | dev62 | dev63 | dev64 | dev65 | dev66 | dev67 | dev68 | dev69 | dev70 | dev71 | dev72 | dev73 | dev74 | dev75 | dev76 | dev77 | dev78 | dev79 | dev80 | dev81 | dev82 | dev83 | dev84 | dev85 | dev86 | dev87 | dev88 | dev89 | mentalizing | repair | ordinary | nlu
+    origin    tuned-old | dev | dev2 | dev3 | dev4 | dev5 | dev6 | dev7 | dev8 | dev9 | dev10 | dev11 | dev12 | dev13 | dev14 | dev15 | dev16 | dev17 | dev18 | dev19 | dev20 | dev21 | dev22 | dev23 | dev24 | dev25 | dev26 | dev27 | dev28 | dev29 | dev30 | dev31 | dev32 | dev33 | dev34 | dev35 | dev36 | dev37 | dev38 | dev39 | dev40 | dev41 | dev42 | dev43 | dev44 | dev45 | dev46 | dev47 | dev48 | dev49 | dev50 | dev51 | dev52 | dev53 | dev54 | dev55 | dev56 | dev57 | dev58 | dev59 | dev60 | dev61 | dev62 | dev63 | dev64 | dev65 | dev66 | dev67 | dev68 | dev69 | dev70 | dev71 | dev72 | dev73 | dev74 | dev75 | dev76 | dev77 | dev78 | dev79 | dev80 | dev81 | dev82 | dev83 | dev84 | dev85 | dev86 | dev87 | dev88 | dev89 | dev90 | dev91 | dev92 | dev93 | mentalizing | repair | ordinary | nlu
     kind      explicit | implicit | hard_negative | ordinary
     category  the risk category of a label-1 row (suicidal_ideation, self_harm, harm_to_others,
               abuse_or_danger), "" otherwise
