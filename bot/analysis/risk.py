@@ -250,7 +250,6 @@ class _Lexicon:
         self.short_message: int = int(raw.get("keyword_message_max_tokens", 4))
         self.unless_reasons: dict[str, str] = raw.get("unless_reasons") or {}
         self.unless_reach_back = frozenset(raw.get("unless_reach_back") or [])
-        self.unless_denied_by: dict[str, str] = raw.get("unless_denied_by") or {}
         words = lambda key: frozenset(w.lower() for w in raw.get(key) or [])  # noqa: E731
         vocab = raw.get("vocab") or {}
         self.common_words = words("common_words")
@@ -771,8 +770,6 @@ def _sure_not_a_disclosure(candidate: _Candidate, spec: dict, lex: _Lexicon, tex
     for label in spec.get("unless") or ():
         if label in GAME_CUES and _abuse_a_game_cannot_explain(candidate, span):
             continue  # "sexually abused at football training": no game explains it
-        if label in lex.unless_denied_by and text.in_message(lex.unless_denied_by[label]):
-            continue  # "told my landlord I won't need the flat ... I'm not moving anywhere"
         # A few readings reach back a sentence ("I handed in my notice today! Saying goodbye to everyone").
         before = 1 if label in lex.unless_reach_back else 0
         if any(not _denied_just_before(cue, lex) for cue in text.cues_in(label, text.around(span, before, 1))):

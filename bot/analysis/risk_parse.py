@@ -466,7 +466,10 @@ def includes_speaker(token: Token, words: RiskWords) -> bool:
 def speaker_dropped(verb: Token, words: RiskWords) -> bool:
     """ "punched my little brother today": a past verb that opens its sentence (after chat words or
     an interjection at most) with no subject of its own is the diary's dropped "I", not an order."""
-    if verb.tag_ != "VBD" or verb.dep_ != "ROOT" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+    # A capital at the start of a message makes the tagger read "Punched" as a participle.
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "aux", "auxpass") for c in verb.children):
         return False
     opening = verb.doc[verb.sent.start:verb.i]
     return all(t.is_punct or t.lower_ in words.not_subjects or t.pos_ == "INTJ" for t in opening)
