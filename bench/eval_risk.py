@@ -370,7 +370,7 @@ PORTIONS = (("tuned-old", "risk.jsonl", True), ("dev", "risk_dev.jsonl", True), 
             ("dev86", "risk_dev86.jsonl", True), ("dev87", "risk_dev87.jsonl", True),
             ("dev88", "risk_dev88.jsonl", True), ("dev89", "risk_dev89.jsonl", True),
             ("dev90", "risk_dev90.jsonl", True), ("dev91", "risk_dev91.jsonl", True),
-            ("dev92", "risk_dev92.jsonl", True),
+            ("dev92", "risk_dev92.jsonl", True), ("dev93", "risk_dev93.jsonl", True),
             ("blind", "risk_blind.jsonl", False))
 THIRD_PARTY = "third_party_concern"
 DETECTED = ("flag", "ask")
